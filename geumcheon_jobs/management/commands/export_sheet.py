@@ -1,0 +1,36 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from geumcheon_jobs.exports import CARD_EXPORTERS
+from geumcheon_jobs.selectors import UnknownCardYear, card_years, pledge_card
+from performance.models import Pledge
+
+
+class Command(BaseCommand):
+    help = "Write the pledge card (공약 이행 카드) for a year; the format follows the output's suffix."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--pledge", required=True, help="pledge code, e.g. 지역경제-11")
+        parser.add_argument("--year", required=True, type=int)
+        parser.add_argument("--output", required=True, type=Path)
+
+    def handle(self, *args, pledge, year, output, **options):
+        suffix = output.suffix.lower().lstrip(".")
+        exporter = CARD_EXPORTERS.get(suffix)
+        if exporter is None:
+            raise CommandError(f"지원하지 않는 파일 형식입니다: {output.name} (가능: {', '.join(CARD_EXPORTERS)})")
+        found = Pledge.objects.filter(code=pledge).first()
+        if found is None:
+            codes = ", ".join(Pledge.objects.values_list("code", flat=True)) or "없음"
+            raise CommandError(f"공약 번호 {pledge}을(를) 찾을 수 없습니다. 등록된 공약: {codes}")
+        try:
+            card = pledge_card(found, year)
+        except UnknownCardYear as exc:
+            years = ", ".join(str(y) for y in card_years(found))
+            raise CommandError(f"{exc} 가능한 연도: {years}") from None
+        exported = exporter(card)
+        if not output.parent.is_dir():
+            raise CommandError(f"폴더가 없습니다: {output.parent}")
+        output.write_bytes(exported.content)
+        self.stdout.write(f"{output} ({len(exported.content):,} bytes)")

@@ -1,0 +1,69 @@
+"""The three roles as groups with model permissions, kept in step on every migrate."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+from performance.access import MANAGER_GROUP, REVIEWER_GROUP, STAFF_GROUP
+
+# Model permissions of each role; `ensure_roles` writes them on every migrate.
+ROLE_PERMISSIONS = {
+    STAFF_GROUP: [
+        "performance.view_quarterlyreport",
+        "performance.add_quarterlyreport",
+        "performance.change_quarterlyreport",
+        "performance.view_quarterlyreportline",
+        "performance.add_quarterlyreportline",
+        "performance.change_quarterlyreportline",
+        "performance.view_programme",
+        "performance.view_pledge",
+    ],
+    REVIEWER_GROUP: [
+        "performance.view_all_departments",
+        "performance.review_quarterlyreport",
+        "performance.view_quarterlyreport",
+        "performance.add_quarterlyreport",
+        "performance.change_quarterlyreport",
+        "performance.view_quarterlyreportline",
+        "performance.add_quarterlyreportline",
+        "performance.change_quarterlyreportline",
+        "performance.view_programme",
+        "performance.view_pledge",
+        "performance.change_pledge",
+        "performance.view_annualtarget",
+        "performance.add_annualtarget",
+        "performance.change_annualtarget",
+        "performance.view_progressentry",
+        "performance.add_progressentry",
+        "performance.change_progressentry",
+        "budget.view_allocation",
+        "budget.add_allocation",
+        "budget.change_allocation",
+        "budget.view_budgetline",
+    ],
+    MANAGER_GROUP: [
+        "performance.view_all_departments",
+        "performance.view_quarterlyreport",
+        "performance.view_quarterlyreportline",
+        "performance.view_programme",
+        "performance.view_pledge",
+        "performance.view_annualtarget",
+        "performance.view_progressentry",
+        "budget.view_allocation",
+        "budget.view_budgetline",
+    ],
+}
+
+
+def ensure_roles(**kwargs) -> None:
+    """Create the role groups and give each exactly its permissions (a post_migrate handler)."""
+    for group_name, codes in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=group_name)
+        query = Q()
+        for code in codes:
+            app_label, codename = code.split(".")
+            query |= Q(content_type__app_label=app_label, codename=codename)
+        permissions = list(Permission.objects.filter(query).select_related("content_type"))
+        found = {f"{p.content_type.app_label}.{p.codename}" for p in permissions}
+        if missing := set(codes) - found:
+            raise RuntimeError(f"Role {group_name} names unknown permissions: {sorted(missing)}")
+        group.permissions.set(permissions)

@@ -1,0 +1,262 @@
+"""Loading the card's real data, the demo split and the demo accounts.
+
+Everything here only creates what is missing and never changes an existing row, so running it again
+changes nothing and never overwrites a figure someone has since edited in the product.
+"""
+
+import datetime
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from budget.models import Allocation, BudgetLine
+from performance.access import MANAGER_GROUP, REVIEWER_GROUP, STAFF_GROUP
+from performance.models import (
+    AnnualTarget,
+    Department,
+    FuturePlanItem,
+    LocalGovernment,
+    Membership,
+    Pledge,
+    PledgeAuthor,
+    Programme,
+    ProgressEntry,
+    QuarterlyReport,
+    QuarterlyReportLine,
+    TargetGroup,
+)
+
+FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+CARD_FILE = FIXTURES / "card_jiyeokgyeongje_11.json"
+DEMO_FILE = FIXTURES / "demo_departments.json"
+DEMO_PASSWORD = "geumcheon-demo-2026"  # demo data only; seed_demo refuses production without --allow-production
+SEOUL = ZoneInfo("Asia/Seoul")
+
+
+@dataclass(frozen=True)
+class SeedResult:
+    pledge: Pledge
+    created: int
+    accounts: tuple[str, ...]
+
+
+def _get_or_create(model, counter: list[int], defaults=None, **lookup):
+    obj, created = model.objects.get_or_create(defaults=defaults or {}, **lookup)
+    counter[0] += created
+    return obj
+
+
+def largest_remainder(total: int, weights: list[int]) -> list[int]:
+    """Split `total` in proportion to `weights` into whole numbers that add up to `total` exactly."""
+    whole = sum(weights)
+    quotas = [divmod(total * weight, whole) for weight in weights]
+    shares = [share for share, _ in quotas]
+    by_remainder = sorted(range(len(weights)), key=lambda i: (-quotas[i][1], i))
+    for i in by_remainder[: total - sum(shares)]:
+        shares[i] += 1
+    return shares
+
+
+def report_date(year: int, quarter: int) -> datetime.datetime:
+    """When the demo reports of a quarter were approved: the 10th of the month after it ends."""
+    month = quarter * 3 + 1
+    if month > 12:
+        year, month = year + 1, month - 12
+    return datetime.datetime(year, month, 10, 9, 0, tzinfo=SEOUL)
+
+
+def seed_card(counter: list[int]) -> Pledge:
+    """The pledge card's real data: header, authors, targets, budget, progress entries, plans."""
+    data = json.loads(CARD_FILE.read_text(encoding="utf-8"))
+    government = _get_or_create(
+        LocalGovernment,
+        counter,
+        name=data["local_government"]["name"],
+        defaults={"code": data["local_government"]["code"]},
+    )
+    lead = _get_or_create(
+        Department,
+        counter,
+        local_government=government,
+        name=data["lead_department"],
+        defaults={"code": "dept01", "is_lead": True, "sort_order": 1},
+    )
+    for order, name in enumerate(data["target_groups"], start=1):
+        _get_or_create(TargetGroup, counter, name=name, defaults={"sort_order": order})
+    header = dict(data["pledge"], strategies="\n".join(data["pledge"]["strategies"]), lead_department=lead)
+    pledge = _get_or_create(Pledge, counter, local_government=government, code=header.pop("code"), defaults=header)
+    if not pledge.authors.exists():
+        for order, author in enumerate(data["authors"], start=1):
+            _get_or_create(PledgeAuthor, counter, pledge=pledge, sort_order=order, defaults=author)
+    for year, jobs in data["annual_targets"].items():
+        _get_or_create(
+            AnnualTarget,
+            counter,
+            pledge=pledge,
+            year=int(year),
+            target_group=None,
+            programme=None,
+            defaults={"jobs": jobs},
+        )
+    for year, groups in data["group_targets"].items():
+        for name, jobs in groups.items():
+            _get_or_create(
+                AnnualTarget,
+                counter,
+                pledge=pledge,
+                year=int(year),
+                target_group=TargetGroup.objects.get(name=name),
+                defaults={"jobs": jobs},
+            )
+    line = _get_or_create(BudgetLine, counter, pledge=pledge, name=data["budget_line"])
+    for source, years in data["allocations"].items():
+        for year, (secured, executed) in years.items():
+            _get_or_create(
+                Allocation,
+                counter,
+                budget_line=line,
+                year=int(year),
+                source=source,
+                defaults={"secured": secured, "executed": executed},
+            )
+    if not pledge.progress_entries.exists():
+        for order, (year, month, text, *period) in enumerate(data["progress_entries"], start=1):
+            result_year, result_quarter = period or (None, None)
+            _get_or_create(
+                ProgressEntry,
+                counter,
+                pledge=pledge,
+                year=year,
+                month=month,
+                text=text,
+                defaults={"result_year": result_year, "result_quarter": result_quarter, "sort_order": order},
+            )
+    if not pledge.future_plan.exists():
+        for order, (level, text, *group) in enumerate(data["future_plan"], start=1):
+            target_group = TargetGroup.objects.get(name=group[0]) if group else None
+            _get_or_create(
+                FuturePlanItem,
+                counter,
+                pledge=pledge,
+                sort_order=order,
+                defaults={"level": level, "text": text, "target_group": target_group},
+            )
+    return pledge
+
+
+def seed_demo_departments(pledge: Pledge, counter: list[int]) -> tuple[list[Department], list[tuple]]:
+    """DEMO: the 22 departments and their programmes (with each programme's weight in the split)."""
+    data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
+    card = json.loads(CARD_FILE.read_text(encoding="utf-8"))
+    groups = {group.name: group for group in TargetGroup.objects.all()}
+    departments, programmes = [], []
+    for order, (code, name, programme_rows) in enumerate(data["departments"], start=1):
+        department = _get_or_create(
+            Department,
+            counter,
+            local_government=pledge.local_government,
+            name=name,
+            defaults={"code": code, "sort_order": order, "is_demo": order != 1},
+        )
+        departments.append(department)
+        for p_order, (p_name, group, programme_type, weight) in enumerate(programme_rows, start=1):
+            programme = _get_or_create(
+                Programme,
+                counter,
+                department=department,
+                name=p_name,
+                defaults={"target_group": groups[group], "programme_type": programme_type, "sort_order": p_order},
+            )
+            programmes.append((programme, weight))
+    by_name = {programme.name: programme for programme, _ in programmes}
+    for year, targets in card["programme_targets"].items():
+        for name, jobs in targets.items():
+            _get_or_create(
+                AnnualTarget, counter, pledge=pledge, year=int(year), programme=by_name[name], defaults={"jobs": jobs}
+            )
+    return departments, programmes
+
+
+def seed_demo_reports(programmes: list[tuple], reviewer, counter: list[int]) -> None:
+    """DEMO: approved reports for every period on the card, whose sums are the card's figures."""
+    data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
+    for year, quarters in data["quarterly_results"].items():
+        if not year.isdigit():
+            continue
+        for quarter, total in quarters.items():
+            _seed_quarter(int(year), int(quarter), total, programmes, reviewer, counter)
+
+
+def _seed_quarter(year, quarter, total, programmes, reviewer, counter) -> None:
+    """One quarter's demo reports: the card's total split over programmes, varied from quarter to quarter."""
+    weights = [weight * (4 + (index * 7 + quarter * 3 + year) % 5) for index, (_, weight) in enumerate(programmes)]
+    shares = largest_remainder(total, weights)
+    when = report_date(year, quarter)
+    reports: dict[int, QuarterlyReport] = {}
+    for (programme, _), jobs in zip(programmes, shares, strict=True):
+        department = programme.department
+        if department.pk not in reports:
+            report = QuarterlyReport.objects.filter(department=department, year=year, quarter=quarter).first()
+            if report is not None:  # already seeded, or entered by someone since: leave it as it is
+                reports[department.pk] = None
+                continue
+            reports[department.pk] = _get_or_create(
+                QuarterlyReport,
+                counter,
+                department=department,
+                year=year,
+                quarter=quarter,
+                defaults={
+                    "status": QuarterlyReport.Status.APPROVED,
+                    "submitted_at": when - datetime.timedelta(days=3),
+                    "reviewed_at": when,
+                    "reviewed_by": reviewer,
+                },
+            )
+        if reports[department.pk] is not None:
+            _get_or_create(
+                QuarterlyReportLine,
+                counter,
+                report=reports[department.pk],
+                programme=programme,
+                defaults={"jobs": jobs},
+            )
+
+
+def seed_accounts(departments: list[Department], counter: list[int]) -> tuple[str, ...]:
+    """Demo accounts: `lead` (lead department reviewer), `manager`, and `deptNN` staff, one per department."""
+    lead_department = next(department for department in departments if department.is_lead)
+    accounts = [
+        ("lead", REVIEWER_GROUP, lead_department, "일자리창출과 검토자"),
+        ("manager", MANAGER_GROUP, None, "관리자"),
+    ]
+    accounts += [(department.code, STAFF_GROUP, department, department.name) for department in departments]
+    password = make_password(DEMO_PASSWORD)  # hashed once: 24 accounts share the one demo password
+    for username, group_name, department, first_name in accounts:
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            user = get_user_model().objects.create(username=username, password=password, first_name=first_name)
+            user.groups.add(Group.objects.get(name=group_name))
+            counter[0] += 1
+        if department is not None:
+            _get_or_create(Membership, counter, user=user, defaults={"department": department})
+    return tuple(username for username, *_ in accounts)
+
+
+@transaction.atomic
+def seed_demo(*, with_accounts: bool = True) -> SeedResult:
+    """Load everything `make run` shows, in one transaction; returns how many rows were created."""
+    counter = [0]
+    pledge = seed_card(counter)
+    departments, programmes = seed_demo_departments(pledge, counter)
+    accounts = seed_accounts(departments, counter) if with_accounts else ()
+    reviewer = get_user_model().objects.filter(username="lead").first()
+    seed_demo_reports(programmes, reviewer, counter)
+    return SeedResult(pledge, counter[0], accounts)

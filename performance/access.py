@@ -1,0 +1,35 @@
+"""Who may see what: the one place that turns a user into the departments they may read and change."""
+
+from django.utils.translation import gettext_lazy as _
+
+STAFF_GROUP = "department_staff"
+REVIEWER_GROUP = "lead_reviewer"
+MANAGER_GROUP = "manager"
+
+ROLE_LABELS = {
+    STAFF_GROUP: _("부서 담당자"),
+    REVIEWER_GROUP: _("일자리창출과 검토자"),
+    MANAGER_GROUP: _("관리자(열람)"),
+}
+
+
+def sees_all_departments(user) -> bool:
+    """The lead department, managers and administrators read every department's figures."""
+    return bool(user.is_active and (user.is_superuser or user.has_perm("performance.view_all_departments")))
+
+
+def own_department(user):
+    """The department a staff member belongs to, or None."""
+    membership = getattr(user, "membership", None) if user.is_authenticated else None
+    return membership.department if membership else None
+
+
+def role_label(user) -> str:
+    """The role a person sees in the header (the first that applies)."""
+    if user.is_superuser:
+        return str(_("시스템 관리자"))
+    names = set(user.groups.values_list("name", flat=True))
+    for group, label in ROLE_LABELS.items():
+        if group in names:
+            return str(label)
+    return ""

@@ -1,0 +1,104 @@
+"""Reads of targets and results. Only approved reports count toward any result."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from itertools import accumulate
+
+from django.db.models import Sum
+
+from .calculations import achievement_rate
+from .models import AnnualTarget, Pledge, QuarterlyReport, QuarterlyReportLine
+
+
+def approved_lines(pledge: Pledge):
+    """Result lines of approved reports from the pledge's local government."""
+    return QuarterlyReportLine.objects.filter(
+        report__status=QuarterlyReport.Status.APPROVED,
+        report__department__local_government_id=pledge.local_government_id,
+    )
+
+
+def quarterly_results(pledge: Pledge, year: int) -> dict[int, int]:
+    """Jobs created in each quarter of `year` (not cumulative), from approved reports; quarters
+    without an approved report are absent."""
+    rows = (
+        approved_lines(pledge)
+        .filter(report__year=year)
+        .values_list("report__quarter")
+        .annotate(jobs=Sum("jobs"))
+        .order_by("report__quarter")
+    )
+    return dict(rows)
+
+
+def cumulative_result(pledge: Pledge, year: int, through_quarter: int) -> int:
+    """Jobs created in `year` from Q1 through `through_quarter`, from approved reports only."""
+    total = (
+        approved_lines(pledge)
+        .filter(report__year=year, report__quarter__lte=through_quarter)
+        .aggregate(total=Sum("jobs"))["total"]
+    )
+    return total or 0
+
+
+def annual_targets(pledge: Pledge) -> dict[int, int]:
+    """The pledge's total job target per year (연차별 추진계획)."""
+    rows = pledge.targets.filter(target_group=None, programme=None).order_by("year").values_list("year", "jobs")
+    return dict(rows)
+
+
+def annual_target(pledge: Pledge, year: int) -> int | None:
+    return annual_targets(pledge).get(year)
+
+
+def group_targets(pledge: Pledge, year: int) -> list[AnnualTarget]:
+    """The year's target split by target group (계층별), in the groups' order."""
+    return list(
+        pledge.targets.filter(year=year, target_group__isnull=False)
+        .select_related("target_group")
+        .order_by("target_group__sort_order")
+    )
+
+
+def programme_targets(pledge: Pledge, year: int) -> dict[str, int]:
+    """The year's targets of those programmes that have one, by programme name."""
+    rows = pledge.targets.filter(year=year, programme__isnull=False).values_list("programme__name", "jobs")
+    return dict(rows)
+
+
+@dataclass(frozen=True)
+class PeriodResult:
+    """The cumulative result of a year through a quarter, against the year's target."""
+
+    year: int
+    quarter: int
+    cumulative: int
+    target: int | None
+
+    @property
+    def rate(self) -> Decimal | None:
+        return achievement_rate(self.cumulative, self.target)
+
+
+def period_results(pledge: Pledge) -> list[PeriodResult]:
+    """Every period that has approved figures, with its cumulative result, oldest first.
+
+    A quarter counts once at least one department's report for it is approved; its cumulative
+    includes every approved quarter before it in the same year.
+    """
+    targets = annual_targets(pledge)
+    rows = (
+        approved_lines(pledge)
+        .values_list("report__year", "report__quarter")
+        .annotate(jobs=Sum("jobs"))
+        .order_by("report__year", "report__quarter")
+    )
+    by_year: dict[int, list[tuple[int, int]]] = {}
+    for year, quarter, jobs in rows:
+        by_year.setdefault(year, []).append((quarter, jobs))
+    results = []
+    for year, quarters in by_year.items():
+        running = accumulate(jobs for _, jobs in quarters)
+        for (quarter, _), cumulative in zip(quarters, running, strict=True):
+            results.append(PeriodResult(year, quarter, cumulative, targets.get(year)))
+    return results
