@@ -59,6 +59,7 @@ class PledgeCard:
     authors: tuple[PledgeAuthor, ...]
     collaborating_departments: int
     as_of: datetime.datetime | None
+    years: tuple[int, ...]
     generated_at: datetime.datetime = field(default_factory=timezone.now)
 
     @property
@@ -85,18 +86,15 @@ def card_years(pledge: Pledge) -> list[int]:
     return sorted(results.annual_targets(pledge))
 
 
-def default_card_year(pledge: Pledge) -> int | None:
-    """The latest year with approved results, else the latest year with a target."""
-    periods = results.period_results(pledge)
-    if periods:
-        return periods[-1].year
-    years = card_years(pledge)
-    return years[-1] if years else None
+def pledge_card(pledge: Pledge, year: int | None = None) -> PledgeCard:
+    """Everything the card for `year` shows, read once from live data.
 
-
-def pledge_card(pledge: Pledge, year: int) -> PledgeCard:
-    """Everything the card for `year` shows, read once from live data."""
+    Without a year: the latest year with approved results, else the latest year with a target.
+    """
     plan_years = results.annual_targets(pledge)
+    periods = results.period_results(pledge, plan_years)
+    if year is None:
+        year = periods[-1].year if periods else max(plan_years, default=None)
     if year not in plan_years:
         raise UnknownCardYear(_("%(year)s년에는 일자리 목표가 없어 카드를 만들 수 없습니다.") % {"year": year})
     programme_targets = results.programme_targets(pledge, year)
@@ -108,7 +106,7 @@ def pledge_card(pledge: Pledge, year: int) -> PledgeCard:
         target=plan_years[year],
         plan_years=tuple(plan_years.items()),
         budget=budget_matrix(pledge),
-        progress=progress_groups(pledge, year),
+        progress=progress_groups(pledge, year, periods),
         future_plan=tuple(
             PlanItem(
                 item.level,
@@ -121,13 +119,14 @@ def pledge_card(pledge: Pledge, year: int) -> PledgeCard:
         group_split=tuple(GroupShare(t.target_group.name, t.jobs) for t in group_targets),
         authors=tuple(pledge.authors.all()),
         collaborating_departments=Department.objects.filter(
-            local_government=pledge.local_government, programmes__isnull=False
+            local_government_id=pledge.local_government_id, programmes__isnull=False
         )
         .distinct()
         .count(),
         as_of=QuarterlyReport.objects.filter(
-            status=QuarterlyReport.Status.APPROVED, department__local_government=pledge.local_government
+            status=QuarterlyReport.Status.APPROVED, department__local_government_id=pledge.local_government_id
         ).aggregate(latest=Max("reviewed_at"))["latest"],
+        years=tuple(plan_years),
     )
 
 
@@ -151,13 +150,13 @@ def report_month(year: int, quarter: int) -> tuple[int, int]:
     return (year + 1, 1) if quarter == 4 else (year, quarter * 3 + 1)
 
 
-def progress_groups(pledge: Pledge, year: int) -> tuple[ProgressGroup, ...]:
+def progress_groups(pledge: Pledge, year: int, periods: list[results.PeriodResult]) -> tuple[ProgressGroup, ...]:
     """추진실적 up to the card's year, grouped by quarter, with the result lines generated in place.
 
     A typed entry that reports a period (result_year/quarter) gets that period's line beneath it;
     a period with approved figures but no such entry gets an entry of its own in the month after it.
     """
-    periods = {(p.year, p.quarter): p for p in results.period_results(pledge) if p.year <= year}
+    periods = {(p.year, p.quarter): p for p in periods if p.year <= year}
     items = []
     for entry in pledge.progress_entries.all():
         period = periods.pop((entry.result_year, entry.result_quarter), None)

@@ -8,7 +8,7 @@ from django.views.generic import TemplateView, View
 from performance.models import Pledge
 
 from .exports import CARD_EXPORTERS
-from .selectors import card_years, default_card_year, pledge_card
+from .selectors import UnknownCardYear, pledge_card
 
 
 class HomeView(TemplateView):
@@ -23,20 +23,20 @@ class PledgeCardMixin:
 
     def get_card(self):
         pledge = get_object_or_404(Pledge.objects.select_related("lead_department"), code=self.kwargs["code"])
-        years = card_years(pledge)
         raw = self.request.GET.get("year", "")
-        year = int(raw) if raw.isdigit() else default_card_year(pledge)
-        if year not in years:
-            raise Http404("no card for this year")
-        return pledge_card(pledge, year), years
+        if raw and not raw.isdigit():
+            raise Http404("no such year")
+        try:
+            return pledge_card(pledge, int(raw) if raw else None)
+        except UnknownCardYear as exc:
+            raise Http404(str(exc)) from None
 
 
 class PledgeCardView(PledgeCardMixin, TemplateView):
     template_name = "geumcheon_jobs/pledge_card.html"
 
     def get_context_data(self, **kwargs):
-        card, years = self.get_card()
-        return super().get_context_data(card=card, years=years, **kwargs)
+        return super().get_context_data(card=self.get_card(), **kwargs)
 
 
 class PledgeCardDownloadView(PledgeCardMixin, View):
@@ -44,8 +44,7 @@ class PledgeCardDownloadView(PledgeCardMixin, View):
         exporter = CARD_EXPORTERS.get(kwargs["suffix"])
         if exporter is None:
             raise Http404("unknown format")
-        card, _ = self.get_card()
-        exported = exporter(card)
+        exported = exporter(self.get_card())
         response = HttpResponse(exported.content, content_type=exported.mimetype)
         response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=exported.filename)
         return response

@@ -80,13 +80,14 @@ class PeriodResult:
         return achievement_rate(self.cumulative, self.target)
 
 
-def period_results(pledge: Pledge) -> list[PeriodResult]:
+def period_results(pledge: Pledge, targets: dict[int, int] | None = None) -> list[PeriodResult]:
     """Every period that has approved figures, with its cumulative result, oldest first.
 
     A quarter counts once at least one department's report for it is approved; its cumulative
-    includes every approved quarter before it in the same year.
+    includes every approved quarter before it in the same year. `targets` saves a query when the
+    caller has already read `annual_targets`.
     """
-    targets = annual_targets(pledge)
+    targets = annual_targets(pledge) if targets is None else targets
     rows = (
         approved_lines(pledge)
         .values_list("report__year", "report__quarter")

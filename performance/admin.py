@@ -1,0 +1,89 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    AnnualTarget,
+    Department,
+    FuturePlanItem,
+    LocalGovernment,
+    Membership,
+    Pledge,
+    PledgeAuthor,
+    Programme,
+    ProgressEntry,
+    QuarterlyReport,
+    QuarterlyReportLine,
+    TargetGroup,
+)
+
+
+@admin.register(LocalGovernment)
+class LocalGovernmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "code"]
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "local_government", "is_lead", "is_demo", "sort_order"]
+    list_filter = ["local_government", "is_lead", "is_demo"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "department"]
+    list_filter = ["department"]
+    search_fields = ["user__username", "department__name"]
+
+
+@admin.register(TargetGroup)
+class TargetGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "sort_order"]
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["name", "department", "target_group", "programme_type", "is_active"]
+    list_filter = ["department", "target_group", "programme_type", "is_active"]
+    search_fields = ["name"]
+
+
+class PledgeAuthorInline(admin.TabularInline):
+    model = PledgeAuthor
+    extra = 0
+
+
+@admin.register(Pledge)
+class PledgeAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "title", "status", "lead_department"]
+    inlines = [PledgeAuthorInline]
+
+
+@admin.register(AnnualTarget)
+class AnnualTargetAdmin(SimpleHistoryAdmin):
+    list_display = ["pledge", "year", "target_group", "programme", "jobs"]
+    list_filter = ["pledge", "year", "target_group"]
+
+
+class QuarterlyReportLineInline(admin.TabularInline):
+    model = QuarterlyReportLine
+    extra = 0
+
+
+@admin.register(QuarterlyReport)
+class QuarterlyReportAdmin(SimpleHistoryAdmin):
+    list_display = ["department", "year", "quarter", "status", "submitted_at", "reviewed_at"]
+    list_filter = ["year", "quarter", "status", "department"]
+    inlines = [QuarterlyReportLineInline]
+
+
+@admin.register(ProgressEntry)
+class ProgressEntryAdmin(SimpleHistoryAdmin):
+    list_display = ["pledge", "year", "month", "text", "result_year", "result_quarter"]
+    list_filter = ["pledge", "year"]
+
+
+@admin.register(FuturePlanItem)
+class FuturePlanItemAdmin(SimpleHistoryAdmin):
+    list_display = ["pledge", "sort_order", "level", "text", "target_group"]
+    list_filter = ["pledge"]

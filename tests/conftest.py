@@ -1,0 +1,38 @@
+import os
+
+import pytest
+
+from geumcheon_jobs.seed import seed_demo
+from performance.models import Pledge
+
+# Playwright's sync API runs an event loop in the test thread; Django must not refuse ORM calls there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CARD_CODE = "지역경제-11"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Seed once per run; each test then runs in a transaction that is rolled back."""
+    with django_db_blocker.unblock():
+        seed_demo()
+
+
+@pytest.fixture
+def card_data(db) -> Pledge:
+    """The card's real data, the demo split and the demo accounts, as `make run` loads them
+    (seeded again only after a browser test has flushed the database)."""
+    return Pledge.objects.filter(code=CARD_CODE).first() or seed_demo().pledge
+
+
+@pytest.fixture
+def login(client, card_data):
+    """Log the test client in as one of the demo accounts."""
+
+    def _login(username: str):
+        from django.contrib.auth import get_user_model
+
+        client.force_login(get_user_model().objects.get(username=username))
+        return client
+
+    return _login

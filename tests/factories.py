@@ -1,0 +1,150 @@
+"""factory_boy factories for the domain models: each builds a valid row with its parents."""
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from budget.models import Allocation, BudgetLine, FundingSource
+from performance.access import MANAGER_GROUP, REVIEWER_GROUP, STAFF_GROUP
+from performance.models import (
+    AnnualTarget,
+    Department,
+    LocalGovernment,
+    Membership,
+    Pledge,
+    PledgeStatus,
+    Programme,
+    ProgrammeType,
+    QuarterlyReport,
+    QuarterlyReportLine,
+    TargetGroup,
+)
+
+
+class LocalGovernmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LocalGovernment
+        django_get_or_create = ["name"]
+
+    name = "테스트구"
+    code = factory.Sequence(lambda n: str(9_990_000 + n))
+
+
+class DepartmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Department
+
+    local_government = factory.SubFactory(LocalGovernmentFactory)
+    name = factory.Sequence(lambda n: f"테스트{n}과")
+    code = factory.Sequence(lambda n: f"test{n:02d}")
+
+
+class TargetGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TargetGroup
+        django_get_or_create = ["name"]
+
+    name = "청년층"
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    department = factory.SubFactory(DepartmentFactory)
+    target_group = factory.SubFactory(TargetGroupFactory)
+    name = factory.Sequence(lambda n: f"세부사업{n}")
+    programme_type = ProgrammeType.DIRECT_JOBS
+
+
+class PledgeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Pledge
+
+    local_government = factory.SubFactory(LocalGovernmentFactory)
+    code = factory.Sequence(lambda n: f"테스트-{n}")
+    title = "테스트 공약"
+    status = PledgeStatus.ON_TRACK
+    implementation_rate = 50
+    completion_due = "임기내"
+    project_type = "계속"
+    lead_department = factory.SubFactory(
+        DepartmentFactory, local_government=factory.SelfAttribute("..local_government"), is_lead=True
+    )
+    plan_label = "일자리창출"
+    policy_goal = "목표"
+    strategies = "전략 하나\n전략 둘"
+
+
+class AnnualTargetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AnnualTarget
+
+    pledge = factory.SubFactory(PledgeFactory)
+    year = 2019
+    jobs = 1000
+
+
+class QuarterlyReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = QuarterlyReport
+
+    department = factory.SubFactory(DepartmentFactory)
+    year = 2019
+    quarter = 1
+    status = QuarterlyReport.Status.APPROVED
+
+
+class QuarterlyReportLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = QuarterlyReportLine
+
+    report = factory.SubFactory(QuarterlyReportFactory)
+    programme = factory.SubFactory(ProgrammeFactory, department=factory.SelfAttribute("..report.department"))
+    jobs = 10
+
+
+class BudgetLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BudgetLine
+
+    pledge = factory.SubFactory(PledgeFactory)
+    name = factory.Sequence(lambda n: f"예산사업{n}")
+
+
+class AllocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Allocation
+
+    budget_line = factory.SubFactory(BudgetLineFactory)
+    year = 2019
+    source = FundingSource.NATIONAL
+    secured = 100
+    executed = 50
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if extracted:
+            self.groups.add(Group.objects.get(name=extracted))
+
+
+def staff_of(department, **kwargs):
+    user = UserFactory(role=STAFF_GROUP, **kwargs)
+    Membership.objects.create(user=user, department=department)
+    return user
+
+
+def reviewer(**kwargs):
+    return UserFactory(role=REVIEWER_GROUP, **kwargs)
+
+
+def manager(**kwargs):
+    return UserFactory(role=MANAGER_GROUP, **kwargs)

@@ -1,0 +1,118 @@
+import pytest
+
+from geumcheon_jobs.selectors import UnknownCardYear, fill_programme_targets, pledge_card
+from performance.models import ProgressEntry
+from tests.factories import QuarterlyReportLineFactory
+
+
+def lines_of(card) -> list[str]:
+    return [line for group in card.progress for item in group.items for line in item.result_lines]
+
+
+def test_the_card_header_and_overview(card_data):
+    card = pledge_card(card_data, 2021)
+    assert card.target == 10800
+    assert card.total_cost == 191259
+    assert card.year_budget["total"].secured == 42711
+    assert card.collaborating_departments == 22
+    assert card.plan_years == ((2018, 8800), (2019, 8900), (2020, 10500), (2021, 10800), (2022, 10800))
+    assert (card.group_split[0].name, card.group_split[0].jobs) == ("청년층", 434)
+    assert card.group_split_total == 10800
+
+
+def test_result_lines_are_generated_under_the_typed_report_entries(card_data):
+    card = pledge_card(card_data, 2021)
+    assert lines_of(card) == [
+        "2019년 1분기 실적 4,469명(달성률 50.2%)",
+        "2019년 상반기 실적 6,655명(달성률 74.8%)",
+        "2019년 3분기 실적 8,076명(달성률 90.7%)",
+        "2019년 실적 10,349명(달성률 116.3%)",
+        "2020년 1분기 실적 6,197명(달성률 59.0%)",
+        "2020년 상반기 실적 7,875명(달성률 75.0%)",
+        "2020년 3분기 실적 9,612명(달성률 91.5%)",
+        "2020년 실적 10,814명(달성률 103.0%)",
+        "2021년 상반기 실적 7,342명(달성률 68.0%)",
+    ]
+    entry = next(
+        item for g in card.progress for item in g.items if item.result_lines == ("2019년 실적 10,349명(달성률 116.3%)",)
+    )
+    assert (entry.year, entry.month, entry.text) == (2020, 1, "2019년 일자리창출 실적 보고")
+
+
+def test_progress_is_grouped_by_quarter_in_date_order(card_data):
+    card = pledge_card(card_data, 2021)
+    headings = [group.heading for group in card.progress]
+    assert headings[:3] == ["18년 3분기", "18년 4분기", "19년 1분기"]
+    assert headings[-1] == "21년 3분기"
+    dates = [(item.year, item.month) for group in card.progress for item in group.items]
+    assert dates == sorted(dates)
+
+
+def test_a_newly_approved_quarter_appears_without_typing(card_data):
+    programme = card_data.lead_department.programmes.first()
+    QuarterlyReportLineFactory(
+        report__department=card_data.lead_department,
+        report__year=2021,
+        report__quarter=3,
+        programme=programme,
+        jobs=1000,
+    )
+    card = pledge_card(card_data, 2021)
+    generated = [item for group in card.progress for item in group.items if item.generated]
+    assert [(i.year, i.month, i.result_lines) for i in generated] == [
+        (2021, 10, ("2021년 3분기 실적 8,342명(달성률 77.2%)",))
+    ]
+
+
+def test_a_submitted_but_unapproved_quarter_is_not_on_the_card(card_data):
+    programme = card_data.lead_department.programmes.first()
+    QuarterlyReportLineFactory(
+        report__department=card_data.lead_department,
+        report__year=2021,
+        report__quarter=3,
+        report__status="submitted",
+        programme=programme,
+        jobs=1000,
+    )
+    assert not any("3분기 실적 8,342" in line for line in lines_of(pledge_card(card_data, 2021)))
+
+
+def test_an_earlier_years_card_stops_at_that_year(card_data):
+    card = pledge_card(card_data, 2019)
+    assert lines_of(card)[-1] == "2019년 실적 10,349명(달성률 116.3%)"
+    assert card.target == 8900 and card.group_split == ()
+    assert card.year_budget["total"].secured == 34107
+
+
+def test_future_plan_shows_group_and_programme_targets_of_the_year(card_data):
+    card = pledge_card(card_data, 2021)
+    headings = [(i.text, i.group_target) for i in card.future_plan if i.is_group_heading]
+    assert headings == [
+        ("청년층 일자리", 434),
+        ("중ㆍ장년층 일자리", 771),
+        ("노년층 일자리", 2874),
+        ("취약계층 일자리", 1797),
+        ("민간 일자리", 4924),
+    ]
+    texts = [i.text for i in card.future_plan]
+    assert "공공근로(724개), 자활근로(370개), 지역공동체 일자리 사업 등 추진" in texts
+    assert "일자리센터 운영(2,544개), 일구데이 및 취업박람회 개최" in texts
+
+
+def test_placeholders_without_a_target_show_a_dash():
+    assert fill_programme_targets("공공근로({공공근로}개)", {}) == "공공근로(—개)"
+
+
+def test_no_card_for_a_year_without_target(card_data):
+    with pytest.raises(UnknownCardYear):
+        pledge_card(card_data, 2017)
+
+
+def test_default_year_is_the_latest_with_approved_results(card_data):
+    card = pledge_card(card_data)
+    assert card.year == 2021 and card.years == (2018, 2019, 2020, 2021, 2022)
+
+
+def test_typed_entries_never_hold_figures(card_data):
+    """The result figures are generated: no typed entry repeats one."""
+    assert not ProgressEntry.objects.filter(text__contains="명(달성률").exists()

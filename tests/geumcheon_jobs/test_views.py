@@ -1,0 +1,81 @@
+import pytest
+from django.urls import reverse
+
+from tests.pdf import assert_korean_font_embedded, pdf_text
+
+CARD_URL = reverse("pledge-card", args=["지역경제-11"])
+PDF_URL = reverse("pledge-card-download", args=["지역경제-11", "pdf"])
+
+
+@pytest.mark.parametrize("url", ["/", CARD_URL, PDF_URL, "/admin/"])
+def test_login_is_required_everywhere(client, card_data, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+
+
+def test_the_login_page_is_open_and_korean(client, db):
+    response = client.get(reverse("login"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'lang="ko"' in html and "로그인" in html and "본문 바로가기" in html
+
+
+def test_logging_in_with_a_demo_account(client, card_data):
+    response = client.post(reverse("login"), {"username": "manager", "password": "geumcheon-demo-2026"}, follow=True)
+    assert response.status_code == 200
+    assert "공약 이행 카드 보기" in response.content.decode()
+
+
+def test_a_wrong_password_gets_a_korean_message(client, card_data):
+    response = client.post(reverse("login"), {"username": "manager", "password": "wrong"})
+    assert response.status_code == 200
+    assert "올바른" in response.content.decode()
+
+
+@pytest.mark.parametrize("username", ["manager", "lead", "dept07"])
+def test_every_role_reads_the_card(login, username):
+    response = login(username).get(CARD_URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    for figure in ["191,259", "114,875", "42,711", "10,349명(달성률 116.3%)", "7,342명(달성률 68.0%)", "12,802"]:
+        assert figure in html
+    assert "PDF 내려받기" in html
+
+
+def test_the_card_page_reads_a_constant_number_of_queries(login, django_assert_max_num_queries):
+    client = login("manager")
+    with django_assert_max_num_queries(16):
+        assert client.get(CARD_URL).status_code == 200
+
+
+def test_the_card_for_another_year(login):
+    html = login("manager").get(CARD_URL, {"year": 2020}).content.decode()
+    assert "2020년 일자리 창출목표 : 10,500명" in html
+    assert "2021년 상반기 실적" not in html
+
+
+@pytest.mark.parametrize("year", ["2017", "abc", "99999"])
+def test_a_year_without_a_card_is_not_found(login, year):
+    assert login("manager").get(CARD_URL, {"year": year}).status_code == 404
+
+
+def test_an_unknown_pledge_is_not_found(login):
+    assert login("manager").get(reverse("pledge-card", args=["없는-1"])).status_code == 404
+
+
+def test_the_pdf_download(login, tmp_path):
+    response = login("dept01").get(PDF_URL, {"year": 2021})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "attachment" in response["Content-Disposition"]
+    path = tmp_path / "card.pdf"
+    path.write_bytes(response.content)
+    assert_korean_font_embedded(path)
+    text = pdf_text(path)
+    assert "2019년 실적 10,349명(달성률 116.3%)" in text
+    assert "191,259" in text
+
+
+def test_an_unknown_format_is_not_found(login):
+    assert login("manager").get(reverse("pledge-card-download", args=["지역경제-11", "hwp"])).status_code == 404

@@ -1,0 +1,49 @@
+from decimal import Decimal
+
+import pytest
+
+from performance.calculations import achievement_rate, rate, year_period_label
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "expected"),
+    [
+        (4469, 8900, "50.2"),
+        (6655, 8900, "74.8"),
+        (8076, 8900, "90.7"),
+        (10349, 8900, "116.3"),
+        (6197, 10500, "59.0"),
+        (7875, 10500, "75.0"),
+        (9612, 10500, "91.5"),
+        (10814, 10500, "103.0"),
+        (7342, 10800, "68.0"),
+    ],
+)
+def test_the_nine_rates_of_the_card(part, whole, expected):
+    assert achievement_rate(part, whole) == Decimal(expected)
+    assert str(achievement_rate(part, whole)) == expected
+
+
+def test_half_rounds_up_not_to_even():
+    # 1 of 2,000 is exactly 0.05%: half-up gives 0.1 where banker's rounding would give 0.0.
+    assert rate(1, 2000) == Decimal("0.1")
+    # 5 of 400 is exactly 1.25%: 1.3, not 1.2.
+    assert rate(5, 400) == Decimal("1.3")
+    # Just below a half stays down.
+    assert rate(1, 2001) == Decimal("0.0")
+
+
+@pytest.mark.parametrize("whole", [None, 0])
+def test_no_target_gives_no_rate(whole):
+    assert achievement_rate(500, whole) is None
+
+
+def test_zero_result_is_zero_percent():
+    assert achievement_rate(0, 10800) == Decimal("0.0")
+
+
+def test_period_labels_follow_the_card():
+    assert year_period_label(2019, 1) == "2019년 1분기"
+    assert year_period_label(2020, 2) == "2020년 상반기"
+    assert year_period_label(2020, 3) == "2020년 3분기"
+    assert year_period_label(2019, 4) == "2019년"
