@@ -38,3 +38,16 @@ def test_seed_demo_refuses_production_mode(db, settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DJANGO_DEBUG"):
         call_command("seed_demo")
+
+
+def test_load_card_loads_the_real_data_without_demo(db, django_user_model):
+    from budget.selectors import budget_matrix
+    from performance.models import Department, Pledge, QuarterlyReport
+
+    call_command("flush", "--noinput")  # inside the test's transaction: rolled back afterwards
+    call_command("load_card")
+    pledge = Pledge.objects.get(code="지역경제-11")
+    assert budget_matrix(pledge).grand_total.secured == 191259
+    assert list(Department.objects.values_list("name", flat=True)) == ["일자리창출과"]
+    assert not QuarterlyReport.objects.exists()
+    assert not django_user_model.objects.exists()

@@ -1,0 +1,44 @@
+import pytest
+
+from tests.e2e.conftest import screenshot
+from tests.pdf import assert_korean_font_embedded, pdf_text
+
+pytestmark = pytest.mark.e2e
+
+
+def test_manager_reads_the_card_and_downloads_the_pdf(sign_in, live_server, tmp_path):
+    page = sign_in("manager")
+    assert page.get_by_role("heading", name="일자리 공약").is_visible()
+    screenshot(page, "home-manager")
+
+    page.get_by_role("link", name="공약 이행 카드 보기").click()
+    page.wait_for_load_state()
+    body = page.locator("main").inner_text()
+    assert "10,349명" in body and "116.3%" in body
+    assert "191,259" in body and "114,875" in body
+    assert page.get_by_role("table").count() >= 4
+    screenshot(page, "card-2021")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="PDF 내려받기").click()
+    path = tmp_path / "card.pdf"
+    download_info.value.save_as(path)
+    assert download_info.value.suggested_filename == "공약이행카드_지역경제-11_2021.pdf"
+    assert_korean_font_embedded(path)
+    assert "2019년 실적 10,349명(달성률 116.3%)" in pdf_text(path)
+
+
+def test_the_year_selector_changes_the_card(sign_in):
+    page = sign_in("dept05")
+    page.get_by_role("link", name="공약 이행 카드 보기").click()
+    page.get_by_label("연도").select_option("2020")
+    page.get_by_role("button", name="보기").click()
+    page.wait_for_load_state()
+    assert "2020년 일자리 창출목표 : 10,500명" in page.locator("main").inner_text()
+
+
+def test_a_wrong_password_is_refused_in_korean(sign_in):
+    page = sign_in("manager", "not-the-password")
+    assert "로그인" in page.title()
+    assert page.get_by_role("alert").is_visible()
+    screenshot(page, "login-refused")
