@@ -33,3 +33,15 @@ def role_label(user) -> str:
         if group in names:
             return str(label)
     return ""
+
+
+def can_enter_results(user, department) -> bool:
+    """Staff for their own department; the lead department for every department. Managers only read."""
+    if not user.is_active or not user.has_perm("performance.change_quarterlyreport"):
+        return False
+    return sees_all_departments(user) or own_department(user) == department
+
+
+def can_review(user) -> bool:
+    """Approve, return and reopen: the lead department only."""
+    return bool(user.is_active and user.has_perm("performance.review_quarterlyreport"))

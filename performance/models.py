@@ -280,7 +280,13 @@ class QuarterlyReportLine(models.Model):
 
     report = models.ForeignKey(QuarterlyReport, on_delete=models.CASCADE, related_name="lines")
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="report_lines")
-    jobs = models.PositiveIntegerField(_("창출 인원(명)"), validators=[MaxValueValidator(MAX_JOBS)])
+    jobs = models.PositiveIntegerField(
+        _("창출 인원(명)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_JOBS)],
+        help_text=_("비워 두면 아직 입력하지 않은 것입니다(0과 다름)."),
+    )
     comment = models.CharField(_("비고"), max_length=500, blank=True)
 
     department_path = "report__department"
@@ -294,7 +300,7 @@ class QuarterlyReportLine(models.Model):
         constraints = [models.UniqueConstraint(fields=["report", "programme"], name="report_line_unique_programme")]
 
     def __str__(self):
-        return f"{self.programme}: {self.jobs:,}"
+        return f"{self.programme}: {self.jobs if self.jobs is not None else '-'}"
 
 
 class ProgressEntry(models.Model):
@@ -355,3 +361,25 @@ class FuturePlanItem(models.Model):
 
     def __str__(self):
         return self.text or str(self.target_group)
+
+
+class ReportingDeadline(models.Model):
+    """A deadline set by the lead department for one quarter; without one, the 10th day after the quarter."""
+
+    year = models.PositiveSmallIntegerField(_("연도"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    quarter = models.PositiveSmallIntegerField(_("분기"), validators=[MinValueValidator(1), MaxValueValidator(4)])
+    due_date = models.DateField(_("제출 기한"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("제출 기한")
+        verbose_name_plural = _("제출 기한")
+        ordering = ["-year", "-quarter"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "quarter"], name="deadline_unique_period"),
+            models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="deadline_quarter_range"),
+        ]
+
+    def __str__(self):
+        return f"{self.year}년 {self.quarter}분기: {self.due_date:%Y-%m-%d}"

@@ -36,3 +36,27 @@ def login(client, card_data):
         return client
 
     return _login
+
+
+@pytest.fixture(autouse=True)
+def no_untracked_updates(monkeypatch):
+    """No code path may change a tracked model behind its history: QuerySet.update and bulk_update
+    write no history entry, so they fail every test that reaches them."""
+    from django.db.models import QuerySet
+    from simple_history.models import registered_models
+
+    tracked = set(registered_models.values())
+    original_update, original_bulk_update = QuerySet.update, QuerySet.bulk_update
+
+    def update(self, **kwargs):
+        if self.model in tracked:
+            raise AssertionError(f"QuerySet.update on {self.model.__name__} bypasses its history")
+        return original_update(self, **kwargs)
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        if self.model in tracked:
+            raise AssertionError(f"bulk_update on {self.model.__name__} bypasses its history")
+        return original_bulk_update(self, objs, fields, batch_size)
+
+    monkeypatch.setattr(QuerySet, "update", update)
+    monkeypatch.setattr(QuerySet, "bulk_update", bulk_update)

@@ -1,0 +1,274 @@
+"""Every change to a quarterly report goes through these functions.
+
+Each one checks the person's right and the report's current state inside one transaction, locks the
+report row, saves, and leaves the history entry (who, when, old → new, why) in the same transaction.
+A form or a request body can never set a status, a reviewer or another department: those come only
+from here.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .access import can_enter_results, can_review
+from .models import Department, QuarterlyReport, QuarterlyReportLine
+from .validation import EntryWarning, entry_warnings
+
+Status = QuarterlyReport.Status
+EDITABLE = (Status.DRAFT, Status.RETURNED)
+
+NOT_ALLOWED = _("이 부서의 실적을 입력할 권한이 없습니다.")
+NOT_REVIEWER = _("실적 검토(승인·반려·재개)는 일자리창출과만 할 수 있습니다.")
+LOCKED = _("%(status)s 상태의 보고는 고칠 수 없습니다. 승인된 보고는 일자리창출과가 재개해야 고칠 수 있습니다.")
+ALREADY_SUBMITTED = _("이미 제출된 보고입니다. 다시 제출할 필요가 없습니다.")
+WRONG_STATE = _("현재 %(status)s 상태라 이 작업을 할 수 없습니다.")
+REASON_REQUIRED = _("사유를 입력하세요.")
+FOREIGN_PROGRAMME = _("이 부서의 세부사업이 아닌 항목이 있습니다. 화면을 새로 고친 뒤 다시 입력하세요.")
+STALE = _("다른 사용자가 먼저 저장했습니다. 아무것도 덮어쓰지 않았습니다. 바뀐 내용을 확인한 뒤 다시 입력하세요.")
+UNACKNOWLEDGED = _("확인이 필요한 경고가 있습니다. 내용을 확인하고 '경고를 확인했습니다'를 선택한 뒤 제출하세요.")
+
+
+class ReportError(Exception):
+    """A refused change; `message` is for the person, in Korean."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class StaleReport(ReportError):
+    """Someone else saved the report after this person opened it; `changes` says what they changed."""
+
+    def __init__(self, changes: list[str]):
+        super().__init__(STALE)
+        self.changes = changes
+
+
+class WarningsNotAcknowledged(ReportError):
+    def __init__(self, warnings: list[EntryWarning]):
+        super().__init__(UNACKNOWLEDGED)
+        self.warnings = warnings
+
+
+@dataclass(frozen=True)
+class LineInput:
+    programme_id: int
+    jobs: int | None
+    comment: str = ""
+
+
+def _locked_report(report_id: int) -> QuarterlyReport:
+    return QuarterlyReport.objects.select_for_update().select_related("department").get(pk=report_id)
+
+
+def _check_version(report: QuarterlyReport, expected_version: int | None) -> None:
+    if expected_version is not None and report.version != expected_version:
+        raise StaleReport(changes_since(report, expected_version))
+
+
+def _save(instance, user, reason: str = "", update_fields=None) -> None:
+    instance._history_user = user
+    instance._change_reason = reason
+    instance.full_clean()
+    instance.save(update_fields=update_fields)
+
+
+@transaction.atomic
+def report_save_lines(
+    *, department: Department, year: int, quarter: int, lines: list[LineInput], user, expected_version: int
+) -> QuarterlyReport:
+    """Save a department's figures for a quarter as a draft (creating the report on first save).
+
+    `expected_version` is the version the person's form was built from (0 for a report not yet
+    created); anything else means someone saved in between, and nothing is written.
+    """
+    if not can_enter_results(user, department):
+        raise PermissionDenied(NOT_ALLOWED)
+    report = QuarterlyReport.objects.select_for_update().filter(department=department, year=year, quarter=quarter)
+    report = report.first()
+    if report is None:
+        report = _create_report(department, year, quarter, user, expected_version)
+    else:
+        _check_version(report, expected_version)
+        if report.status not in EDITABLE:
+            raise ReportError(LOCKED % {"status": report.get_status_display()})
+        report.version += 1
+        _save(report, user, _("실적 수정"), update_fields=["version"])
+    _apply_lines(report, lines, user)
+    return report
+
+
+def _create_report(department, year, quarter, user, expected_version) -> QuarterlyReport:
+    if expected_version:
+        raise StaleReport([])
+    report = QuarterlyReport(department=department, year=year, quarter=quarter, status=Status.DRAFT)
+    try:
+        with transaction.atomic():
+            _save(report, user, _("보고 작성"))
+    except IntegrityError:  # created by someone else a moment ago (a double click, a colleague)
+        raise StaleReport([]) from None
+    return report
+
+
+def _apply_lines(report: QuarterlyReport, lines: list[LineInput], user) -> None:
+    own = set(report.department.programmes.filter(is_active=True).values_list("pk", flat=True))
+    if any(line.programme_id not in own for line in lines):
+        raise ReportError(FOREIGN_PROGRAMME)
+    existing = {line.programme_id: line for line in report.lines.all()}
+    for entry in lines:
+        line = existing.get(entry.programme_id)
+        if entry.jobs is None and not entry.comment:
+            if line is not None:
+                line._history_user = user
+                line.delete()
+            continue
+        if line is None:
+            line = QuarterlyReportLine(report=report, programme_id=entry.programme_id)
+        elif (line.jobs, line.comment) == (entry.jobs, entry.comment):
+            continue
+        line.jobs, line.comment = entry.jobs, entry.comment
+        _save(line, user, _("실적 입력"))
+
+
+@transaction.atomic
+def report_submit(*, report_id: int, user, expected_version: int | None, acknowledged: bool = False) -> QuarterlyReport:
+    """Draft or returned → submitted. Warnings must be acknowledged; a second click changes nothing."""
+    report = _locked_report(report_id)
+    if not can_enter_results(user, report.department):
+        raise PermissionDenied(NOT_ALLOWED)
+    if report.status == Status.SUBMITTED:
+        raise ReportError(ALREADY_SUBMITTED)
+    _check_version(report, expected_version)
+    if report.status not in EDITABLE:
+        raise ReportError(WRONG_STATE % {"status": report.get_status_display()})
+    values = dict(report.lines.values_list("programme_id", "jobs"))
+    warnings = entry_warnings(report.department, report.year, report.quarter, values)
+    if warnings and not acknowledged:
+        raise WarningsNotAcknowledged(warnings)
+    reason = _("제출") + ("" if not warnings else " · " + _("경고 %(count)d건 확인") % {"count": len(warnings)})
+    return _transition(
+        report, Status.SUBMITTED, user, reason, submitted_at=timezone.now(), submitted_by=user, review_reason=""
+    )
+
+
+def _review(report_id: int, user, expected_version: int | None, allowed_from: Status) -> QuarterlyReport:
+    if not can_review(user):
+        raise PermissionDenied(NOT_REVIEWER)
+    report = _locked_report(report_id)
+    _check_version(report, expected_version)
+    if report.status != allowed_from:
+        raise ReportError(WRONG_STATE % {"status": report.get_status_display()})
+    return report
+
+
+@transaction.atomic
+def report_approve(*, report_id: int, user, expected_version: int | None) -> QuarterlyReport:
+    """Submitted → approved: the figures now count and are locked."""
+    report = _review(report_id, user, expected_version, Status.SUBMITTED)
+    return _transition(report, Status.APPROVED, user, _("승인"), reviewed_at=timezone.now(), reviewed_by=user)
+
+
+@transaction.atomic
+def report_return(*, report_id: int, user, expected_version: int | None, reason: str) -> QuarterlyReport:
+    """Submitted → returned to the department, with the reason they will see."""
+    reason = _required(reason)
+    report = _review(report_id, user, expected_version, Status.SUBMITTED)
+    return _transition(
+        report,
+        Status.RETURNED,
+        user,
+        _("반려: %(reason)s") % {"reason": reason},
+        reviewed_at=timezone.now(),
+        reviewed_by=user,
+        review_reason=reason,
+    )
+
+
+@transaction.atomic
+def report_reopen(*, report_id: int, user, expected_version: int | None, reason: str) -> QuarterlyReport:
+    """Approved → returned, so that the department can correct it; the figures stop counting."""
+    reason = _required(reason)
+    report = _review(report_id, user, expected_version, Status.APPROVED)
+    return _transition(
+        report,
+        Status.RETURNED,
+        user,
+        _("재개: %(reason)s") % {"reason": reason},
+        reviewed_at=timezone.now(),
+        reviewed_by=user,
+        review_reason=reason,
+    )
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    approved: tuple[QuarterlyReport, ...]
+    refused: tuple[tuple[int, str], ...]
+
+
+def report_bulk_approve(*, report_ids: list[int], user) -> BulkResult:
+    """Approve several submitted reports that raise no warning; each on its own, so one refusal stops no other."""
+    if not can_review(user):
+        raise PermissionDenied(NOT_REVIEWER)
+    approved, refused = [], []
+    for report_id in report_ids:
+        try:
+            with transaction.atomic():
+                report = _locked_report(report_id)
+                values = dict(report.lines.values_list("programme_id", "jobs"))
+                if entry_warnings(report.department, report.year, report.quarter, values):
+                    raise ReportError(_("경고가 있어 하나씩 검토해야 합니다."))
+                approved.append(report_approve(report_id=report_id, user=user, expected_version=None))
+        except QuarterlyReport.DoesNotExist:
+            refused.append((report_id, _("보고를 찾을 수 없습니다.")))
+        except ReportError as exc:
+            refused.append((report_id, exc.message))
+    return BulkResult(tuple(approved), tuple(refused))
+
+
+def _required(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ReportError(REASON_REQUIRED)
+    return reason
+
+
+def _transition(report: QuarterlyReport, status: Status, user, reason: str, **fields) -> QuarterlyReport:
+    report.status = status
+    report.version += 1
+    for name, value in fields.items():
+        setattr(report, name, value)
+    _save(report, user, reason, update_fields=["status", "version", *fields])
+    return report
+
+
+def changes_since(report: QuarterlyReport, version: int) -> list[str]:
+    """What others changed in a report after the person saw `version`, as lines they can read."""
+    unseen = report.history.filter(version__gt=version).order_by("history_date").first()
+    if unseen is None:
+        return []
+    changes = []
+    for record in report.history.filter(history_date__gte=unseen.history_date).order_by("history_date"):
+        who = (record.history_user.get_full_name() or record.history_user.username) if record.history_user else "?"
+        when = timezone.localtime(record.history_date)
+        changes.append(f"{when:%m-%d %H:%M} {who}: {record.history_change_reason or ''}")
+    lines = QuarterlyReportLine.history.filter(report_id=report.pk, history_date__gte=unseen.history_date)
+    for record in lines.select_related("programme").order_by("history_date"):
+        changes.append(f"{record.programme.name}: {_line_change(record)}")
+    return changes
+
+
+def _line_change(record) -> str:
+    previous = record.prev_record
+    if record.history_type == "-":
+        return _("삭제됨")
+    if previous is None:
+        return _figure(record.jobs) + _("명 입력")
+    return f"{_figure(previous.jobs)} → {_figure(record.jobs)}" + _("명")
+
+
+def _figure(jobs: int | None) -> str:
+    return "-" if jobs is None else f"{jobs:,}"

@@ -1,0 +1,126 @@
+"""The rules for a figure a person enters: errors that refuse it, warnings that need a tick."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db.models import Avg, Sum
+from django.utils.translation import gettext as _
+
+from .models import MAX_JOBS, AnnualTarget, Department, Programme, QuarterlyReport, QuarterlyReportLine
+
+NOT_WHOLE_NUMBER = _("정수(명)로 입력하세요. 예: 1,234")
+NEGATIVE = _("0 이상으로 입력하세요.")
+TOO_LARGE = _("%(max)s명 이하로 입력하세요. 단위(명)를 확인하세요.")
+
+FAR_FROM_EARLIER_YEARS = _(
+    "%(name)s: %(value)s명은 예년 같은 분기 평균 %(average)s명과 차이가 큽니다. 단위와 숫자를 확인하세요."
+)
+LEFT_EMPTY = _("%(name)s: 실적을 입력하지 않았습니다. 실적이 없으면 0을 입력하세요.")
+FAR_ABOVE_TARGET = _(
+    "%(name)s: 올해 누계 %(total)s명이 연간 목표 %(target)s명보다 크게 많습니다. 중복 입력이 아닌지 확인하세요."
+)
+
+FAR_FACTOR = 3  # more than 3× or less than a third of the same quarter in earlier years
+OVER_TARGET_FACTOR = 1.5  # a cumulative 50% above the annual target
+
+
+def parse_jobs(raw) -> int | None:
+    """A typed figure: empty → None; "1,234" → 1234; anything else that is not a whole number ≥ 0 is refused."""
+    text = str(raw if raw is not None else "").strip().replace(",", "").replace(" ", "")
+    if text == "":
+        return None
+    sign = -1 if text.startswith("-") else 1
+    digits = text.lstrip("+-")
+    if not digits.isdecimal():
+        raise ValidationError(NOT_WHOLE_NUMBER, code="not_whole")
+    value = sign * int(digits)
+    if value < 0:
+        raise ValidationError(NEGATIVE, code="negative")
+    if value > MAX_JOBS:
+        raise ValidationError(TOO_LARGE % {"max": f"{MAX_JOBS:,}"}, code="too_large")
+    return value
+
+
+@dataclass(frozen=True)
+class EntryWarning:
+    programme_id: int | None
+    message: str
+
+
+def entry_warnings(
+    department: Department, year: int, quarter: int, values: dict[int, int | None]
+) -> list[EntryWarning]:
+    """Warnings for a department's figures of a quarter, before submitting (none of them refuses)."""
+    programmes = list(department.programmes.filter(is_active=True).select_related("target_group"))
+    return (
+        _empty_programmes(programmes, values)
+        + _far_from_earlier_years(programmes, year, quarter, values)
+        + _above_targets(department, programmes, year, quarter, values)
+    )
+
+
+def _empty_programmes(programmes: list[Programme], values) -> list[EntryWarning]:
+    return [EntryWarning(p.pk, LEFT_EMPTY % {"name": p.name}) for p in programmes if values.get(p.pk) is None]
+
+
+def _far_from_earlier_years(programmes, year, quarter, values) -> list[EntryWarning]:
+    earlier = dict(
+        QuarterlyReportLine.objects.filter(
+            programme__in=programmes,
+            report__status=QuarterlyReport.Status.APPROVED,
+            report__quarter=quarter,
+            report__year__lt=year,
+        )
+        .values_list("programme")
+        .annotate(average=Avg("jobs"))
+    )
+    warnings = []
+    for programme in programmes:
+        value, average = values.get(programme.pk), earlier.get(programme.pk)
+        if value is None or not average:
+            continue
+        if value > FAR_FACTOR * average or value * FAR_FACTOR < average:
+            warnings.append(
+                EntryWarning(
+                    programme.pk,
+                    FAR_FROM_EARLIER_YEARS
+                    % {"name": programme.name, "value": f"{value:,}", "average": f"{round(average):,}"},
+                )
+            )
+    return warnings
+
+
+def _above_targets(department, programmes, year, quarter, values) -> list[EntryWarning]:
+    """A programme's or a target group's cumulative far above its annual target, counting this entry."""
+    approved = QuarterlyReportLine.objects.filter(
+        report__status=QuarterlyReport.Status.APPROVED, report__year=year, report__quarter__lte=quarter
+    ).exclude(report__department=department, report__quarter=quarter)
+    by_programme = dict(approved.filter(programme__in=programmes).values_list("programme").annotate(t=Sum("jobs")))
+    groups = {p.target_group_id for p in programmes}
+    by_group = dict(
+        approved.filter(programme__target_group__in=groups)
+        .values_list("programme__target_group")
+        .annotate(t=Sum("jobs"))
+    )
+    entered_by_group = defaultdict(int)
+    for programme in programmes:
+        entered_by_group[programme.target_group_id] += values.get(programme.pk) or 0
+    targets = AnnualTarget.objects.filter(year=year, pledge__local_government_id=department.local_government_id)
+    warnings = []
+    for target in targets.filter(programme__in=programmes).select_related("programme"):
+        total = by_programme.get(target.programme_id, 0) + (values.get(target.programme_id) or 0)
+        if total > OVER_TARGET_FACTOR * target.jobs:
+            warnings.append(_over_target(target.programme_id, target.programme.name, total, target.jobs))
+    for target in targets.filter(target_group__in=groups).select_related("target_group"):
+        total = by_group.get(target.target_group_id, 0) + entered_by_group[target.target_group_id]
+        if total > OVER_TARGET_FACTOR * target.jobs:
+            warnings.append(_over_target(None, target.target_group.name, total, target.jobs))
+    return warnings
+
+
+def _over_target(programme_id, name, total, target) -> EntryWarning:
+    return EntryWarning(
+        programme_id,
+        FAR_ABOVE_TARGET % {"name": name, "total": f"{total:,}", "target": f"{target:,}"},
+    )
