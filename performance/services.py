@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .access import can_enter_results, can_review
 from .models import Department, QuarterlyReport, QuarterlyReportLine
@@ -20,15 +21,21 @@ from .validation import EntryWarning, entry_warnings
 Status = QuarterlyReport.Status
 EDITABLE = (Status.DRAFT, Status.RETURNED)
 
-NOT_ALLOWED = _("이 부서의 실적을 입력할 권한이 없습니다.")
-NOT_REVIEWER = _("실적 검토(승인·반려·재개)는 일자리창출과만 할 수 있습니다.")
-LOCKED = _("%(status)s 상태의 보고는 고칠 수 없습니다. 승인된 보고는 일자리창출과가 재개해야 고칠 수 있습니다.")
-ALREADY_SUBMITTED = _("이미 제출된 보고입니다. 다시 제출할 필요가 없습니다.")
-WRONG_STATE = _("현재 %(status)s 상태라 이 작업을 할 수 없습니다.")
-REASON_REQUIRED = _("사유를 입력하세요.")
-FOREIGN_PROGRAMME = _("이 부서의 세부사업이 아닌 항목이 있습니다. 화면을 새로 고친 뒤 다시 입력하세요.")
-STALE = _("다른 사용자가 먼저 저장했습니다. 아무것도 덮어쓰지 않았습니다. 바뀐 내용을 확인한 뒤 다시 입력하세요.")
-UNACKNOWLEDGED = _("확인이 필요한 경고가 있습니다. 내용을 확인하고 '경고를 확인했습니다'를 선택한 뒤 제출하세요.")
+NOT_ALLOWED = gettext_lazy("이 부서의 실적을 입력할 권한이 없습니다.")
+NOT_REVIEWER = gettext_lazy("실적 검토(승인·반려·재개)는 일자리창출과만 할 수 있습니다.")
+LOCKED = gettext_lazy(
+    "%(status)s 상태의 보고는 고칠 수 없습니다. 승인된 보고는 일자리창출과가 재개해야 고칠 수 있습니다."
+)
+ALREADY_SUBMITTED = gettext_lazy("이미 제출된 보고입니다. 다시 제출할 필요가 없습니다.")
+WRONG_STATE = gettext_lazy("현재 %(status)s 상태라 이 작업을 할 수 없습니다.")
+REASON_REQUIRED = gettext_lazy("사유를 입력하세요.")
+FOREIGN_PROGRAMME = gettext_lazy("이 부서의 세부사업이 아닌 항목이 있습니다. 화면을 새로 고친 뒤 다시 입력하세요.")
+STALE = gettext_lazy(
+    "다른 사용자가 먼저 저장했습니다. 아무것도 덮어쓰지 않았습니다. 바뀐 내용을 확인한 뒤 다시 입력하세요."
+)
+UNACKNOWLEDGED = gettext_lazy(
+    "확인이 필요한 경고가 있습니다. 내용을 확인하고 '경고를 확인했습니다'를 선택한 뒤 제출하세요."
+)
 
 
 class ReportError(Exception):

@@ -5,19 +5,19 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db.models import Avg, Sum
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import MAX_JOBS, AnnualTarget, Department, Programme, QuarterlyReport, QuarterlyReportLine
 
-NOT_WHOLE_NUMBER = _("정수(명)로 입력하세요. 예: 1,234")
-NEGATIVE = _("0 이상으로 입력하세요.")
-TOO_LARGE = _("%(max)s명 이하로 입력하세요. 단위(명)를 확인하세요.")
+NOT_WHOLE_NUMBER = gettext_lazy("정수(명)로 입력하세요. 예: 1,234")
+NEGATIVE = gettext_lazy("0 이상으로 입력하세요.")
+TOO_LARGE = gettext_lazy("%(max)s명 이하로 입력하세요. 단위(명)를 확인하세요.")
 
-FAR_FROM_EARLIER_YEARS = _(
+FAR_FROM_EARLIER_YEARS = gettext_lazy(
     "%(name)s: %(value)s명은 예년 같은 분기 평균 %(average)s명과 차이가 큽니다. 단위와 숫자를 확인하세요."
 )
-LEFT_EMPTY = _("%(name)s: 실적을 입력하지 않았습니다. 실적이 없으면 0을 입력하세요.")
-FAR_ABOVE_TARGET = _(
+LEFT_EMPTY = gettext_lazy("%(name)s: 실적을 입력하지 않았습니다. 실적이 없으면 0을 입력하세요.")
+FAR_ABOVE_TARGET = gettext_lazy(
     "%(name)s: 올해 누계 %(total)s명이 연간 목표 %(target)s명보다 크게 많습니다. 중복 입력이 아닌지 확인하세요."
 )
 
