@@ -1,4 +1,4 @@
-from performance.access import own_department, role_label
+from performance.access import own_department, role_label, sees_all_departments
 from performance.models import Department
 
 
@@ -10,5 +10,6 @@ def roles(request):
     return {
         "user_role": role_label(user),
         "user_department": own_department(user),
+        "sees_all": sees_all_departments(user),
         "demo_data": Department.objects.filter(is_demo=True).exists(),
     }

@@ -6,6 +6,7 @@ from . import views
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("results/", include("performance.urls")),
     path("pledges/<str:code>/card/", views.PledgeCardView.as_view(), name="pledge-card"),
     path("pledges/<str:code>/card.<str:suffix>", views.PledgeCardDownloadView.as_view(), name="pledge-card-download"),
     path("admin/", admin.site.urls),

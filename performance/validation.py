@@ -32,7 +32,7 @@ def parse_jobs(raw) -> int | None:
         return None
     sign = -1 if text.startswith("-") else 1
     digits = text.lstrip("+-")
-    if not digits.isdecimal():
+    if not (digits.isascii() and digits.isdigit()):
         raise ValidationError(NOT_WHOLE_NUMBER, code="not_whole")
     value = sign * int(digits)
     if value < 0:

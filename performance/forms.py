@@ -1,0 +1,85 @@
+"""Forms only parse and explain input; the rules live in validation.py and the changes in services.py."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .reporting import EntryRow
+from .services import LineInput
+from .validation import parse_jobs
+
+
+class ResultEntryForm(forms.Form):
+    """One figure and one comment per programme of the department, plus the version the form was built on."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    acknowledge = forms.BooleanField(label=_("경고를 확인했습니다"), required=False)
+
+    def __init__(self, *args, rows: list[EntryRow], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+        for row in rows:
+            pk = row.programme.pk
+            self.fields[f"jobs_{pk}"] = forms.CharField(
+                label=_("%(name)s 이번 분기 실적(명)") % {"name": row.programme.name},
+                required=False,
+                initial="" if row.jobs is None else f"{row.jobs:,}",
+                widget=forms.TextInput(
+                    attrs={
+                        "inputmode": "numeric",
+                        "class": "num-input",
+                        "autocomplete": "off",
+                        "data-before": row.cumulative_before,
+                        "data-target": row.annual_target or "",
+                    }
+                ),
+            )
+            self.fields[f"comment_{pk}"] = forms.CharField(
+                label=_("%(name)s 비고") % {"name": row.programme.name},
+                required=False,
+                max_length=500,
+                initial=row.comment,
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        for row in self.rows:
+            name = f"jobs_{row.programme.pk}"
+            if name in cleaned:
+                try:
+                    cleaned[name] = parse_jobs(cleaned[name])
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+        return cleaned
+
+    def bound_rows(self):
+        """Each row with its two bound fields, for the template."""
+        return [(row, self[f"jobs_{row.programme.pk}"], self[f"comment_{row.programme.pk}"]) for row in self.rows]
+
+    def line_inputs(self) -> list[LineInput]:
+        return [
+            LineInput(
+                row.programme.pk,
+                self.cleaned_data[f"jobs_{row.programme.pk}"],
+                self.cleaned_data[f"comment_{row.programme.pk}"].strip(),
+            )
+            for row in self.rows
+        ]
+
+    def values(self) -> dict[int, int | None]:
+        return {line.programme_id: line.jobs for line in self.line_inputs()}
+
+
+class ReasonForm(forms.Form):
+    """A reason for returning or reopening a report, which the department will read."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    reason = forms.CharField(
+        label=_("사유"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("사유를 입력하세요.")},
+    )
+
+
+class VersionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

@@ -1,0 +1,234 @@
+"""Reads for the quarterly reporting screens: the entry rows, the comparison a reviewer sees, the
+review board and a department's own overview. Only approved figures count toward cumulatives."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Q, Sum
+
+from .calculations import achievement_rate, rate
+from .models import AnnualTarget, Department, Programme, QuarterlyReport, QuarterlyReportLine
+from .periods import deadline, previous_period
+
+Status = QuarterlyReport.Status
+NOT_SUBMITTED = "missing"
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    programme: Programme
+    jobs: int | None
+    comment: str
+    cumulative_before: int
+    annual_target: int | None
+
+    @property
+    def cumulative(self) -> int:
+        return self.cumulative_before + (self.jobs or 0)
+
+    @property
+    def rate(self) -> Decimal | None:
+        return achievement_rate(self.cumulative, self.annual_target)
+
+
+def _approved_by_programme(programmes, **period) -> dict[int, int]:
+    rows = (
+        QuarterlyReportLine.objects.filter(programme__in=programmes, report__status=Status.APPROVED, **period)
+        .values_list("programme")
+        .annotate(total=Sum("jobs"))
+    )
+    return {pk: total or 0 for pk, total in rows}
+
+
+def entry_rows(department: Department, year: int, quarter: int, report: QuarterlyReport | None) -> list[EntryRow]:
+    """One row per active programme: this quarter's figure, the approved cumulative of earlier quarters
+    and the programme's annual target."""
+    programmes = list(department.programmes.filter(is_active=True).select_related("target_group"))
+    lines = {line.programme_id: line for line in report.lines.all()} if report else {}
+    before = _approved_by_programme(programmes, report__year=year, report__quarter__lt=quarter)
+    targets = dict(AnnualTarget.objects.filter(programme__in=programmes, year=year).values_list("programme", "jobs"))
+    return [
+        EntryRow(
+            programme,
+            lines[programme.pk].jobs if programme.pk in lines else None,
+            lines[programme.pk].comment if programme.pk in lines else "",
+            before.get(programme.pk, 0),
+            targets.get(programme.pk),
+        )
+        for programme in programmes
+    ]
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    programme: Programme
+    jobs: int | None
+    comment: str
+    previous_quarter: int | None
+    last_year: int | None
+
+
+def report_comparison(report: QuarterlyReport) -> list[ComparisonRow]:
+    """A report's lines beside the previous quarter and the same quarter last year (approved figures)."""
+    lines = list(report.lines.select_related("programme__target_group"))
+    programmes = [line.programme for line in lines]
+    prev_year, prev_quarter = previous_period(report.year, report.quarter)
+    previous = _approved_by_programme(programmes, report__year=prev_year, report__quarter=prev_quarter)
+    last_year = _approved_by_programme(programmes, report__year=report.year - 1, report__quarter=report.quarter)
+    return [
+        ComparisonRow(
+            line.programme, line.jobs, line.comment, previous.get(line.programme_id), last_year.get(line.programme_id)
+        )
+        for line in lines
+    ]
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    department: Department
+    report: QuarterlyReport | None
+    jobs: int | None
+    due: datetime.date
+    today: datetime.date
+
+    @property
+    def status(self) -> str:
+        return self.report.status if self.report else NOT_SUBMITTED
+
+    @property
+    def submitted_on_time(self) -> bool:
+        return bool(self.report and self.report.submitted_at and self.report.submitted_at.date() <= self.due)
+
+    @property
+    def delivered(self) -> bool:
+        """Submitted to the lead department (and not sent back)."""
+        return self.status in (Status.SUBMITTED, Status.APPROVED)
+
+    @property
+    def overdue(self) -> bool:
+        return not self.delivered and self.today > self.due
+
+
+@dataclass(frozen=True)
+class Board:
+    year: int
+    quarter: int
+    due: datetime.date
+    rows: tuple[BoardRow, ...]
+
+    @property
+    def expected(self) -> int:
+        return len(self.rows)
+
+    @property
+    def delivered(self) -> int:
+        return sum(row.delivered for row in self.rows)
+
+    @property
+    def on_time(self) -> int:
+        return sum(row.delivered and row.submitted_on_time for row in self.rows)
+
+    @property
+    def completeness(self) -> Decimal | None:
+        """DHIS2's reporting rate: reports delivered ÷ reports expected."""
+        return rate(self.delivered, self.expected)
+
+    @property
+    def timeliness(self) -> Decimal | None:
+        """Reports delivered by the deadline ÷ reports expected."""
+        return rate(self.on_time, self.expected)
+
+    @property
+    def pending(self) -> int:
+        """Submitted reports waiting for review."""
+        return sum(row.status == Status.SUBMITTED for row in self.rows)
+
+
+def review_board(user, year: int, quarter: int, today: datetime.date) -> Board:
+    """Every department the person may see × the quarter: report status, submitted when, overdue."""
+    due = deadline(year, quarter)
+    departments = Department.objects.visible_to(user).filter(programmes__is_active=True).distinct()
+    reports = {
+        report.department_id: report
+        for report in QuarterlyReport.objects.filter(department__in=departments, year=year, quarter=quarter)
+        .select_related("submitted_by", "reviewed_by")
+        .annotate(total=Sum("lines__jobs"))
+    }
+    rows = tuple(
+        BoardRow(department, reports.get(department.pk), getattr(reports.get(department.pk), "total", None), due, today)
+        for department in departments.order_by("sort_order", "name")
+    )
+    return Board(year, quarter, due, rows)
+
+
+def department_reports(department: Department, limit: int = 12):
+    """A department's recent reports, newest first, with their totals."""
+    return (
+        QuarterlyReport.objects.filter(department=department)
+        .annotate(total=Sum("lines__jobs"))
+        .order_by("-year", "-quarter")[:limit]
+    )
+
+
+def returned_reports(department: Department):
+    return QuarterlyReport.objects.filter(Q(department=department) & Q(status=Status.RETURNED)).order_by(
+        "-year", "-quarter"
+    )
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    when: datetime.datetime
+    who: str
+    what: str
+    changes: tuple[str, ...]
+    reason: str
+
+
+def _who(record) -> str:
+    user = record.history_user
+    return (user.get_full_name() or user.username) if user else "시스템"
+
+
+def _jobs(value) -> str:
+    return "-" if value is None else f"{value:,}"
+
+
+def report_history(report: QuarterlyReport) -> list[HistoryEntry]:
+    """Every change to a report and its figures, newest first: who, when, old → new and why."""
+    statuses = dict(Status.choices)
+    entries = []
+    for record in report.history.select_related("history_user").order_by("history_date"):
+        previous = record.prev_record
+        changes = []
+        if previous is None or previous.status != record.status:
+            old = statuses.get(previous.status, "") if previous else ""
+            changes.append(f"상태: {old + ' → ' if old else ''}{statuses[record.status]}")
+        entries.append(
+            HistoryEntry(record.history_date, _who(record), "보고", tuple(changes), record.history_change_reason or "")
+        )
+    lines = QuarterlyReportLine.history.filter(report_id=report.pk).select_related("history_user", "programme")
+    for record in lines.order_by("history_date"):
+        previous = record.prev_record if record.history_type != "+" else None
+        if record.history_type == "-":
+            changes = (f"실적 {_jobs(record.jobs)} → 삭제",)
+        else:
+            changes = tuple(
+                change
+                for change in (
+                    f"실적 {_jobs(previous.jobs) + ' → ' if previous else ''}{_jobs(record.jobs)}명"
+                    if previous is None or previous.jobs != record.jobs
+                    else "",
+                    f"비고 「{previous.comment if previous else ''}」 → 「{record.comment}」"
+                    if (previous.comment if previous else "") != record.comment
+                    else "",
+                )
+                if change
+            )
+        entries.append(
+            HistoryEntry(
+                record.history_date, _who(record), record.programme.name, changes, record.history_change_reason or ""
+            )
+        )
+    return sorted(entries, key=lambda entry: entry.when, reverse=True)

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "performance"
+
+urlpatterns = [
+    path("", views.MyDepartmentView.as_view(), name="mine"),
+    path("board/", views.ReviewBoardView.as_view(), name="board"),
+    path("board/approve/", views.BulkApproveView.as_view(), name="bulk-approve"),
+    path("entry/<int:department>/<int:year>/<int:quarter>/", views.ResultEntryView.as_view(), name="entry"),
+    path("reports/<int:pk>/", views.ReportDetailView.as_view(), name="report"),
+    path("reports/<int:pk>/history/", views.ReportHistoryView.as_view(), name="history"),
+    path(
+        "reports/<int:pk>/<str:action>/",
+        views.ReportActionView.as_view(),
+        name="action",
+    ),
+]
