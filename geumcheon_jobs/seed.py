@@ -242,7 +242,9 @@ def seed_accounts(departments: list[Department], counter: list[int]) -> tuple[st
     for username, group_name, department, first_name in accounts:
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
-            user = get_user_model().objects.create(username=username, password=password, first_name=first_name)
+            user = get_user_model().objects.create(
+                username=username, password=password, first_name=first_name, email=f"{username}@demo.geumcheon.invalid"
+            )
             user.groups.add(Group.objects.get(name=group_name))
             counter[0] += 1
         if department is not None:

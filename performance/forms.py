@@ -83,3 +83,13 @@ class ReasonForm(forms.Form):
 
 class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class DeadlineForm(forms.Form):
+    year = forms.IntegerField(widget=forms.HiddenInput, min_value=2000, max_value=2100)
+    quarter = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=4)
+    due_date = forms.DateField(
+        label=_("제출 기한"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("날짜를 YYYY-MM-DD 형식으로 입력하세요."), "required": _("날짜를 입력하세요.")},
+    )

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -383,3 +384,35 @@ class ReportingDeadline(models.Model):
 
     def __str__(self):
         return f"{self.year}년 {self.quarter}분기: {self.due_date:%Y-%m-%d}"
+
+
+class Notice(models.Model):
+    """A message sent to a department: a reminder before or after the deadline, or the outcome of a review."""
+
+    class Kind(models.TextChoices):
+        REMINDER = "reminder", _("제출 안내")
+        OVERDUE = "overdue", _("기한 경과 독촉")
+        RETURNED = "returned", _("반려 알림")
+        APPROVED = "approved", _("승인 알림")
+
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="notices")
+    report = models.ForeignKey(QuarterlyReport, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    year = models.PositiveSmallIntegerField(_("연도"))
+    quarter = models.PositiveSmallIntegerField(_("분기"))
+    kind = models.CharField(_("종류"), max_length=20, choices=Kind.choices)
+    subject = models.CharField(_("제목"), max_length=200)
+    body = models.TextField(_("내용"))
+    recipients = models.TextField(_("받는 사람"), blank=True, help_text=_("쉼표로 구분한 전자우편 주소"))
+    created_at = models.DateTimeField(_("보낸 일시"), auto_now_add=True)
+    sent_on = models.DateField(_("알림 기준일"), default=timezone.localdate, help_text=_("같은 날 같은 알림은 한 번만"))
+
+    department_path = "department"
+    objects = DepartmentScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("알림")
+        verbose_name_plural = _("알림")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.subject

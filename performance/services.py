@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .access import can_enter_results, can_review
-from .models import Department, QuarterlyReport, QuarterlyReportLine
+from .models import Department, QuarterlyReport, QuarterlyReportLine, ReportingDeadline
+from .notices import notify_review
 from .validation import EntryWarning, entry_warnings
 
 Status = QuarterlyReport.Status
@@ -175,7 +176,7 @@ def _review(report_id: int, user, expected_version: int | None, allowed_from: St
 def report_approve(*, report_id: int, user, expected_version: int | None) -> QuarterlyReport:
     """Submitted → approved: the figures now count and are locked."""
     report = _review(report_id, user, expected_version, Status.SUBMITTED)
-    return _transition(report, Status.APPROVED, user, _("승인"), reviewed_at=timezone.now(), reviewed_by=user)
+    return _reviewed(report, Status.APPROVED, user, _("승인"))
 
 
 @transaction.atomic
@@ -183,15 +184,7 @@ def report_return(*, report_id: int, user, expected_version: int | None, reason:
     """Submitted → returned to the department, with the reason they will see."""
     reason = _required(reason)
     report = _review(report_id, user, expected_version, Status.SUBMITTED)
-    return _transition(
-        report,
-        Status.RETURNED,
-        user,
-        _("반려: %(reason)s") % {"reason": reason},
-        reviewed_at=timezone.now(),
-        reviewed_by=user,
-        review_reason=reason,
-    )
+    return _reviewed(report, Status.RETURNED, user, _("반려: %(reason)s") % {"reason": reason}, review_reason=reason)
 
 
 @transaction.atomic
@@ -199,15 +192,7 @@ def report_reopen(*, report_id: int, user, expected_version: int | None, reason:
     """Approved → returned, so that the department can correct it; the figures stop counting."""
     reason = _required(reason)
     report = _review(report_id, user, expected_version, Status.APPROVED)
-    return _transition(
-        report,
-        Status.RETURNED,
-        user,
-        _("재개: %(reason)s") % {"reason": reason},
-        reviewed_at=timezone.now(),
-        reviewed_by=user,
-        review_reason=reason,
-    )
+    return _reviewed(report, Status.RETURNED, user, _("재개: %(reason)s") % {"reason": reason}, review_reason=reason)
 
 
 @dataclass(frozen=True)
@@ -241,6 +226,13 @@ def _required(reason: str) -> str:
     if not reason:
         raise ReportError(REASON_REQUIRED)
     return reason
+
+
+def _reviewed(report: QuarterlyReport, status: Status, user, reason: str, **fields) -> QuarterlyReport:
+    """A review decision: the transition, and the department's notice in the same transaction."""
+    report = _transition(report, status, user, reason, reviewed_at=timezone.now(), reviewed_by=user, **fields)
+    notify_review(report)
+    return report
 
 
 def _transition(report: QuarterlyReport, status: Status, user, reason: str, **fields) -> QuarterlyReport:
@@ -279,3 +271,16 @@ def _line_change(record) -> str:
 
 def _figure(jobs: int | None) -> str:
     return "-" if jobs is None else f"{jobs:,}"
+
+
+@transaction.atomic
+def deadline_set(*, year: int, quarter: int, due_date, user) -> ReportingDeadline:
+    """The lead department sets a quarter's deadline (instead of the 10th day after the quarter)."""
+    if not can_review(user):
+        raise PermissionDenied(NOT_REVIEWER)
+    deadline = ReportingDeadline.objects.select_for_update().filter(year=year, quarter=quarter).first()
+    deadline = deadline or ReportingDeadline(year=year, quarter=quarter)
+    if deadline.pk is None or deadline.due_date != due_date:
+        deadline.due_date = due_date
+        _save(deadline, user, gettext_lazy("제출 기한 변경"))
+    return deadline

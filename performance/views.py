@@ -12,8 +12,8 @@ from django.views.generic import TemplateView, View
 
 from . import reporting, services
 from .access import can_enter_results, can_review, own_department
-from .forms import ReasonForm, ResultEntryForm, VersionForm
-from .models import Department, QuarterlyReport
+from .forms import DeadlineForm, ReasonForm, ResultEntryForm, VersionForm
+from .models import Department, Notice, QuarterlyReport
 from .periods import deadline, reporting_period
 from .services import ReportError, StaleReport, WarningsNotAcknowledged
 from .validation import entry_warnings
@@ -209,8 +209,13 @@ class ReviewBoardView(TemplateView):
         if not 1 <= quarter <= 4 or not 2000 <= year <= 2100:
             raise Http404("bad period")
         board = reporting.review_board(self.request.user, year, quarter, _today())
+        deadline_form = DeadlineForm(initial={"year": year, "quarter": quarter, "due_date": board.due})
         return super().get_context_data(
-            board=board, years=range(_today().year, 2017, -1), can_review=can_review(self.request.user), **kwargs
+            board=board,
+            years=range(_today().year, 2017, -1),
+            can_review=can_review(self.request.user),
+            deadline_form=deadline_form,
+            **kwargs,
         )
 
 
@@ -230,3 +235,28 @@ class BulkApproveView(View):
         if all(value.isdigit() for value in period.values()):
             return redirect(f"{reverse('performance:board')}?year={period['year']}&quarter={period['quarter']}")
         return redirect("performance:board")
+
+
+class NoticeListView(TemplateView):
+    """The notices sent to departments (the person's own, or all for the lead department and managers)."""
+
+    template_name = "performance/notices.html"
+
+    def get_context_data(self, **kwargs):
+        notices = Notice.objects.visible_to(self.request.user).select_related("department")[:300]
+        return super().get_context_data(notices=notices, **kwargs)
+
+
+class DeadlineView(View):
+    """POST: the lead department changes a quarter's deadline."""
+
+    def post(self, request):
+        form = DeadlineForm(request.POST)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                messages.error(request, " ".join(errors))
+            return redirect("performance:board")
+        data = form.cleaned_data
+        services.deadline_set(year=data["year"], quarter=data["quarter"], due_date=data["due_date"], user=request.user)
+        messages.success(request, _("제출 기한을 바꾸었습니다."))
+        return redirect(f"{reverse('performance:board')}?year={data['year']}&quarter={data['quarter']}")

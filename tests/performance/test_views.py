@@ -214,3 +214,38 @@ def test_staff_board_shows_only_their_department(client, accounts):
     client.force_login(accounts["dept03"])
     html = client.get(reverse("performance:board"), {"year": 2019, "quarter": 1}).content.decode()
     assert "어르신복지과" in html and "생활보장과" not in html
+
+
+def test_the_lead_department_sets_a_deadline(client, accounts):
+    client.force_login(accounts["lead"])
+    client.post(reverse("performance:deadline"), {"year": YEAR, "quarter": QUARTER, "due_date": "2021-10-20"})
+    from performance.periods import deadline
+
+    assert deadline(YEAR, QUARTER).isoformat() == "2021-10-20"
+    html = client.get(reverse("performance:board"), {"year": YEAR, "quarter": QUARTER}).content.decode()
+    assert "2021. 10. 20." in html
+
+
+@pytest.mark.parametrize("username", ["dept03", "manager"])
+def test_only_the_lead_department_sets_deadlines(client, accounts, username):
+    client.force_login(accounts[username])
+    response = client.post(
+        reverse("performance:deadline"), {"year": YEAR, "quarter": QUARTER, "due_date": "2021-10-20"}
+    )
+    assert response.status_code == 403
+    from performance.periods import deadline
+
+    assert deadline(YEAR, QUARTER).isoformat() == "2021-10-10"
+
+
+def test_a_bad_deadline_date_is_explained(client, accounts):
+    client.force_login(accounts["lead"])
+    response = client.post(
+        reverse("performance:deadline"), {"year": YEAR, "quarter": QUARTER, "due_date": "10/20"}, follow=True
+    )
+    assert "YYYY-MM-DD" in response.content.decode()
+
+
+def test_the_notices_page(client, accounts):
+    client.force_login(accounts["dept03"])
+    assert client.get(reverse("performance:notices")).status_code == 200
