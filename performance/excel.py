@@ -30,15 +30,26 @@ from itertools import islice
 
 import openpyxl
 import openpyxl.xml
+import openpyxl.xml.functions
 from django.utils.translation import gettext_lazy as _
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from performance.models import MAX_JOBS
+
+try:
+    from defusedxml import DefusedXmlException
+except ImportError:  # check_upload then refuses every file; the name only has to exist
+
+    class DefusedXmlException(Exception):
+        pass
+
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +89,9 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 # The whole unpacked file. A 10,000-row template unpacks to about 4 MB, a file Excel re-saves to less; 100 MB
 # leaves room for pictures or styling a clerk adds, yet bounds the memory and time one upload can cost.
 MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
+# One XML part (a worksheet, the shared strings) unpacked. Reading costs CPU in proportion to it (about 2 s per
+# 5 MB on a slow machine), so this bounds the time one upload can take; the 10,000-row template's sheet is 5.5 MB.
+MAX_XML_PART_BYTES = 25 * 1024 * 1024
 # Spreadsheet XML compresses about 5–30×; deflate cannot exceed about 1,030×, which only runs of one byte reach.
 # Apache POI refuses above 100×; 200× is more lenient, and only applies to members over 1 MB.
 MAX_COMPRESSION_RATIO = 200
@@ -130,12 +144,17 @@ ERR_ZIP_BOMB = _(
     "압축을 풀면 지나치게 커지는 파일이라(%(size)s) 안전을 위해 열지 않았습니다. "
     "내려받은 양식에 입력해 다시 저장해 올려 주세요."
 )
-ERR_CORRUPT = _(
-    "파일이 손상되었거나 올리는 중에 잘렸습니다. Excel에서 열리는지 확인한 뒤 다시 저장해 올려 주세요."
+ERR_CONTENT_TOO_LARGE = _(
+    "내용이 너무 많은 파일입니다(압축을 풀면 %(size)s). 필요 없는 시트, 행, 서식을 지우거나 파일을 나누어 올려 주세요."
 )
+ERR_CORRUPT = _("파일이 손상되었거나 올리는 중에 잘렸습니다. Excel에서 열리는지 확인한 뒤 다시 저장해 올려 주세요.")
 ERR_UNREADABLE = _(
     "파일 내용을 읽을 수 없습니다. 파일이 손상되었을 수 있습니다. Excel에서 열어 확인한 뒤 "
     "'Excel 통합 문서(*.xlsx)'로 다시 저장해 올려 주세요."
+)
+ERR_UNSAFE_CONTENT = _(
+    "파일 안에 허용되지 않는 XML 구성(DTD·엔티티)이 있어 안전을 위해 읽지 않았습니다. "
+    "내려받은 양식에 입력해 Excel에서 다시 저장해 올려 주세요."
 )
 ERR_NO_SHEET = _("'실적' 시트가 없습니다. 내려받은 양식의 '실적' 시트에 입력하고, 시트 이름을 바꾸지 마세요.")
 ERR_YEAR = _("연도는 2000~2100 사이의 정수여야 합니다. 내려받은 양식의 연도를 바꾸지 마세요.")
@@ -147,13 +166,9 @@ ERR_HEADER = _(
 ERR_NO_ROWS = _("입력된 자료 행이 없습니다. 내려받은 양식의 %(row)s행부터 있는 행을 지우지 말고 실적을 입력해 주세요.")
 ERR_TOO_MANY_ROWS = _("자료 행이 너무 많습니다(%(limit)s행까지). 파일을 나누어 올려 주세요.")
 ERR_DEPARTMENT = _("부서코드가 비어 있거나 올바르지 않습니다. 내려받은 양식의 부서코드를 지우거나 바꾸지 마세요.")
-ERR_PROGRAMME_ID = _(
-    "세부사업ID가 비어 있거나 올바르지 않습니다. 양식에 적힌 세부사업ID를 지우거나 바꾸지 마세요."
-)
+ERR_PROGRAMME_ID = _("세부사업ID가 비어 있거나 올바르지 않습니다. 양식에 적힌 세부사업ID를 지우거나 바꾸지 마세요.")
 ERR_DUPLICATE = _("같은 세부사업ID가 %(row)s행에도 있습니다. 세부사업마다 한 행만 남기세요.")
-ERR_FORMULA = _(
-    "수식은 사용할 수 없습니다. 숫자를 입력하세요. 다른 곳에서 복사했다면 '값만 붙여넣기'를 쓰세요."
-)
+ERR_FORMULA = _("수식은 사용할 수 없습니다. 숫자를 입력하세요. 다른 곳에서 복사했다면 '값만 붙여넣기'를 쓰세요.")
 ERR_DATE = _(
     "날짜가 아니라 숫자를 입력하세요. 칸 서식이 날짜로 바뀌었다면 '일반'이나 '숫자'로 바꾼 뒤 다시 입력하세요."
 )
@@ -161,9 +176,7 @@ ERR_BOOL = _("참/거짓(TRUE/FALSE)이 아니라 숫자를 입력하세요.")
 ERR_NEGATIVE = _("음수는 입력할 수 없습니다. 0 이상의 정수를 입력하세요.")
 ERR_NOT_WHOLE = _("소수는 입력할 수 없습니다. 인원(명)을 정수로 입력하세요.")
 ERR_JOBS_TOO_BIG = _("%(max)s명을 넘는 값은 입력할 수 없습니다. 숫자를 다시 확인하세요.")
-ERR_NOT_NUMBER = _(
-    "숫자만 입력하세요(예: 12). '명' 같은 글자나 기호는 빼고, 실적이 없으면 빈칸으로 두세요."
-)
+ERR_NOT_NUMBER = _("숫자만 입력하세요(예: 12). '명' 같은 글자나 기호는 빼고, 실적이 없으면 빈칸으로 두세요.")
 ERR_COMMENT_TOO_LONG = _("비고는 %(max)s자까지 쓸 수 있습니다(지금 %(length)s자). 줄여 주세요.")
 ERR_COMMENT_FORMULA = _("비고에는 수식을 쓸 수 없습니다. 글자로 입력하세요.")
 
@@ -266,21 +279,24 @@ def build_results_template(*, title: str, year: int, quarter: int, rows: list[Te
     fill it in. Written in write-only mode, so 10,000 rows cost little memory. Every text cell is stored as text,
     so a name or comment beginning with = + - @ never becomes a formula."""
     book = openpyxl.Workbook(write_only=True)
+    styles = {}
     for style in _named_styles():
         book.add_named_style(style)
+        styles[style.name] = style.as_tuple()
     sheet = book.create_sheet(DATA_SHEET)
     _prepare_data_sheet(sheet, last_row=FIRST_DATA_ROW + len(rows) - 1)
-    _write_heading(sheet, title, year, quarter)
+    _write_heading(sheet, styles, title, year, quarter)
     for row in rows:
-        sheet.append(_data_cells(sheet, row))
-    _write_guide(book.create_sheet(GUIDE_SHEET), year, quarter)
+        sheet.append(_data_cells(sheet, styles, row))
+    _write_guide(book.create_sheet(GUIDE_SHEET), styles, year, quarter)
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
 def _named_styles() -> list[NamedStyle]:
-    """Named styles: one lookup per cell instead of five, which matters at 100,000 cells."""
+    """The template's styles, named so that a cell takes a ready-made style array instead of five lookups (which
+    matters at 100,000 cells); the names also show in Excel's cell style gallery."""
     line = Side(style="thin", color="BFBFBF")
     box = Border(left=line, right=line, top=line, bottom=line)
     grey, yellow = PatternFill("solid", fgColor="F2F2F2"), PatternFill("solid", fgColor="FFF2CC")
@@ -329,55 +345,54 @@ def _prepare_data_sheet(sheet, *, last_row: int) -> None:
         sheet.data_validations.append(validation)
 
 
-def _write_heading(sheet, title: str, year: int, quarter: int) -> None:
+def _write_heading(sheet, styles: dict, title: str, year: int, quarter: int) -> None:
     """Rows 1–4: title, year and quarter, an empty row, the header."""
-    sheet.append([_cell(sheet, title, _S_TITLE)])
-    labels = [_cell(sheet, "연도", _S_LABEL), _cell(sheet, year, _S_FIXED_ID)]
-    labels += [_cell(sheet, "분기", _S_LABEL), _cell(sheet, quarter, _S_FIXED_ID)]
-    sheet.append([*labels, None, _cell(sheet, str(HINT), _S_HINT)])
+    sheet.append([_cell(sheet, title, styles[_S_TITLE])])
+    labels = [_cell(sheet, "연도", styles[_S_LABEL]), _cell(sheet, year, styles[_S_FIXED_ID])]
+    labels += [_cell(sheet, "분기", styles[_S_LABEL]), _cell(sheet, quarter, styles[_S_FIXED_ID])]
+    sheet.append([*labels, None, _cell(sheet, str(HINT), styles[_S_HINT])])
     sheet.append([])
     editable = {JOBS_COLUMN, COMMENT_COLUMN}
     sheet.append(
         [
-            _cell(sheet, label, _S_HEAD_EDIT if get_column_letter(index) in editable else _S_HEAD)
+            _cell(sheet, label, styles[_S_HEAD_EDIT if get_column_letter(index) in editable else _S_HEAD])
             for index, label in enumerate(COLUMNS, start=1)
         ]
     )
 
 
-def _data_cells(sheet, row: TemplateRow) -> list[WriteOnlyCell]:
+def _data_cells(sheet, styles: dict, row: TemplateRow) -> list[Cell]:
     """One programme's row, columns A–J."""
     return [
-        _cell(sheet, row.department_code, _S_FIXED_TEXT),
-        _cell(sheet, row.department_name, _S_FIXED_TEXT),
-        _cell(sheet, row.programme_id, _S_FIXED_ID),
-        _cell(sheet, row.programme_name, _S_FIXED_TEXT),
-        _cell(sheet, row.target_group, _S_FIXED_TEXT),
-        _cell(sheet, row.programme_type, _S_FIXED_TEXT),
-        _cell(sheet, row.annual_target, _S_FIXED_NUMBER),
-        _cell(sheet, row.cumulative_before, _S_FIXED_NUMBER),
-        _cell(sheet, row.jobs, _S_EDIT_NUMBER),
-        _cell(sheet, row.comment, _S_EDIT_TEXT),
+        _cell(sheet, row.department_code, styles[_S_FIXED_TEXT]),
+        _cell(sheet, row.department_name, styles[_S_FIXED_TEXT]),
+        _cell(sheet, row.programme_id, styles[_S_FIXED_ID]),
+        _cell(sheet, row.programme_name, styles[_S_FIXED_TEXT]),
+        _cell(sheet, row.target_group, styles[_S_FIXED_TEXT]),
+        _cell(sheet, row.programme_type, styles[_S_FIXED_TEXT]),
+        _cell(sheet, row.annual_target, styles[_S_FIXED_NUMBER]),
+        _cell(sheet, row.cumulative_before, styles[_S_FIXED_NUMBER]),
+        _cell(sheet, row.jobs, styles[_S_EDIT_NUMBER]),
+        _cell(sheet, row.comment, styles[_S_EDIT_TEXT]),
     ]
 
 
-def _write_guide(sheet, year: int, quarter: int) -> None:
+def _write_guide(sheet, styles: dict, year: int, quarter: int) -> None:
     """The 안내 sheet: one instruction a row in a wide, wrapping column."""
     sheet.column_dimensions["A"].width = 110
-    sheet.append([_cell(sheet, str(GUIDE_TITLE), _S_GUIDE_TITLE)])
-    sheet.append([_cell(sheet, GUIDE_INTRO % {"year": year, "quarter": quarter}, _S_GUIDE)])
+    sheet.append([_cell(sheet, str(GUIDE_TITLE), styles[_S_GUIDE_TITLE])])
+    sheet.append([_cell(sheet, GUIDE_INTRO % {"year": year, "quarter": quarter}, styles[_S_GUIDE])])
     for line in GUIDE_LINES:
-        sheet.append([_cell(sheet, str(line), _S_GUIDE)])
+        sheet.append([_cell(sheet, str(line), styles[_S_GUIDE])])
 
 
-def _cell(sheet, value: object, style: str) -> WriteOnlyCell:
+def _cell(sheet, value: object, style: StyleArray) -> Cell:
     """A styled cell. Text is always stored as text: openpyxl would turn "=…" into a formula and "#N/A" into an
     error, and text from the database is user input (formula injection)."""
     if isinstance(value, str):
         # Control characters are not allowed in XML; openpyxl would raise on them.
         value = ILLEGAL_CHARACTERS_RE.sub("", value) or None
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.style = style
+    cell = Cell(sheet, row=1, column=1, value=value, style_array=style)  # as WriteOnlyCell; the writer places it
     if isinstance(value, str):
         cell.data_type = "s"
         if value.startswith(_FORMULA_PREFIXES):
@@ -397,7 +412,7 @@ def check_upload(data: bytes, filename: str) -> list[CellError]:
     large file, a file that is not an .xlsx (CSV, HTML, .xls, encrypted, PDF, anything else; each with its own
     message), a zip that is not an .xlsx, a zip bomb (from the zip directory, nothing is decompressed) and a
     corrupt zip. An empty list means the file may be handed to openpyxl."""
-    if not openpyxl.xml.DEFUSEDXML:
+    if not _xml_is_safe():
         # Without defusedxml openpyxl parses XML with the standard library, open to entity-expansion attacks.
         logger.error("defusedxml is not installed: refusing to read uploaded Excel files")
         return [_file_error(ERR_UNSAFE_XML, filename)]
@@ -411,6 +426,13 @@ def check_upload(data: bytes, filename: str) -> list[CellError]:
     return [_file_error(_not_zip_reason(data, filename), filename)]
 
 
+def _xml_is_safe() -> bool:
+    """openpyxl found defusedxml and bound its iterparse, which reads every worksheet. (Its `fromstring`, for the
+    small parts, is defusedxml's too, or lxml's with entity resolution off when lxml is installed.)"""
+    iterparse_module = getattr(openpyxl.xml.functions.iterparse, "__module__", "")
+    return bool(openpyxl.xml.DEFUSEDXML) and iterparse_module.startswith("defusedxml")
+
+
 def _not_zip_reason(data: bytes, filename: str):
     """Why a file that is not a zip cannot be read, as precisely as its first bytes tell."""
     if data.startswith(_OLE2_SIGNATURE):
@@ -419,7 +441,9 @@ def _not_zip_reason(data: bytes, filename: str):
         return ERR_PDF
     text = _text_sample(data)
     if text is not None:
-        return ERR_HTML if text.lstrip("\ufeff \t\r\n").startswith("<") else ERR_CSV
+        start = text.lstrip("\ufeff \t\r\n")[:5].lower()
+        # "<?xml" is Excel 2003's XML format, which is neither CSV nor a web page.
+        return ERR_NOT_EXCEL if start == "<?xml" else ERR_HTML if start.startswith("<") else ERR_CSV
     if filename.lower().endswith((".csv", ".txt")):
         return ERR_CSV
     return ERR_NOT_EXCEL
@@ -442,7 +466,7 @@ def _text_sample(data: bytes) -> str | None:
 
 
 def _check_zip(data: bytes, filename: str) -> list[CellError]:
-    """Judge a zip from its central directory alone: corrupt, a bomb, or not an .xlsx."""
+    """Judge a zip from its central directory alone: corrupt, a bomb, too much to read, or not an .xlsx."""
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             members = archive.infolist()
@@ -453,6 +477,8 @@ def _check_zip(data: bytes, filename: str) -> list[CellError]:
     if len(members) > MAX_ZIP_MEMBERS or total > MAX_UNCOMPRESSED_BYTES or any(map(_inflates_too_much, members)):
         logger.warning("Zip bomb refused: %r unpacks to %s bytes in %s members", filename, total, len(members))
         return [_file_error(ERR_ZIP_BOMB % {"size": _megabytes(total)}, filename)]
+    if any(member.filename.endswith(".xml") and member.file_size > MAX_XML_PART_BYTES for member in members):
+        return [_file_error(ERR_CONTENT_TOO_LARGE % {"size": _megabytes(total)}, filename)]
     if not any(member.filename == _WORKBOOK_PART for member in members):
         return [_file_error(ERR_NOT_XLSX, filename)]
     return []
@@ -493,9 +519,23 @@ def parse_results_workbook(data: bytes, *, filename: str = "") -> ParsedResults:
         return ParsedResults(year=None, quarter=None, rows=(), errors=tuple(errors))
     try:
         return _read_workbook(data)
-    except Exception:  # openpyxl and zipfile raise many kinds of errors on damaged parts; an upload must not crash
+    except Exception as error:  # openpyxl and zipfile raise many kinds of errors on damaged parts; never crash
+        if _defused(error):
+            logger.warning("XML entities or a DTD refused in the workbook uploaded as %r", filename)
+            return _failed(ERR_UNSAFE_CONTENT, filename)
         logger.info("Unreadable workbook uploaded as %r", filename, exc_info=True)
         return _failed(ERR_UNREADABLE, filename)
+
+
+def _defused(error: BaseException | None) -> bool:
+    """Whether defusedxml refused the XML; openpyxl re-raises that as a ValueError "caused by" it."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, DefusedXmlException):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def _read_workbook(data: bytes) -> ParsedResults:
@@ -529,7 +569,7 @@ class _SheetReader:
         return ParsedResults(year=year, quarter=quarter, rows=tuple(self.rows), errors=tuple(self.errors))
 
     def _header_number(self, values: tuple, cell: str, bounds: tuple[int, int], message) -> int | None:
-        value = values[ord(cell[0]) - ord("A")]
+        value = values[coordinate_to_tuple(cell)[1] - 1]
         number, reason = _to_int(value)
         if reason is None and number is not None and bounds[0] <= number <= bounds[1]:
             return number
@@ -543,8 +583,9 @@ class _SheetReader:
         expected |= {f"{get_column_letter(i)}{HEADER_ROW}": label for i, label in enumerate(COLUMNS, start=1)}
         matches = True
         for cell, label in expected.items():
-            value = head[int(cell[1:]) - 1][ord(cell[0]) - ord("A")]
-            if "".join(str(value).split()) != "".join(label.split()) or value is None:
+            row, column = coordinate_to_tuple(cell)
+            value = head[row - 1][column - 1]
+            if "".join(str(value).split()) != "".join(label.split()):
                 self._add(cell, value, ERR_HEADER % {"expected": label})
                 matches = False
         return matches

@@ -93,3 +93,10 @@ class DeadlineForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("날짜를 YYYY-MM-DD 형식으로 입력하세요."), "required": _("날짜를 입력하세요.")},
     )
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("실적 파일(.xlsx)"),
+        error_messages={"required": _("올릴 파일을 선택하세요."), "empty": _("빈 파일입니다.")},
+    )

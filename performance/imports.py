@@ -1,0 +1,165 @@
+"""The Excel round trip against the database: a pre-filled template, a dry-run plan of what an upload
+would change (old → new), and applying that plan all-or-nothing through the same service as the form.
+
+The web upload and `manage.py import_results` use exactly these functions.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import excel, services
+from .access import can_enter_results
+from .models import Department, Programme, QuarterlyReport
+from .reporting import entry_rows
+from .services import LineInput
+
+UNKNOWN_DEPARTMENT = gettext_lazy("부서코드 %(code)s인 부서가 없거나 이 부서의 실적을 입력할 권한이 없습니다.")
+FOREIGN_PROGRAMME = gettext_lazy("세부사업ID %(id)s는 %(department)s의 운영 중인 세부사업이 아닙니다.")
+LOCKED_REPORT = gettext_lazy("%(department)s의 %(year)s년 %(quarter)s분기 보고는 %(status)s 상태라 바꿀 수 없습니다.")
+FIGURES_COLUMN, DEPARTMENT_COLUMN, PROGRAMME_COLUMN = "I", "A", "C"
+
+
+def results_template(departments: list[Department], year: int, quarter: int) -> bytes:
+    """The quarter's template pre-filled with each department's programmes and current figures."""
+    rows = []
+    for department in departments:
+        report = QuarterlyReport.objects.filter(department=department, year=year, quarter=quarter).first()
+        for row in entry_rows(department, year, quarter, report):
+            programme = row.programme
+            rows.append(
+                excel.TemplateRow(
+                    department.code,
+                    department.name,
+                    programme.pk,
+                    programme.name,
+                    programme.target_group.name,
+                    programme.get_programme_type_display(),
+                    row.annual_target,
+                    row.cumulative_before,
+                    row.jobs,
+                    row.comment,
+                )
+            )
+    title = _("%(year)s년 %(quarter)s분기 일자리 실적") % {"year": year, "quarter": quarter}
+    return excel.build_results_template(title=title, year=year, quarter=quarter, rows=rows)
+
+
+@dataclass(frozen=True)
+class LineChange:
+    programme: str
+    old_jobs: int | None
+    new_jobs: int | None
+    old_comment: str
+    new_comment: str
+
+
+@dataclass(frozen=True)
+class ReportPlan:
+    department: Department
+    version: int  # the report's version when the plan was made; 0 when it does not exist yet
+    lines: tuple[LineInput, ...]
+    changes: tuple[LineChange, ...]
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    year: int | None
+    quarter: int | None
+    reports: tuple[ReportPlan, ...]
+    errors: tuple[excel.CellError, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def change_count(self) -> int:
+        return sum(len(report.changes) for report in self.reports)
+
+    def to_session(self) -> dict:
+        """What the confirmation step needs, small enough for the session."""
+        return {
+            "year": self.year,
+            "quarter": self.quarter,
+            "reports": [
+                [r.department.pk, r.version, [[line.programme_id, line.jobs, line.comment] for line in r.lines]]
+                for r in self.reports
+            ],
+        }
+
+
+def plan_import(data: bytes, filename: str, user) -> ImportPlan:
+    """Read an upload and say what it would change, without saving anything. `user` None is the trusted
+    operator of manage.py."""
+    parsed = excel.parse_results_workbook(data, filename=filename)
+    errors = list(parsed.errors)
+    by_department: dict[str, list[excel.ParsedRow]] = {}
+    for row in parsed.rows:
+        by_department.setdefault(row.department_code, []).append(row)
+    departments = {d.code: d for d in Department.objects.filter(code__in=by_department)}
+    reports = []
+    for code, rows in by_department.items():
+        department = departments.get(code)
+        if department is None or (user is not None and not can_enter_results(user, department)):
+            errors += [_row_error(row, DEPARTMENT_COLUMN, code, UNKNOWN_DEPARTMENT % {"code": code}) for row in rows]
+            continue
+        plan, plan_errors = _plan_department(department, parsed.year, parsed.quarter, rows)
+        errors += plan_errors
+        if plan is not None and plan.changes:
+            reports.append(plan)
+    return ImportPlan(parsed.year, parsed.quarter, tuple(reports), tuple(errors))
+
+
+def _row_error(row: excel.ParsedRow, column: str, value, message) -> excel.CellError:
+    return excel.CellError(excel.DATA_SHEET, f"{column}{row.row_number}", str(value), str(message))
+
+
+def _plan_department(department, year, quarter, rows) -> tuple[ReportPlan | None, list[excel.CellError]]:
+    report = QuarterlyReport.objects.filter(department=department, year=year, quarter=quarter).first()
+    if report is not None and report.status not in services.EDITABLE:
+        message = LOCKED_REPORT % {
+            "department": department.name,
+            "year": year,
+            "quarter": quarter,
+            "status": report.get_status_display(),
+        }
+        return None, [_row_error(rows[0], FIGURES_COLUMN, "", message)]
+    programmes = {p.pk: p for p in Programme.objects.filter(department=department, is_active=True)}
+    current = {line.programme_id: line for line in report.lines.all()} if report else {}
+    errors, lines, changes = [], [], []
+    for row in rows:
+        programme = programmes.get(row.programme_id)
+        if programme is None:
+            message = FOREIGN_PROGRAMME % {"id": row.programme_id, "department": department.name}
+            errors.append(_row_error(row, PROGRAMME_COLUMN, row.programme_id, message))
+            continue
+        old = current.get(programme.pk)
+        old_jobs, old_comment = (old.jobs, old.comment) if old else (None, "")
+        if (old_jobs, old_comment) != (row.jobs, row.comment):
+            lines.append(LineInput(programme.pk, row.jobs, row.comment))
+            changes.append(LineChange(programme.name, old_jobs, row.jobs, old_comment, row.comment))
+    version = report.version if report else 0
+    return ReportPlan(department, version, tuple(lines), tuple(changes)), errors
+
+
+@transaction.atomic
+def apply_import(session_plan: dict, user) -> list[QuarterlyReport]:
+    """Save a confirmed plan: every report or none. A report changed by someone since the preview is
+    refused (StaleReport) and nothing at all is saved."""
+    saved = []
+    for department_id, version, lines in session_plan["reports"]:
+        department = Department.objects.get(pk=department_id)
+        saved.append(
+            services.report_save_lines(
+                department=department,
+                year=session_plan["year"],
+                quarter=session_plan["quarter"],
+                lines=[LineInput(*line) for line in lines],
+                user=user,
+                expected_version=version,
+            )
+        )
+    return saved

@@ -1,0 +1,414 @@
+"""The quarterly results template and its reader (performance/excel.py). No database needed."""
+
+import datetime
+import re
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from performance import excel
+from performance.excel import (
+    CellError,
+    ParsedResults,
+    ParsedRow,
+    TemplateRow,
+    build_results_template,
+    check_upload,
+    parse_results_workbook,
+)
+from performance.models import MAX_JOBS
+
+BAD_FILES = Path(__file__).parent / "bad_files"
+
+
+def template_row(programme_id: int, **changes) -> TemplateRow:
+    values = {
+        "department_code": "dept03",
+        "department_name": "어르신복지과",
+        "programme_id": programme_id,
+        "programme_name": f"어르신 일자리 {programme_id}",
+        "target_group": "노년층",
+        "programme_type": "직접일자리",
+        "annual_target": 1200,
+        "cumulative_before": 340,
+        "jobs": None,
+        "comment": "",
+    }
+    return TemplateRow(**(values | changes))
+
+
+def template(rows: list[TemplateRow], *, year: int = 2025, quarter: int = 1) -> bytes:
+    return build_results_template(title=f"{year}년 {quarter}분기 일자리 실적", year=year, quarter=quarter, rows=rows)
+
+
+def edited(data: bytes, edits: dict[str, object]) -> bytes:
+    """The template as a clerk saves it after typing `edits` into sheet 실적 (openpyxl stands in for Excel)."""
+    book = openpyxl.load_workbook(BytesIO(data))
+    for cell, value in edits.items():
+        book[excel.DATA_SHEET][cell] = value
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def messages(results: ParsedResults) -> list[tuple[str, str]]:
+    return [(error.cell, error.message) for error in results.errors]
+
+
+# --- The template ------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def three_rows() -> list[TemplateRow]:
+    return [
+        template_row(101, jobs=12, comment="상반기 모집"),
+        template_row(102, department_code="dept07", department_name="일자리창출과", annual_target=None, jobs=None),
+        template_row(103, programme_name="+청년 인턴", target_group="청년층", comment="=SUM(A1:A3) 확인"),
+    ]
+
+
+def test_template_layout(three_rows):
+    book = openpyxl.load_workbook(BytesIO(template(three_rows)))
+    assert book.sheetnames == ["실적", "안내"]
+    sheet = book["실적"]
+    assert sheet["A1"].value == "2025년 1분기 일자리 실적"
+    assert (sheet["A2"].value, sheet["B2"].value, sheet["C2"].value, sheet["D2"].value) == ("연도", 2025, "분기", 1)
+    assert (excel.YEAR_CELL, excel.QUARTER_CELL, excel.HEADER_ROW, excel.FIRST_DATA_ROW) == ("B2", "D2", 4, 5)
+    assert [cell.value for cell in sheet[4]] == list(excel.COLUMNS)
+    assert [cell.value for cell in sheet[5]] == [
+        "dept03", "어르신복지과", 101, "어르신 일자리 101", "노년층", "직접일자리", 1200, 340, 12, "상반기 모집",
+    ]  # fmt: skip
+    assert (sheet["B6"].value, sheet["G6"].value, sheet["I6"].value, sheet["J6"].value) == (
+        "일자리창출과",
+        None,
+        None,
+        None,
+    )
+    assert sheet.freeze_panes == "A5"
+    assert {sheet[f"{column}5"].number_format for column in "GHI"} == {"#,##0"}
+    assert sheet["C5"].number_format == "0"  # an ID, not an amount: no thousands separator
+    assert sheet.column_dimensions["D"].width >= 30
+
+
+def test_template_marks_editable_cells(three_rows):
+    sheet = openpyxl.load_workbook(BytesIO(template(three_rows)))["실적"]
+    for column in "IJ":
+        assert sheet[f"{column}5"].fill.fgColor.rgb.endswith("FFF2CC")
+        assert sheet[f"{column}5"].protection.locked is False
+    for column in "ABCDEFGH":
+        assert sheet[f"{column}6"].fill.fgColor.rgb.endswith("F2F2F2")
+    validations = {str(validation.sqref): validation for validation in sheet.data_validations.dataValidation}
+    assert validations["I5:I7"].type == "whole"
+    assert validations["I5:I7"].formula2 == str(MAX_JOBS)
+    assert validations["J5:J7"].type == "textLength"
+
+
+def test_template_text_starting_like_a_formula_stays_text(three_rows):
+    data = template(three_rows)
+    sheet = openpyxl.load_workbook(BytesIO(data))["실적"]
+    for cell in (sheet["J7"], sheet["D7"]):
+        assert cell.data_type == "s"
+        assert cell.quotePrefix
+    assert sheet["J7"].value == "=SUM(A1:A3) 확인"
+    assert sheet["D7"].value == "+청년 인턴"
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml")
+    assert not re.search(rb"<f[ >/]", xml)  # no formula element anywhere in the data sheet
+    assert "=SUM(A1:A3) 확인".encode() in xml
+
+
+def test_template_guide_sheet(three_rows):
+    guide = openpyxl.load_workbook(BytesIO(template(three_rows)))["안내"]
+    text = "\n".join(str(cell.value) for cell in guide["A"] if cell.value)
+    assert "2025년 1분기" in text
+    for phrase in ("0 이상의 정수", "수식", "빈칸", "세부사업ID", "xlsx"):
+        assert phrase in text
+
+
+def test_template_without_rows_is_still_a_template():
+    sheet = openpyxl.load_workbook(BytesIO(template([])))["실적"]
+    assert [cell.value for cell in sheet[4]] == list(excel.COLUMNS)
+
+
+def test_template_drops_control_characters():
+    sheet = openpyxl.load_workbook(BytesIO(template([template_row(1, programme_name="줄\x0b바꿈")])))["실적"]
+    assert sheet["D5"].value == "줄바꿈"
+
+
+# --- Round trip ----------------------------------------------------------------------------------------------------
+
+
+def test_untouched_template_reads_back(three_rows):
+    results = parse_results_workbook(template(three_rows))
+    assert results.ok
+    assert (results.year, results.quarter) == (2025, 1)
+    assert results.rows == (
+        ParsedRow(5, "dept03", 101, 12, "상반기 모집"),
+        ParsedRow(6, "dept07", 102, None, ""),
+        ParsedRow(7, "dept03", 103, None, "=SUM(A1:A3) 확인"),
+    )
+
+
+def test_filled_template_reads_back(three_rows):
+    data = edited(template(three_rows), {"I5": 15, "I6": 0, "J6": "신규 채용 없음", "I7": 3, "J5": None})
+    results = parse_results_workbook(data, filename="2025-1분기.xlsx")
+    assert results.ok
+    assert results.rows == (
+        ParsedRow(5, "dept03", 101, 15, ""),
+        ParsedRow(6, "dept07", 102, 0, "신규 채용 없음"),
+        ParsedRow(7, "dept03", 103, 3, "=SUM(A1:A3) 확인"),
+    )
+
+
+def test_text_and_integral_figures_are_accepted():
+    data = template([template_row(number) for number in range(1, 7)])
+    edits = {"I5": "1,234", "I6": 12.0, "I7": " 56 ", "I8": "7.00", "I9": "1 000", "I10": "", "J5": 3.0, "J6": 2.5}
+    results = parse_results_workbook(edited(data, edits))
+    assert results.ok, results.errors
+    assert [row.jobs for row in results.rows] == [1234, 12, 56, 7, 1000, None]
+    assert [row.comment for row in results.rows[:2]] == ["3", "2.5"]
+
+
+def test_fully_empty_rows_are_skipped():
+    data = template([template_row(number, jobs=number) for number in (1, 2, 3)])
+    blank_row_6 = {f"{column}6": None for column in "ABCDEFGHIJ"}
+    whitespace_row_8 = {"A8": "  ", "J8": "\t"}
+    results = parse_results_workbook(edited(data, blank_row_6 | whitespace_row_8))
+    assert results.ok
+    assert [row.row_number for row in results.rows] == [5, 7]
+
+
+def test_ten_thousand_rows():
+    rows = [
+        template_row(number, department_code=f"dept{number % 22 + 1:02d}", jobs=number % 50)
+        for number in range(1, 10_001)
+    ]
+    results = parse_results_workbook(template(rows))
+    assert results.ok
+    assert len(results.rows) == 10_000
+    assert results.rows[-1] == ParsedRow(10_004, "dept13", 10_000, 0, "")
+
+
+# --- Bad files -----------------------------------------------------------------------------------------------------
+
+CORPUS = {
+    "empty.xlsx": excel.ERR_EMPTY,
+    "results.csv": excel.ERR_CSV,
+    "web_page.xls": excel.ERR_HTML,
+    "legacy.xls": excel.ERR_XLS,
+    "encrypted.xlsx": excel.ERR_ENCRYPTED,
+    "report_pdf.xlsx": excel.ERR_PDF,
+    "random.xlsx": excel.ERR_NOT_EXCEL,
+    "not_excel.xlsx": excel.ERR_NOT_XLSX,
+    "zip_bomb_total.xlsx": excel.ERR_ZIP_BOMB % {"size": "200.0MB"},
+    "zip_bomb_ratio.xlsx": excel.ERR_ZIP_BOMB % {"size": "4.0MB"},
+    "truncated.xlsx": excel.ERR_CORRUPT,
+    "corrupt_crc.xlsx": excel.ERR_UNREADABLE,
+    "billion_laughs.xlsx": excel.ERR_UNSAFE_CONTENT,
+}
+CHECKED_BEFORE_PARSING = set(CORPUS) - {"corrupt_crc.xlsx", "billion_laughs.xlsx"}
+
+
+@pytest.mark.parametrize(("filename", "message"), CORPUS.items(), ids=list(CORPUS))
+def test_bad_file(filename, message):
+    data = (BAD_FILES / filename).read_bytes()
+    results = parse_results_workbook(data, filename=filename)
+    assert results.errors == (CellError(sheet="", cell="", value=filename, message=str(message)),)
+    assert results.rows == ()
+    assert not results.ok
+    assert (results.year, results.quarter) == (None, None)
+    assert bool(check_upload(data, filename)) == (filename in CHECKED_BEFORE_PARSING)
+
+
+def test_corpus_is_complete_and_small():
+    on_disk = {path.name for path in BAD_FILES.iterdir() if path.suffix != ".py"}
+    assert on_disk == set(CORPUS)
+    assert max((BAD_FILES / name).stat().st_size for name in on_disk) < 10 * 1024
+    assert len(set(CORPUS.values())) == len(CORPUS)  # every problem has its own message (the bombs name their size)
+
+
+def test_bad_file_messages_are_korean_and_say_what_to_do():
+    for message in CORPUS.values():
+        assert re.search("[가-힣]", str(message))
+        assert re.search("주세요|하세요|알려", str(message))
+
+
+def test_too_large_file_is_refused_before_parsing():
+    errors = check_upload(b"PK\x03\x04" + bytes(excel.MAX_UPLOAD_BYTES), "big.xlsx")
+    assert [error.message for error in errors] == [str(excel.ERR_TOO_LARGE % {"size": "5.0MB", "limit": "5.0MB"})]
+
+
+def test_csv_named_as_csv_with_binary_content():
+    assert check_upload(b"\x00\x01\x02", "results.csv")[0].message == str(excel.ERR_CSV)
+
+
+def test_refuses_everything_without_defusedxml(monkeypatch, three_rows):
+    monkeypatch.setattr(openpyxl.xml, "DEFUSEDXML", False)
+    results = parse_results_workbook(template(three_rows), filename="ok.xlsx")
+    assert [error.message for error in results.errors] == [str(excel.ERR_UNSAFE_XML)]
+    assert results.rows == ()
+
+
+def test_damaged_files_never_raise(three_rows):
+    data = template(three_rows)
+    for offset in range(0, len(data), 97):
+        damaged = bytearray(data)
+        damaged[offset : offset + 8] = b"\xff" * 8
+        assert isinstance(parse_results_workbook(bytes(damaged)), ParsedResults)
+    for length in range(0, len(data), 211):
+        assert not parse_results_workbook(data[:length]).ok
+
+
+def test_too_much_content_is_refused_before_parsing(monkeypatch, three_rows):
+    monkeypatch.setattr(excel, "MAX_XML_PART_BYTES", 2_000)
+    errors = check_upload(template(three_rows), "many.xlsx")
+    assert [error.message[:20] for error in errors] == [str(excel.ERR_CONTENT_TOO_LARGE)[:20]]
+
+
+def test_zip_within_bounds_passes_the_check(three_rows):
+    assert check_upload(template(three_rows), "ok.xlsx") == []
+
+
+# --- Cell-level errors ---------------------------------------------------------------------------------------------
+
+
+# One bad cell for each rule on rows 5–16 (IDs 101–112), and two good figures typed as text and as a float.
+BAD_CELLS = {
+    "B2": 1999,
+    "D2": 5,
+    "I5": "=1+1",
+    "I6": datetime.date(2025, 3, 1),
+    "I7": -3,
+    "I8": 12.5,
+    "I9": "abc",
+    "I10": True,
+    "I11": MAX_JOBS + 1,
+    "J12": "가" * 501,
+    "C13": 101,
+    "I14": "1,234",
+    "I15": 12.0,
+    "A16": None,
+}
+
+
+def test_every_cell_error_is_reported_together():
+    data = template([template_row(100 + number) for number in range(1, 13)])  # rows 5–16, IDs 101–112
+    results = parse_results_workbook(edited(data, BAD_CELLS))
+    assert messages(results) == [
+        ("B2", str(excel.ERR_YEAR)),
+        ("D2", str(excel.ERR_QUARTER)),
+        ("I5", str(excel.ERR_FORMULA)),
+        ("I6", str(excel.ERR_DATE)),
+        ("I7", str(excel.ERR_NEGATIVE)),
+        ("I8", str(excel.ERR_NOT_WHOLE)),
+        ("I9", str(excel.ERR_NOT_NUMBER)),
+        ("I10", str(excel.ERR_BOOL)),
+        ("I11", excel.ERR_JOBS_TOO_BIG % {"max": "1,000,000"}),
+        ("J12", excel.ERR_COMMENT_TOO_LONG % {"max": 500, "length": "501"}),
+        ("C13", excel.ERR_DUPLICATE % {"row": 5}),
+        ("A16", str(excel.ERR_DEPARTMENT)),
+    ]
+    assert {error.sheet for error in results.errors} == {"실적"}
+    values = {error.cell: error.value for error in results.errors}
+    assert values["I5"] == "=1+1"
+    assert values["I6"] == "2025-03-01"
+    assert (values["I7"], values["I8"], values["I9"], values["I10"]) == ("-3", "12.5", "abc", "TRUE")
+    assert values["J12"] == "가" * 99 + "…"  # a long value is shortened for display
+    assert values["A16"] == ""
+    assert (results.year, results.quarter) == (None, None)
+    assert not results.ok
+    assert results.rows == (ParsedRow(14, "dept03", 110, 1234, ""), ParsedRow(15, "dept03", 111, 12, ""))
+
+
+def test_more_bad_figures():
+    data = template([template_row(number) for number in range(1, 8)])
+    edits = {
+        "I5": "12명",
+        "I6": "-5",
+        "I7": "3.5",
+        "I8": datetime.datetime(2025, 3, 1, 9, 30),
+        "I9": datetime.time(12, 0),
+        "I10": "9" * 40,
+        "I11": float("1e300"),
+    }
+    results = parse_results_workbook(edited(data, edits))
+    assert messages(results) == [
+        ("I5", str(excel.ERR_NOT_NUMBER)),
+        ("I6", str(excel.ERR_NEGATIVE)),
+        ("I7", str(excel.ERR_NOT_WHOLE)),
+        ("I8", str(excel.ERR_DATE)),
+        ("I9", str(excel.ERR_DATE)),
+        ("I10", excel.ERR_JOBS_TOO_BIG % {"max": "1,000,000"}),
+        ("I11", excel.ERR_JOBS_TOO_BIG % {"max": "1,000,000"}),
+    ]
+
+
+def test_bad_programme_ids():
+    data = template([template_row(number) for number in range(1, 6)])
+    edits = {"C5": None, "C6": "사업", "C7": 0, "C8": 3.5, "C9": 2**40}
+    results = parse_results_workbook(edited(data, edits))
+    assert messages(results) == [(f"C{row}", str(excel.ERR_PROGRAMME_ID)) for row in range(5, 10)]
+
+
+def test_bad_year_and_quarter_text():
+    data = edited(template([template_row(1)]), {"B2": "이천이십오", "D2": None})
+    results = parse_results_workbook(data)
+    assert messages(results) == [("B2", str(excel.ERR_YEAR)), ("D2", str(excel.ERR_QUARTER))]
+    assert len(results.rows) == 1  # the rows are still read, so every error is reported at once
+
+
+def test_wrong_header_row_refuses_the_columns():
+    data = edited(template([template_row(1, jobs=4)]), {"I4": "비고", "J4": "이번 분기 실적(명)"})
+    results = parse_results_workbook(data)
+    assert messages(results) == [
+        ("I4", excel.ERR_HEADER % {"expected": "이번 분기 실적(명)"}),
+        ("J4", excel.ERR_HEADER % {"expected": "비고"}),
+    ]
+    assert results.rows == ()
+    assert (results.year, results.quarter) == (2025, 1)
+
+
+def test_header_whitespace_is_ignored():
+    data = edited(template([template_row(1, jobs=4)]), {"I4": "이번 분기\n실적(명)", "H4": "전분기까지누계(명)"})
+    assert parse_results_workbook(data).ok
+
+
+def test_a_different_file_is_refused():
+    book = openpyxl.Workbook()
+    book.active.title = "실적"
+    book.active.append(["부서", "사업", "인원"])
+    book.active.append(["dept03", 101, 12])
+    buffer = BytesIO()
+    book.save(buffer)
+    results = parse_results_workbook(buffer.getvalue())
+    assert not results.ok
+    assert results.rows == ()
+    assert ("A4", excel.ERR_HEADER % {"expected": "부서코드"}) in messages(results)
+
+
+def test_missing_data_sheet():
+    book = openpyxl.load_workbook(BytesIO(template([template_row(1)])))
+    book["실적"].title = "Sheet1"
+    buffer = BytesIO()
+    book.save(buffer)
+    results = parse_results_workbook(buffer.getvalue())
+    assert results.errors == (CellError("실적", "", "Sheet1, 안내", str(excel.ERR_NO_SHEET)),)
+
+
+def test_no_data_rows():
+    results = parse_results_workbook(template([]))
+    assert results.errors == (CellError("실적", "", "", excel.ERR_NO_ROWS % {"row": 5}),)
+
+
+def test_every_data_row_deleted():
+    data = edited(template([template_row(1)]), {f"{column}5": None for column in "ABCDEFGHIJ"})
+    assert [error.message for error in parse_results_workbook(data).errors] == [excel.ERR_NO_ROWS % {"row": 5}]
+
+
+def test_too_many_rows(monkeypatch):
+    monkeypatch.setattr(excel, "MAX_DATA_ROWS", 3)
+    results = parse_results_workbook(template([template_row(number) for number in range(1, 6)]))
+    assert [error.message for error in results.errors] == [excel.ERR_TOO_MANY_ROWS % {"limit": "3"}]
