@@ -1,0 +1,53 @@
+"""The warnings a clerk must tick before submitting, and the errors that refuse a figure."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from performance.models import Department
+from performance.validation import entry_warnings, parse_jobs
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("", None), (None, None), ("0", 0), ("1,234", 1234), (" 56 ", 56)])
+def test_accepted_figures(raw, expected):
+    assert parse_jobs(raw) == expected
+
+
+@pytest.mark.parametrize(("raw", "code"), [("-1", "negative"), ("1.5", "not_whole"), ("abc", "not_whole"),
+                                           ("1000001", "too_large"), ("٣", "not_whole")])
+def test_refused_figures(raw, code):
+    with pytest.raises(ValidationError) as refused:
+        parse_jobs(raw)
+    assert refused.value.code == code
+
+
+@pytest.fixture
+def elderly(card_data):
+    """어르신복지과: one programme, 노인일자리 및 사회활동 지원, with approved figures in every quarter of 2019-2020."""
+    return Department.objects.get(code="dept03")
+
+
+def test_a_figure_far_from_the_same_quarter_of_earlier_years(elderly):
+    programme = elderly.programmes.get()
+    normal = entry_warnings(elderly, 2021, 3, {programme.pk: 250})
+    assert normal == []
+    too_high = entry_warnings(elderly, 2021, 3, {programme.pk: 1000})
+    assert [w.programme_id for w in too_high if "예년 같은 분기 평균" in w.message] == [programme.pk]
+    [too_low] = entry_warnings(elderly, 2021, 3, {programme.pk: 10})
+    assert "예년 같은 분기 평균" in too_low.message
+
+
+def test_a_programme_left_empty(elderly):
+    [warning] = entry_warnings(elderly, 2021, 3, {})
+    assert "입력하지 않았습니다" in warning.message
+
+
+def test_a_group_far_above_its_annual_target(card_data):
+    youth = Department.objects.get(code="dept09")  # 특성화고 취업프로그램, 청년층 (2021 target 434)
+    warnings = entry_warnings(youth, 2021, 3, {youth.programmes.get().pk: 2000})
+    assert any("청년층: 올해 누계" in w.message and "434" in w.message for w in warnings)
+
+
+def test_a_programme_far_above_its_annual_target(card_data):
+    self_support = Department.objects.get(code="dept04")  # 자활근로, 2021 target 370
+    warnings = entry_warnings(self_support, 2021, 3, {self_support.programmes.get().pk: 900})
+    assert any("자활근로: 올해 누계" in w.message and "370" in w.message for w in warnings)
