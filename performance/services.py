@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.utils import bulk_create_with_history
 
 from .access import can_enter_results, can_review
 from .models import Department, QuarterlyReport, QuarterlyReportLine, ReportingDeadline
@@ -123,23 +124,34 @@ def _create_report(department, year, quarter, user, expected_version) -> Quarter
 
 
 def _apply_lines(report: QuarterlyReport, lines: list[LineInput], user) -> None:
+    """Write the figures: new lines in bulk with their history, changed ones one by one, cleared ones
+    deleted (the history keeps them). Programmes and uniqueness are checked here once, so each line only
+    validates its own fields, without a query per row."""
     own = set(report.department.programmes.filter(is_active=True).values_list("pk", flat=True))
-    if any(line.programme_id not in own for line in lines):
+    if any(line.programme_id not in own for line in lines) or len({line.programme_id for line in lines}) < len(lines):
         raise ReportError(FOREIGN_PROGRAMME)
     existing = {line.programme_id: line for line in report.lines.all()}
+    new = []
     for entry in lines:
         line = existing.get(entry.programme_id)
         if entry.jobs is None and not entry.comment:
             if line is not None:
                 line._history_user = user
                 line.delete()
-            continue
-        if line is None:
-            line = QuarterlyReportLine(report=report, programme_id=entry.programme_id)
-        elif (line.jobs, line.comment) == (entry.jobs, entry.comment):
-            continue
-        line.jobs, line.comment = entry.jobs, entry.comment
-        _save(line, user, _("실적 입력"))
+        elif line is None:
+            new.append(_valid_line(QuarterlyReportLine(report=report, programme_id=entry.programme_id), entry))
+        elif (line.jobs, line.comment) != (entry.jobs, entry.comment):
+            _valid_line(line, entry)
+            line._history_user, line._change_reason = user, _("실적 입력")
+            line.save(update_fields=["jobs", "comment"])
+    if new:
+        bulk_create_with_history(new, QuarterlyReportLine, default_user=user, default_change_reason=_("실적 입력"))
+
+
+def _valid_line(line: QuarterlyReportLine, entry: LineInput) -> QuarterlyReportLine:
+    line.jobs, line.comment = entry.jobs, entry.comment
+    line.clean_fields(exclude=["report", "programme"])
+    return line
 
 
 @transaction.atomic

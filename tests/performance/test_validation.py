@@ -12,8 +12,10 @@ def test_accepted_figures(raw, expected):
     assert parse_jobs(raw) == expected
 
 
-@pytest.mark.parametrize(("raw", "code"), [("-1", "negative"), ("1.5", "not_whole"), ("abc", "not_whole"),
-                                           ("1000001", "too_large"), ("٣", "not_whole")])
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [("-1", "negative"), ("1.5", "not_whole"), ("abc", "not_whole"), ("1000001", "too_large"), ("٣", "not_whole")],
+)
 def test_refused_figures(raw, code):
     with pytest.raises(ValidationError) as refused:
         parse_jobs(raw)
