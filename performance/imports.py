@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from . import excel, services
 from .access import can_enter_results
-from .models import Department, Programme, QuarterlyReport
+from .models import Department, Programme, QuarterlyReport, QuarterlyReportLine
 from .reporting import entry_rows
 from .services import LineInput
 
@@ -93,32 +93,56 @@ class ImportPlan:
 
 def plan_import(data: bytes, filename: str, user) -> ImportPlan:
     """Read an upload and say what it would change, without saving anything. `user` None is the trusted
-    operator of manage.py."""
+    operator of manage.py. A handful of queries whatever the number of rows."""
     parsed = excel.parse_results_workbook(data, filename=filename)
     errors = list(parsed.errors)
     by_department: dict[str, list[excel.ParsedRow]] = {}
     for row in parsed.rows:
         by_department.setdefault(row.department_code, []).append(row)
     departments = {d.code: d for d in Department.objects.filter(code__in=by_department)}
+    context = _PlanContext.load(list(departments.values()), parsed.year, parsed.quarter)
     reports = []
     for code, rows in by_department.items():
         department = departments.get(code)
         if department is None or (user is not None and not can_enter_results(user, department)):
             errors += [_row_error(row, DEPARTMENT_COLUMN, code, UNKNOWN_DEPARTMENT % {"code": code}) for row in rows]
             continue
-        plan, plan_errors = _plan_department(department, parsed.year, parsed.quarter, rows)
+        plan, plan_errors = _plan_department(department, parsed.year, parsed.quarter, rows, context)
         errors += plan_errors
         if plan is not None and plan.changes:
             reports.append(plan)
     return ImportPlan(parsed.year, parsed.quarter, tuple(reports), tuple(errors))
 
 
+@dataclass(frozen=True)
+class _PlanContext:
+    """The quarter's reports, their lines and the departments' active programmes, read once."""
+
+    reports: dict[int, QuarterlyReport]
+    lines: dict[int, dict[int, QuarterlyReportLine]]
+    programmes: dict[int, dict[int, Programme]]
+
+    @classmethod
+    def load(cls, departments, year, quarter) -> "_PlanContext":
+        reports = {
+            r.department_id: r
+            for r in QuarterlyReport.objects.filter(department__in=departments, year=year, quarter=quarter)
+        }
+        lines: dict[int, dict[int, QuarterlyReportLine]] = {}
+        for line in QuarterlyReportLine.objects.filter(report__in=list(reports.values())).select_related("report"):
+            lines.setdefault(line.report.department_id, {})[line.programme_id] = line
+        programmes: dict[int, dict[int, Programme]] = {}
+        for programme in Programme.objects.filter(department__in=departments, is_active=True):
+            programmes.setdefault(programme.department_id, {})[programme.pk] = programme
+        return cls(reports, lines, programmes)
+
+
 def _row_error(row: excel.ParsedRow, column: str, value, message) -> excel.CellError:
     return excel.CellError(excel.DATA_SHEET, f"{column}{row.row_number}", str(value), str(message))
 
 
-def _plan_department(department, year, quarter, rows) -> tuple[ReportPlan | None, list[excel.CellError]]:
-    report = QuarterlyReport.objects.filter(department=department, year=year, quarter=quarter).first()
+def _plan_department(department, year, quarter, rows, context) -> tuple[ReportPlan | None, list[excel.CellError]]:
+    report = context.reports.get(department.pk)
     if report is not None and report.status not in services.EDITABLE:
         message = LOCKED_REPORT % {
             "department": department.name,
@@ -127,8 +151,8 @@ def _plan_department(department, year, quarter, rows) -> tuple[ReportPlan | None
             "status": report.get_status_display(),
         }
         return None, [_row_error(rows[0], FIGURES_COLUMN, "", message)]
-    programmes = {p.pk: p for p in Programme.objects.filter(department=department, is_active=True)}
-    current = {line.programme_id: line for line in report.lines.all()} if report else {}
+    programmes = context.programmes.get(department.pk, {})
+    current = context.lines.get(department.pk, {})
     errors, lines, changes = [], [], []
     for row in rows:
         programme = programmes.get(row.programme_id)
@@ -149,17 +173,11 @@ def _plan_department(department, year, quarter, rows) -> tuple[ReportPlan | None
 def apply_import(session_plan: dict, user) -> list[QuarterlyReport]:
     """Save a confirmed plan: every report or none. A report changed by someone since the preview is
     refused (StaleReport) and nothing at all is saved."""
-    saved = []
-    for department_id, version, lines in session_plan["reports"]:
-        department = Department.objects.get(pk=department_id)
-        saved.append(
-            services.report_save_lines(
-                department=department,
-                year=session_plan["year"],
-                quarter=session_plan["quarter"],
-                lines=[LineInput(*line) for line in lines],
-                user=user,
-                expected_version=version,
-            )
-        )
-    return saved
+    departments = Department.objects.in_bulk([department_id for department_id, _v, _l in session_plan["reports"]])
+    inputs = [
+        services.ReportInput(departments[department_id], version, [LineInput(*line) for line in lines])
+        for department_id, version, lines in session_plan["reports"]
+    ]
+    return services.reports_save_lines(
+        year=session_plan["year"], quarter=session_plan["quarter"], inputs=inputs, user=user
+    )

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
 from .access import can_enter_results, can_review
-from .models import Department, QuarterlyReport, QuarterlyReportLine, ReportingDeadline
+from .models import Department, Programme, QuarterlyReport, QuarterlyReportLine, ReportingDeadline
 from .notices import notify_review
 from .validation import EntryWarning, entry_warnings
 
@@ -85,6 +85,15 @@ def _save(instance, user, reason: str = "", update_fields=None) -> None:
     instance.save(update_fields=update_fields)
 
 
+@dataclass(frozen=True)
+class ReportInput:
+    """One department's figures for the quarter, and the report version the person saw (0: none yet)."""
+
+    department: Department
+    expected_version: int
+    lines: list[LineInput]
+
+
 @transaction.atomic
 def report_save_lines(
     *, department: Department, year: int, quarter: int, lines: list[LineInput], user, expected_version: int
@@ -95,45 +104,90 @@ def report_save_lines(
     created); anything else means someone saved in between, and nothing is written. `user` None is
     the trusted operator of `manage.py import_results`; every web request passes its user.
     """
-    if user is not None and not can_enter_results(user, department):  # None: the operator of manage.py
-        raise PermissionDenied(NOT_ALLOWED)
-    report = QuarterlyReport.objects.select_for_update().filter(department=department, year=year, quarter=quarter)
-    report = report.first()
-    if report is None:
-        report = _create_report(department, year, quarter, user, expected_version)
-    else:
-        _check_version(report, expected_version)
-        if report.status not in EDITABLE:
-            raise ReportError(LOCKED % {"status": report.get_status_display()})
-        report.version += 1
-        _save(report, user, _("실적 수정"), update_fields=["version"])
-    _apply_lines(report, lines, user)
+    [report] = reports_save_lines(
+        year=year, quarter=quarter, inputs=[ReportInput(department, expected_version, lines)], user=user
+    )
     return report
 
 
-def _create_report(department, year, quarter, user, expected_version) -> QuarterlyReport:
-    if expected_version:
-        raise StaleReport([])
-    report = QuarterlyReport(department=department, year=year, quarter=quarter, status=Status.DRAFT)
+@transaction.atomic
+def reports_save_lines(*, year: int, quarter: int, inputs: list[ReportInput], user) -> list[QuarterlyReport]:
+    """Save several departments' figures for one quarter at once, all or nothing (the Excel import).
+
+    The same rules as for one report: the right to enter each department's figures, an editable
+    state, the version each person saw. New reports and new lines are written in bulk with their
+    history, so a 10,000-row file costs a handful of queries per table rather than per row.
+    """
+    departments = [item.department for item in inputs]
+    if user is not None and not all(can_enter_results(user, department) for department in departments):
+        raise PermissionDenied(NOT_ALLOWED)  # user None: the operator of manage.py
+    existing = {
+        report.department_id: report
+        for report in QuarterlyReport.objects.select_for_update().filter(
+            department__in=departments, year=year, quarter=quarter
+        )
+    }
+    reports = _create_reports([item for item in inputs if item.department.pk not in existing], year, quarter, user)
+    for item in inputs:
+        report = existing.get(item.department.pk)
+        if report is not None:
+            _check_version(report, item.expected_version)
+            if report.status not in EDITABLE:
+                raise ReportError(LOCKED % {"status": report.get_status_display()})
+            report.version += 1
+            _save(report, user, _("실적 수정"), update_fields=["version"])
+            reports[item.department.pk] = report
+    _apply_lines([(reports[item.department.pk], item.lines) for item in inputs], user)
+    return [reports[item.department.pk] for item in inputs]
+
+
+def _create_reports(inputs: list[ReportInput], year, quarter, user) -> dict[int, QuarterlyReport]:
+    if any(item.expected_version for item in inputs):
+        raise StaleReport([])  # the person saw a report that is no longer there
+    new = [
+        QuarterlyReport(department=item.department, year=year, quarter=quarter, status=Status.DRAFT) for item in inputs
+    ]
+    for report in new:
+        report.clean_fields()
     try:
         with transaction.atomic():
-            _save(report, user, _("보고 작성"))
+            created = bulk_create_with_history(
+                new, QuarterlyReport, default_user=user, default_change_reason=_("보고 작성")
+            )
     except IntegrityError:  # created by someone else a moment ago (a double click, a colleague)
         raise StaleReport([]) from None
-    return report
+    return {report.department_id: report for report in created}
 
 
-def _apply_lines(report: QuarterlyReport, lines: list[LineInput], user) -> None:
+def _apply_lines(writes: list[tuple[QuarterlyReport, list[LineInput]]], user) -> None:
     """Write the figures: new lines in bulk with their history, changed ones one by one, cleared ones
-    deleted (the history keeps them). Programmes and uniqueness are checked here once, so each line only
-    validates its own fields, without a query per row."""
-    own = set(report.department.programmes.filter(is_active=True).values_list("pk", flat=True))
-    if any(line.programme_id not in own for line in lines) or len({line.programme_id for line in lines}) < len(lines):
-        raise ReportError(FOREIGN_PROGRAMME)
-    existing = {line.programme_id: line for line in report.lines.all()}
+    deleted (the history keeps them). Programmes and uniqueness are checked here once for all reports,
+    so each line only validates its own fields, without a query per row."""
+    report_ids = [report.pk for report, _lines in writes]
+    own = set(
+        Programme.objects.filter(is_active=True, department__in=[r.department_id for r, _lines in writes]).values_list(
+            "department_id", "pk"
+        )
+    )
+    existing = {
+        (line.report_id, line.programme_id): line
+        for line in QuarterlyReportLine.objects.filter(report_id__in=report_ids)
+    }
+    new = []
+    for report, lines in writes:
+        programmes = [line.programme_id for line in lines]
+        if any((report.department_id, pk) not in own for pk in programmes) or len(set(programmes)) < len(programmes):
+            raise ReportError(FOREIGN_PROGRAMME)
+        new += _line_writes(report, lines, existing, user)
+    if new:
+        bulk_create_with_history(new, QuarterlyReportLine, default_user=user, default_change_reason=_("실적 입력"))
+
+
+def _line_writes(report, lines, existing, user) -> list[QuarterlyReportLine]:
+    """Update or delete this report's existing lines; return the new ones to be created in bulk."""
     new = []
     for entry in lines:
-        line = existing.get(entry.programme_id)
+        line = existing.get((report.pk, entry.programme_id))
         if entry.jobs is None and not entry.comment:
             if line is not None:
                 line._history_user = user
@@ -144,8 +198,7 @@ def _apply_lines(report: QuarterlyReport, lines: list[LineInput], user) -> None:
             _valid_line(line, entry)
             line._history_user, line._change_reason = user, _("실적 입력")
             line.save(update_fields=["jobs", "comment"])
-    if new:
-        bulk_create_with_history(new, QuarterlyReportLine, default_user=user, default_change_reason=_("실적 입력"))
+    return new
 
 
 def _valid_line(line: QuarterlyReportLine, entry: LineInput) -> QuarterlyReportLine:
