@@ -22,7 +22,6 @@ from __future__ import annotations
 import codecs
 import datetime
 import logging
-import re
 import zipfile
 from dataclasses import dataclass
 from io import BytesIO
@@ -42,6 +41,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from performance.models import MAX_JOBS
+from performance.validation import NUMBER_ERRORS, jobs_range_error, whole_number_from_text
 
 try:
     from defusedxml import DefusedXmlException
@@ -103,9 +103,6 @@ _OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and also every pa
 _ENCRYPTED_MARKER = "EncryptionInfo".encode("utf-16-le")  # stream name inside an encrypted Office file
 _WORKBOOK_PART = "xl/workbook.xml"
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheet programs may read as the start of a formula
-_NUMBER_TEXT = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?", re.ASCII)
-_MAX_DIGITS = 15  # longer digit strings are far out of any bound; int() of thousands of digits is slow or refused
-_OUT_OF_RANGE = 10**_MAX_DIGITS
 _SHOWN_VALUE_LENGTH = 100  # an offending value is echoed back to the user at most this long
 
 # --- Messages (what the user reads). Formatted ones use %(name)s.
@@ -168,15 +165,15 @@ ERR_TOO_MANY_ROWS = _("자료 행이 너무 많습니다(%(limit)s행까지). �
 ERR_DEPARTMENT = _("부서코드가 비어 있거나 올바르지 않습니다. 내려받은 양식의 부서코드를 지우거나 바꾸지 마세요.")
 ERR_PROGRAMME_ID = _("세부사업ID가 비어 있거나 올바르지 않습니다. 양식에 적힌 세부사업ID를 지우거나 바꾸지 마세요.")
 ERR_DUPLICATE = _("같은 세부사업ID가 %(row)s행에도 있습니다. 세부사업마다 한 행만 남기세요.")
-ERR_FORMULA = _("수식은 사용할 수 없습니다. 숫자를 입력하세요. 다른 곳에서 복사했다면 '값만 붙여넣기'를 쓰세요.")
 ERR_DATE = _(
     "날짜가 아니라 숫자를 입력하세요. 칸 서식이 날짜로 바뀌었다면 '일반'이나 '숫자'로 바꾼 뒤 다시 입력하세요."
 )
 ERR_BOOL = _("참/거짓(TRUE/FALSE)이 아니라 숫자를 입력하세요.")
-ERR_NEGATIVE = _("음수는 입력할 수 없습니다. 0 이상의 정수를 입력하세요.")
-ERR_NOT_WHOLE = _("소수는 입력할 수 없습니다. 인원(명)을 정수로 입력하세요.")
-ERR_JOBS_TOO_BIG = _("%(max)s명을 넘는 값은 입력할 수 없습니다. 숫자를 다시 확인하세요.")
-ERR_NOT_NUMBER = _("숫자만 입력하세요(예: 12). '명' 같은 글자나 기호는 빼고, 실적이 없으면 빈칸으로 두세요.")
+# The rules for a figure live in validation.py, shared with the web form.
+ERR_FORMULA, ERR_NEGATIVE, ERR_NOT_WHOLE, ERR_NOT_NUMBER = (
+    NUMBER_ERRORS[code] for code in ("formula", "negative", "not_whole", "not_number")
+)
+ERR_JOBS_TOO_BIG = NUMBER_ERRORS["too_large"]
 ERR_COMMENT_TOO_LONG = _("비고는 %(max)s자까지 쓸 수 있습니다(지금 %(length)s자). 줄여 주세요.")
 ERR_COMMENT_FORMULA = _("비고에는 수식을 쓸 수 없습니다. 글자로 입력하세요.")
 
@@ -633,10 +630,8 @@ class _SheetReader:
         if value is None or (type(value) is int and 0 <= value <= MAX_JOBS):
             return value  # the common cases, without further work
         jobs, reason = _to_int(value)
-        if reason is None and jobs is not None and jobs < 0:
-            reason = ERR_NEGATIVE
-        elif reason is None and jobs is not None and jobs > MAX_JOBS:
-            reason = ERR_JOBS_TOO_BIG % {"max": f"{MAX_JOBS:,}"}
+        if reason is None and jobs is not None and (code := jobs_range_error(jobs)):
+            reason = NUMBER_ERRORS[code]
         if reason is not None:
             self._add(f"{JOBS_COLUMN}{number}", value, reason)
             return None
@@ -674,30 +669,13 @@ def _to_int(value: object) -> tuple[int | None, object]:
     if isinstance(value, float):
         return (int(value), None) if value.is_integer() else (None, ERR_NOT_WHOLE)
     if isinstance(value, str):
-        return _text_to_int(value)
+        number, code = whole_number_from_text(value)
+        return number, NUMBER_ERRORS[code] if code else None
     if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
         return None, ERR_DATE
     if isinstance(value, ArrayFormula | DataTableFormula):
         return None, ERR_FORMULA
     return None, ERR_NOT_NUMBER
-
-
-def _text_to_int(text: str) -> tuple[int | None, object]:
-    """Digits typed or pasted as text: "1,234", " 12 ", "12.0". A formula read without its result is text "=…"."""
-    text = "".join(text.split())
-    if not text:
-        return None, None
-    if text.startswith("="):
-        return None, ERR_FORMULA
-    match = _NUMBER_TEXT.fullmatch(text)
-    if match is None:
-        return None, ERR_NOT_NUMBER
-    sign, digits, decimals = match.groups()
-    if decimals and decimals.strip("0"):
-        return None, ERR_NOT_WHOLE
-    digits = digits.replace(",", "")
-    number = int(digits) if len(digits) <= _MAX_DIGITS else _OUT_OF_RANGE
-    return (-number if sign == "-" else number), None
 
 
 def _as_text(value: object) -> str:

@@ -1,18 +1,32 @@
 """The rules for a figure a person enters: errors that refuse it, warnings that need a tick."""
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db.models import Avg, Sum
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
 from .models import MAX_JOBS, AnnualTarget, Department, Programme, QuarterlyReport, QuarterlyReportLine
 
-NOT_WHOLE_NUMBER = gettext_lazy("정수(명)로 입력하세요. 예: 1,234")
-NEGATIVE = gettext_lazy("0 이상으로 입력하세요.")
-TOO_LARGE = gettext_lazy("%(max)s명 이하로 입력하세요. 단위(명)를 확인하세요.")
-
+# What is wrong with a typed figure, by code; the web form and the Excel reader share these.
+NUMBER_ERRORS = {
+    "formula": gettext_lazy(
+        "수식은 사용할 수 없습니다. 숫자를 입력하세요. 다른 곳에서 복사했다면 '값만 붙여넣기'를 쓰세요."
+    ),
+    "negative": gettext_lazy("음수는 입력할 수 없습니다. 0 이상의 정수를 입력하세요."),
+    "not_whole": gettext_lazy("소수는 입력할 수 없습니다. 인원(명)을 정수로 입력하세요."),
+    "too_large": format_lazy(
+        gettext_lazy("{max}명을 넘는 값은 입력할 수 없습니다. 숫자와 단위(명)를 다시 확인하세요."), max=f"{MAX_JOBS:,}"
+    ),
+    "not_number": gettext_lazy(
+        "숫자만 입력하세요(예: 12). '명' 같은 글자나 기호는 빼고, 실적이 없으면 빈칸으로 두세요."
+    ),
+}
+_NUMBER_TEXT = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?", re.ASCII)
+_MAX_DIGITS = 15  # longer digit strings are far out of any bound; int() of thousands of digits is slow or refused
 FAR_FROM_EARLIER_YEARS = gettext_lazy(
     "%(name)s: %(value)s명은 예년 같은 분기 평균 %(average)s명과 차이가 큽니다. 단위와 숫자를 확인하세요."
 )
@@ -25,21 +39,41 @@ FAR_FACTOR = 3  # more than 3× or less than a third of the same quarter in earl
 OVER_TARGET_FACTOR = 1.5  # a cumulative 50% above the annual target
 
 
+def whole_number_from_text(text: str) -> tuple[int | None, str | None]:
+    """Digits typed or pasted as text: "1,234", " 12 ", "12.0" → (number, None); "" → (None, None);
+    otherwise (None, an error code of NUMBER_ERRORS). A formula read without its result is text "=…"."""
+    text = "".join(text.split())
+    if not text:
+        return None, None
+    if text.startswith("="):
+        return None, "formula"
+    match = _NUMBER_TEXT.fullmatch(text)
+    if match is None:
+        return None, "not_number"
+    sign, digits, decimals = match.groups()
+    if decimals and decimals.strip("0"):
+        return None, "not_whole"
+    digits = digits.replace(",", "")
+    number = int(digits) if len(digits) <= _MAX_DIGITS else 10**_MAX_DIGITS
+    return (-number if sign == "-" else number), None
+
+
+def jobs_range_error(jobs: int) -> str | None:
+    """A whole number of jobs must be 0 … MAX_JOBS; the error code otherwise."""
+    if jobs < 0:
+        return "negative"
+    return "too_large" if jobs > MAX_JOBS else None
+
+
 def parse_jobs(raw) -> int | None:
-    """A typed figure: empty → None; "1,234" → 1234; anything else that is not a whole number ≥ 0 is refused."""
-    text = str(raw if raw is not None else "").strip().replace(",", "").replace(" ", "")
-    if text == "":
-        return None
-    sign = -1 if text.startswith("-") else 1
-    digits = text.lstrip("+-")
-    if not (digits.isascii() and digits.isdigit()):
-        raise ValidationError(NOT_WHOLE_NUMBER, code="not_whole")
-    value = sign * int(digits)
-    if value < 0:
-        raise ValidationError(NEGATIVE, code="negative")
-    if value > MAX_JOBS:
-        raise ValidationError(TOO_LARGE % {"max": f"{MAX_JOBS:,}"}, code="too_large")
-    return value
+    """A figure typed in the web form: empty → None; "1,234" → 1234; anything else that is not a whole
+    number from 0 to MAX_JOBS is refused with the shared message."""
+    number, code = whole_number_from_text(str(raw if raw is not None else ""))
+    if code is None and number is not None:
+        code = jobs_range_error(number)
+    if code is not None:
+        raise ValidationError(NUMBER_ERRORS[code], code=code)
+    return number
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,24 @@ from performance.models import Department
 from performance.validation import entry_warnings, parse_jobs
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("", None), (None, None), ("0", 0), ("1,234", 1234), (" 56 ", 56)])
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("", None), (None, None), ("0", 0), ("1,234", 1234), (" 56 ", 56), ("12.0", 12)]
+)
 def test_accepted_figures(raw, expected):
     assert parse_jobs(raw) == expected
 
 
 @pytest.mark.parametrize(
     ("raw", "code"),
-    [("-1", "negative"), ("1.5", "not_whole"), ("abc", "not_whole"), ("1000001", "too_large"), ("٣", "not_whole")],
+    [
+        ("-1", "negative"),
+        ("1.5", "not_whole"),
+        ("abc", "not_number"),
+        ("1000001", "too_large"),
+        ("٣", "not_number"),
+        ("=A1", "formula"),
+        ("1,23", "not_number"),
+    ],
 )
 def test_refused_figures(raw, code):
     with pytest.raises(ValidationError) as refused:

@@ -68,7 +68,7 @@ def test_saving_a_draft(client, accounts, dept03):
 
 @pytest.mark.parametrize(
     ("value", "message"),
-    [("abc", "정수"), ("-5", "0 이상"), ("12.5", "정수"), ("2000000", "이하로"), ("１２", "정수")],
+    [("abc", "숫자만"), ("-5", "0 이상"), ("12.5", "정수"), ("2000000", "넘는 값"), ("１２", "숫자만")],
 )
 def test_bad_figures_are_refused_and_nothing_is_saved(client, accounts, dept03, value, message):
     client.force_login(accounts["dept03"])
