@@ -180,6 +180,8 @@ class ReportActionView(ReportMixin, View):
         if action not in self.actions:
             raise Http404("unknown action")
         report = self.get_report()
+        if not can_review(request.user):
+            raise PermissionDenied(services.NOT_REVIEWER)
         form = (VersionForm if action == "approve" else ReasonForm)(request.POST)
         if not form.is_valid():
             for errors in form.errors.values():
@@ -254,6 +256,8 @@ class DeadlineView(View):
     """POST: the lead department changes a quarter's deadline."""
 
     def post(self, request):
+        if not can_review(request.user):
+            raise PermissionDenied(services.NOT_REVIEWER)
         form = DeadlineForm(request.POST)
         if not form.is_valid():
             for errors in form.errors.values():

@@ -180,6 +180,13 @@ def matrix_urls(dept03, report):
         "report": ("get", reverse("performance:report", args=[report.pk])),
         "history": ("get", reverse("performance:history", args=[report.pk])),
         "approve": ("post", reverse("performance:action", args=[report.pk, "approve"])),
+        "return": ("post", reverse("performance:action", args=[report.pk, "return"])),
+        "reopen": ("post", reverse("performance:action", args=[report.pk, "reopen"])),
+        "template": ("get", reverse("performance:template")),
+        "import": ("get", reverse("performance:import")),
+        "notices": ("get", reverse("performance:notices")),
+        "deadline": ("post", reverse("performance:deadline")),
+        "bulk-approve": ("post", reverse("performance:bulk-approve")),
     }
 
 
@@ -191,6 +198,13 @@ EXPECTED = {  # dept03 owns the report; dept04 is another department
     "report": {"dept03": 200, "dept04": 404, "lead": 200, "manager": 200},
     "history": {"dept03": 200, "dept04": 404, "lead": 200, "manager": 200},
     "approve": {"dept03": 403, "dept04": 404, "lead": 302, "manager": 403},
+    "return": {"dept03": 403, "dept04": 404, "lead": 302, "manager": 403},
+    "reopen": {"dept03": 403, "dept04": 404, "lead": 302, "manager": 403},
+    "template": {"dept03": 200, "dept04": 404, "lead": 200, "manager": 200},
+    "import": {"dept03": 200, "dept04": 200, "lead": 200, "manager": 200},
+    "notices": {"dept03": 200, "dept04": 200, "lead": 200, "manager": 200},
+    "deadline": {"dept03": 403, "dept04": 403, "lead": 302, "manager": 403},
+    "bulk-approve": {"dept03": 403, "dept04": 403, "lead": 302, "manager": 403},
 }
 
 
@@ -201,7 +215,8 @@ def test_access_matrix(client, accounts, dept03, role, name):
     method, url = matrix_urls(dept03, report)[name]
     if role != "anonymous":
         client.force_login(accounts[role])
-    response = getattr(client, method)(url, {"version": report.version})
+    data = {"version": report.version, "year": YEAR, "quarter": QUARTER, "department": dept03.pk}
+    response = getattr(client, method)(url, data)
     expected = 302 if role == "anonymous" else EXPECTED[name][role]
     assert response.status_code == expected, (name, role)
     if role == "anonymous":
