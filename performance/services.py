@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
 from .access import can_enter_results, can_review
+from .bulk import insert_with_history
 from .models import Department, Programme, QuarterlyReport, QuarterlyReportLine, ReportingDeadline
 from .notices import notify_review
 from .validation import EntryWarning, entry_warnings
@@ -179,8 +180,16 @@ def _apply_lines(writes: list[tuple[QuarterlyReport, list[LineInput]]], user) ->
         if any((report.department_id, pk) not in own for pk in programmes) or len(set(programmes)) < len(programmes):
             raise ReportError(FOREIGN_PROGRAMME)
         new += _line_writes(report, lines, existing, user)
-    if new:
-        bulk_create_with_history(new, QuarterlyReportLine, default_user=user, default_change_reason=_("실적 입력"))
+    insert_with_history(
+        QuarterlyReportLine,
+        [
+            {"report_id": line.report_id, "programme_id": line.programme_id, "jobs": line.jobs, "comment": line.comment}
+            for line in new
+        ],
+        key=("report_id", "programme_id"),
+        user=user,
+        reason=_("실적 입력"),
+    )
 
 
 def _line_writes(report, lines, existing, user) -> list[QuarterlyReportLine]:

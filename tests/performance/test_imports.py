@@ -106,14 +106,11 @@ def test_a_change_between_preview_and_confirmation_saves_nothing(accounts):
 def test_a_crash_in_the_middle_leaves_everything_as_before(accounts, monkeypatch):
     """The reports are created, then writing their lines fails: nothing of it remains."""
     plan = imports.plan_import(filled(template_for("dept01", "dept03"), {5: 10, 9: 20}), "x.xlsx", accounts["lead"])
-    original = services.bulk_create_with_history
 
-    def failing(objs, model, **kwargs):
-        if model is QuarterlyReportLine:
-            raise RuntimeError("disk full")
-        return original(objs, model, **kwargs)
+    def failing(model, rows, **kwargs):
+        raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "bulk_create_with_history", failing)
+    monkeypatch.setattr(services, "insert_with_history", failing)
     with pytest.raises(RuntimeError):
         imports.apply_import(plan.to_session(), accounts["lead"])
     assert not period_lines().exists() and not QuarterlyReport.objects.filter(year=YEAR, quarter=QUARTER).exists()

@@ -1,0 +1,49 @@
+"""Inserting many rows together with their history rows, for the Excel import of thousands of figures.
+
+django-simple-history's `bulk_create_with_history` builds two model instances per row and prepares every
+value through the ORM; for 10,000 lines that costs more than reading the whole workbook. Here both tables
+are written with one `executemany` each, and the history rows carry exactly what simple-history would
+write for a creation ('+', the user, the reason, the time), so the history pages read them as usual.
+"""
+
+from django.db import connection
+from django.utils import timezone
+
+
+def insert_with_history(model, rows: list[dict], *, key: tuple[str, ...], user, reason: str) -> None:
+    """Insert `rows` (attribute name → value, already validated) into `model`'s table and a '+' history row
+    for each. `key` names the unique fields by which the new ids are read back."""
+    if not rows:
+        return
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    _executemany(model._meta.db_table, [f.column for f in fields], [[row[f.attname] for f in fields] for row in rows])
+    ids = _ids_by_key(model, rows, key)
+    history = model.history.model
+    stamp = {
+        "history_date": connection.ops.adapt_datetimefield_value(timezone.now()),
+        "history_change_reason": str(reason),
+        "history_type": "+",
+        "history_user_id": getattr(user, "pk", None),
+    }
+    columns = [f for f in history._meta.concrete_fields if f.name != "history_id"]
+    values = [
+        [
+            ids[tuple(row[name] for name in key)] if f.attname == "id" else stamp.get(f.attname, row.get(f.attname))
+            for f in columns
+        ]
+        for row in rows
+    ]
+    _executemany(history._meta.db_table, [f.column for f in columns], values)
+
+
+def _executemany(table: str, columns: list[str], values: list[list]) -> None:
+    quote = connection.ops.quote_name
+    sql = f"INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) VALUES ({', '.join(['%s'] * len(columns))})"  # noqa: S608 - names from _meta
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, values)
+
+
+def _ids_by_key(model, rows: list[dict], key: tuple[str, ...]) -> dict[tuple, int]:
+    first = key[0]
+    found = model._default_manager.filter(**{f"{first}__in": {row[first] for row in rows}}).values_list(*key, "pk")
+    return {tuple(values[:-1]): values[-1] for values in found}
