@@ -1,5 +1,18 @@
+from django.core.cache import cache
+
 from performance.access import own_department, role_label, sees_all_departments
 from performance.models import Department
+
+DEMO_CACHE_KEY = "geumcheon_jobs:demo_data"
+
+
+def demo_data_loaded() -> bool:
+    """Whether demo departments exist; cached, and cleared by seed_demo, the only thing that adds them."""
+    loaded = cache.get(DEMO_CACHE_KEY)
+    if loaded is None:
+        loaded = Department.objects.filter(is_demo=True).exists()
+        cache.set(DEMO_CACHE_KEY, loaded, 300)
+    return loaded
 
 
 def roles(request):
@@ -11,5 +24,5 @@ def roles(request):
         "user_role": role_label(user),
         "user_department": own_department(user),
         "sees_all": sees_all_departments(user),
-        "demo_data": Department.objects.filter(is_demo=True).exists(),
+        "demo_data": demo_data_loaded(),
     }

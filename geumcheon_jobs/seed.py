@@ -14,9 +14,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import transaction
 
 from budget.models import Allocation, BudgetLine
+from geumcheon_jobs.context_processors import DEMO_CACHE_KEY
 from performance.access import MANAGER_GROUP, REVIEWER_GROUP, STAFF_GROUP
 from performance.models import (
     AnnualTarget,
@@ -261,4 +263,5 @@ def seed_demo(*, with_accounts: bool = True) -> SeedResult:
     accounts = seed_accounts(departments, counter) if with_accounts else ()
     reviewer = get_user_model().objects.filter(username="lead").first()
     seed_demo_reports(programmes, reviewer, counter)
+    cache.delete(DEMO_CACHE_KEY)  # the header's demo banner
     return SeedResult(pledge, counter[0], accounts)

@@ -6,12 +6,6 @@ STAFF_GROUP = "department_staff"
 REVIEWER_GROUP = "lead_reviewer"
 MANAGER_GROUP = "manager"
 
-ROLE_LABELS = {
-    STAFF_GROUP: _("부서 담당자"),
-    REVIEWER_GROUP: _("일자리창출과 검토자"),
-    MANAGER_GROUP: _("관리자(열람)"),
-}
-
 
 def sees_all_departments(user) -> bool:
     """The lead department, managers and administrators read every department's figures."""
@@ -25,14 +19,14 @@ def own_department(user):
 
 
 def role_label(user) -> str:
-    """The role a person sees in the header (the first that applies)."""
+    """The role a person sees in the header, read from the permissions already loaded for the request."""
     if user.is_superuser:
         return str(_("시스템 관리자"))
-    names = set(user.groups.values_list("name", flat=True))
-    for group, label in ROLE_LABELS.items():
-        if group in names:
-            return str(label)
-    return ""
+    if can_review(user):
+        return str(_("일자리창출과 검토자"))
+    if sees_all_departments(user):
+        return str(_("관리자(열람)"))
+    return str(_("부서 담당자")) if own_department(user) else ""
 
 
 def can_enter_results(user, department) -> bool:

@@ -45,7 +45,7 @@ def test_every_role_reads_the_card(login, username):
 
 def test_the_card_page_reads_a_constant_number_of_queries(login, django_assert_max_num_queries):
     client = login("manager")
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(16):
         assert client.get(CARD_URL).status_code == 200
 
 
