@@ -26,6 +26,9 @@ class BudgetLine(models.Model):
     pledge = models.ForeignKey(Pledge, on_delete=models.PROTECT, related_name="budget_lines")
     name = models.CharField(_("사업명"), max_length=100)
     sort_order = models.PositiveSmallIntegerField(_("순서"), default=0)
+    # Raised by budget.services.allocations_save whenever the line's figures change, so that a form built
+    # from an older version is refused instead of overwriting someone else's save.
+    version = models.PositiveIntegerField(_("버전"), default=1, help_text=_("동시 수정 확인용"))
 
     history = HistoricalRecords()
 

@@ -1,16 +1,42 @@
 """The budget matrix: years × funding sources, secured and executed, with every total computed here
 and nowhere else. The HTML table, the xlsx and the PDF all read the one `BudgetMatrix`."""
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
+from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from performance.calculations import rate
 from performance.models import Pledge
 
-from .models import Allocation, FundingSource
+from .models import Allocation, BudgetLine, FundingSource
+
+# A year's secured total that moves more than this share of the year before is worth a second look.
+SECURED_SWING_PERCENT = 50
+
+OVER_SECURED = "over_secured"
+SECURED_SWING = "secured_swing"
+FUTURE_EXECUTION = "future_execution"
+
+OVER_SECURED_MESSAGE = gettext_lazy(
+    "집행액 %(executed)s이(가) 확보액 %(secured)s보다 많습니다. 이월 예산인지 확인하세요."
+)
+SWING_UP_MESSAGE = gettext_lazy(
+    "확보액 합계 %(current)s이(가) 전년(%(previous_year)s년) %(previous)s보다 %(change)s%% 늘었습니다. 입력값을 확인하세요."
+)
+SWING_DOWN_MESSAGE = gettext_lazy(
+    "확보액 합계 %(current)s이(가) 전년(%(previous_year)s년) %(previous)s보다 %(change)s%% 줄었습니다. 입력값을 확인하세요."
+)
+FUTURE_MESSAGE = gettext_lazy(
+    "아직 오지 않은 해인데 집행액 %(executed)s이(가) 입력되어 있습니다. 계획 연도라면 집행액을 비워 두세요."
+)
+TOTAL_LABEL = gettext_lazy("계")
+SOURCE_TOTALS_LABEL = gettext_lazy("재원별 합계")
 
 
 @dataclass(frozen=True)
@@ -55,20 +81,71 @@ class SourceRow:
 class LineBlock:
     name: str
     rows: tuple[SourceRow, ...]
+    line_id: int | None = None
 
 
 @dataclass(frozen=True)
 class BudgetWarning:
+    """Something a person should look at, shown beside the figure; never a refusal.
+
+    `kind` is OVER_SECURED or FUTURE_EXECUTION (about the executed amount of one line, source and year) or
+    SECURED_SWING (about a year's secured total; `line` and `source` are then empty)."""
+
     year: int
     source_label: str
     line: str
     message: str
+    kind: str = OVER_SECURED
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One year of one row as the page shows it: a planned year shows its secured amount only.
+    `*_notes` are the numbers (from 1) of the warnings listed under the table that concern this figure."""
+
+    year: int
+    amounts: Amounts | None
+    planned: bool
+    secured_notes: tuple[int, ...] = ()
+    executed_notes: tuple[int, ...] = ()
+
+    @property
+    def secured(self) -> int | None:
+        return None if self.amounts is None else self.amounts.secured
+
+    @property
+    def executed(self) -> int | None:
+        return None if self.amounts is None or self.planned else self.amounts.executed
+
+    @property
+    def execution_rate(self) -> Decimal | None:
+        return None if self.amounts is None or self.planned else self.amounts.execution_rate
+
+
+@dataclass(frozen=True)
+class GridRow:
+    label: str
+    total: Amounts
+    cells: tuple[GridCell, ...]
+    source: str = ""  # the FundingSource; empty for the 계 row
+
+
+@dataclass(frozen=True)
+class GridBlock:
+    """The 계 row, the sum by source (with several budget lines) or one budget line's rows."""
+
+    name: str
+    rows: tuple[GridRow, ...]
+    is_total: bool = False
+    line_id: int | None = None  # set for a budget line's own block, whose figures a person enters
 
 
 @dataclass(frozen=True)
 class BudgetMatrix:
     years: tuple[int, ...]
     lines: tuple[LineBlock, ...]
+    current_year: int | None = None  # executed figures after this year are warned about; None: no such check
 
     @property
     def year_column_count(self) -> int:
@@ -98,13 +175,21 @@ class BudgetMatrix:
     def grand_total(self) -> Amounts:
         return total(self.year_totals)
 
-    @property
+    @cached_property
     def planned_years(self) -> frozenset[int]:
         """Years with something secured and nothing executed yet in any source."""
         return frozenset(
             year
             for i, year in enumerate(self.years)
             if all(row.by_year[i] is None or row.by_year[i].executed is None for row in self.source_rows)
+        )
+
+    @property
+    def year_rates(self) -> tuple[Decimal | None, ...]:
+        """집행률 of each year's total; "—" (None) for a planned year."""
+        return tuple(
+            None if year in self.planned_years else cell.execution_rate
+            for year, cell in zip(self.years, self.year_totals, strict=True)
         )
 
     def year(self, year: int) -> dict[str, Amounts | None]:
@@ -116,21 +201,69 @@ class BudgetMatrix:
         column["total"] = self.year_totals[i]
         return column
 
-    @property
+    @cached_property
     def warnings(self) -> list[BudgetWarning]:
-        return [
-            BudgetWarning(
-                year,
-                row.label,
-                block.name,
-                _("집행액 %(executed)s이(가) 확보액 %(secured)s보다 많습니다. 이월 예산인지 확인하세요.")
-                % {"executed": f"{cell.executed:,}", "secured": f"{cell.secured:,}"},
-            )
-            for block in self.lines
-            for row in block.rows
-            for year, cell in zip(self.years, row.by_year, strict=True)
-            if cell and cell.over_secured
+        """Every warning, by year: executed above secured (carry-over funds happen, so only a warning), executed
+        recorded for a year after `current_year`, and a year's secured total more than SECURED_SWING_PERCENT %
+        above or below that of the calendar year before (compared only when the year before is in the table
+        with a secured total above 0)."""
+        found = [*self._cell_warnings(), *self._swing_warnings()]
+        return sorted(found, key=lambda warning: warning.year)
+
+    def _cell_warnings(self):
+        for block in self.lines:
+            for row in block.rows:
+                for year, cell in zip(self.years, row.by_year, strict=True):
+                    if cell and cell.over_secured:
+                        numbers = {"executed": f"{cell.executed:,}", "secured": f"{cell.secured:,}"}
+                        message = OVER_SECURED_MESSAGE % numbers
+                        yield BudgetWarning(year, row.label, block.name, message, OVER_SECURED, row.source)
+                    if cell and cell.executed is not None and self.current_year and year > self.current_year:
+                        message = FUTURE_MESSAGE % {"executed": f"{cell.executed:,}"}
+                        yield BudgetWarning(year, row.label, block.name, message, FUTURE_EXECUTION, row.source)
+
+    def _swing_warnings(self):
+        secured = {year: cell.secured for year, cell in zip(self.years, self.year_totals, strict=True)}
+        for year, current in secured.items():
+            previous = secured.get(year - 1)
+            if not previous or 100 * abs(current - previous) <= SECURED_SWING_PERCENT * previous:
+                continue
+            template = SWING_UP_MESSAGE if current > previous else SWING_DOWN_MESSAGE
+            message = template % {
+                "current": f"{current:,}",
+                "previous": f"{previous:,}",
+                "previous_year": year - 1,
+                "change": rate(abs(current - previous), previous),
+            }
+            yield BudgetWarning(year, str(TOTAL_LABEL), "", message, SECURED_SWING)
+
+    @cached_property
+    def grid(self) -> tuple[GridBlock, ...]:
+        """The table as the page and the xlsx show it: the 계 row, the sum by source when there are several
+        budget lines, then each budget line; every figure with the numbers of the warnings about it."""
+        notes: dict[tuple, list[int]] = {}
+        for number, warning in enumerate(self.warnings, start=1):
+            notes.setdefault((warning.line, warning.source, warning.year), []).append(number)
+        total_cells = tuple(
+            GridCell(year, cell, year in self.planned_years, tuple(notes.get(("", "", year), ())))
+            for year, cell in zip(self.years, self.year_totals, strict=True)
+        )
+        blocks = [GridBlock(str(TOTAL_LABEL), (GridRow(str(TOTAL_LABEL), self.grand_total, total_cells),), True)]
+        if len(self.lines) > 1:
+            blocks.append(GridBlock(str(SOURCE_TOTALS_LABEL), tuple(self._grid_row(row) for row in self.source_rows)))
+        blocks += [
+            GridBlock(b.name, tuple(self._grid_row(row, b.name, notes) for row in b.rows), line_id=b.line_id)
+            for b in self.lines
         ]
+        return tuple(blocks)
+
+    def _grid_row(self, row: SourceRow, line: str = "", notes: dict | None = None) -> GridRow:
+        notes = notes or {}
+        cells = tuple(
+            GridCell(year, cell, year in self.planned_years, (), tuple(notes.get((line, row.source, year), ())))
+            for year, cell in zip(self.years, row.by_year, strict=True)
+        )
+        return GridRow(row.label, row.total, cells, row.source)
 
 
 def _sum_or_none(cells) -> Amounts | None:
@@ -141,8 +274,9 @@ def _sum_or_none(cells) -> Amounts | None:
     return Amounts(sum(cell.secured for cell in present), sum(executed) if executed else None)
 
 
-def budget_matrix(pledge: Pledge) -> BudgetMatrix:
-    """Build the matrix for a pledge from its allocations in one query."""
+def budget_matrix(pledge: Pledge, *, today: datetime.date | None = None) -> BudgetMatrix:
+    """Build the matrix for a pledge from its allocations in one query. `today` (default: the local date)
+    decides which years lie in the future for the warnings."""
     allocations = Allocation.objects.filter(budget_line__pledge=pledge).select_related("budget_line")
     cells: dict[tuple[int, str, int], Amounts] = {}
     lines: dict[int, str] = {}
@@ -162,7 +296,92 @@ def budget_matrix(pledge: Pledge) -> BudgetMatrix:
                 SourceRow(source, str(label), tuple(cells.get((pk, source, year)) for year in year_list))
                 for source, label in FundingSource.choices
             ),
+            pk,
         )
         for pk in sorted(lines, key=order.__getitem__)
     )
-    return BudgetMatrix(year_list, blocks)
+    return BudgetMatrix(year_list, blocks, (today or timezone.localdate()).year)
+
+
+def budget_version(pledge: Pledge) -> str:
+    """The version of a pledge's whole budget, sent with a form and checked when it is saved (see `version_token`)."""
+    lines = BudgetLine.objects.filter(pledge=pledge).values_list("pk", "version")
+    return version_token(lines, last_change(pledge))
+
+
+def last_change(pledge: Pledge) -> int:
+    """The newest history entry of the pledge's allocations: it moves with every write that keeps its history,
+    the admin's included, not only with `allocations_save`."""
+    return Allocation.history.filter(budget_line__pledge=pledge).aggregate(last=Max("history_id"))["last"] or 0
+
+
+def version_token(pairs, last: int) -> str:
+    """Each budget line's id and version, and the last allocation change: "3:2,7:1;1234". A save through the
+    service raises a line's version, a new line adds a pair, and any other recorded write moves the last change."""
+    return ",".join(f"{pk}:{version}" for pk, version in sorted(pairs)) + f";{last}"
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One recorded change: who, when, which figure, old → new and why."""
+
+    when: datetime.datetime
+    who: str
+    line: str
+    what: str
+    old: str
+    new: str
+    reason: str
+
+    @property
+    def change(self) -> str:
+        """ "12,199 → 12,300"; empty for an entry that is not about a figure (a budget line added)."""
+        return f"{self.old} → {self.new}" if self.old or self.new else ""
+
+
+def budget_history(pledge: Pledge) -> list[HistoryEntry]:
+    """Every change to the pledge's budget (from django-simple-history), newest first: the figures, and the
+    budget lines added."""
+    entries = allocation_changes(pledge)
+    created = BudgetLine.history.filter(pledge=pledge, history_type="+").select_related("history_user")
+    entries += [HistoryEntry(r.history_date, _who(r), r.name, _("세부사업 추가"), "", "", "") for r in created]
+    return sorted(entries, key=lambda entry: entry.when, reverse=True)
+
+
+def allocation_changes(pledge: Pledge, *, after: int = 0) -> list[HistoryEntry]:
+    """The changes to the pledge's figures recorded after history entry `after`, oldest first, in one query: each
+    record is compared with the one before it of the same allocation."""
+    records = Allocation.history.filter(budget_line__pledge=pledge).select_related("history_user", "budget_line")
+    entries, previous = [], {}
+    for record in records.order_by("history_id"):
+        before = previous.get(record.id)
+        previous[record.id] = None if record.history_type == "-" else record
+        if record.history_id > after:
+            entries += _record_entries(record, before)
+    return entries
+
+
+def _record_entries(record, before) -> list[HistoryEntry]:
+    place = _("%(year)s년 %(source)s") % {"year": record.year, "source": FundingSource(record.source).label}
+    reason = record.history_change_reason or ""
+    entries = []
+    for field, label in (("secured", _("확보액")), ("executed", _("집행액"))):
+        old = None if before is None else getattr(before, field)
+        new = None if record.history_type == "-" else getattr(record, field)
+        if old != new:
+            what = f"{place} {label}"
+            entries.append(
+                HistoryEntry(
+                    record.history_date, _who(record), record.budget_line.name, what, _fig(old), _fig(new), reason
+                )
+            )
+    return entries
+
+
+def _fig(value: int | None) -> str:
+    return "-" if value is None else f"{value:,}"
+
+
+def _who(record) -> str:
+    user = record.history_user
+    return (user.get_full_name() or user.username) if user else _("(시스템)")

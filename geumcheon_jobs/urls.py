@@ -7,7 +7,10 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("results/", include("performance.urls")),
+    path("budget/", include("budget.urls")),
     path("pledges/<str:code>/card/", views.PledgeCardView.as_view(), name="pledge-card"),
+    path("pledges/<str:code>/dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    path("dashboard/", views.DashboardIndexView.as_view(), name="dashboard-index"),
     path("pledges/<str:code>/card.<str:suffix>", views.PledgeCardDownloadView.as_view(), name="pledge-card-download"),
     path("admin/", admin.site.urls),
 ]

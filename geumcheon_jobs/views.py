@@ -1,14 +1,20 @@
 """Pages that combine results and budget. Views only pick the object, call a selector and render."""
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.generic import TemplateView, View
+from django_tables2 import RequestConfig
 
+from performance.achievement import PENDING, achievement, department_achievement
 from performance.models import Pledge
 
+from .charts import dashboard_charts
 from .exports import CARD_EXPORTERS
+from .filters import DepartmentFilter
 from .selectors import UnknownCardYear, pledge_card
+from .tables import DepartmentAchievementTable
 
 
 class HomeView(TemplateView):
@@ -48,3 +54,47 @@ class PledgeCardDownloadView(PledgeCardMixin, View):
         response = HttpResponse(exported.content, content_type=exported.mimetype)
         response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=exported.filename)
         return response
+
+
+class DashboardView(TemplateView):
+    """The achievement dashboard a manager reads in two minutes: the year's rate against the pace of
+    earlier years, the chart by quarter, and the breakdowns by group, programme type and department."""
+
+    template_name = "geumcheon_jobs/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        pledge = get_object_or_404(Pledge, code=self.kwargs["code"])
+        overview = achievement(pledge, self._year(), self.request.user, this_year=timezone.localdate().year)
+        departments = DepartmentFilter(
+            self.request.GET, department_achievement(pledge, overview.year, self.request.user)
+        )
+        table = DepartmentAchievementTable(departments.qs, order_by=self.request.GET.get("sort"))
+        RequestConfig(self.request, paginate=False).configure(table)
+        rows = list(table.data)  # evaluated once; the table renders from the same rows
+        pending = {status: sum(getattr(row, f"pending_{status}") for row in rows) for status in PENDING}
+        return super().get_context_data(
+            pledge=pledge,
+            overview=overview,
+            table=table,
+            filter=departments,
+            pending=pending,
+            charts=dashboard_charts(overview),
+            years=sorted(set(overview.targets) | set(overview.by_year)),
+            **kwargs,
+        )
+
+    def _year(self) -> int | None:
+        raw = self.request.GET.get("year", "")
+        if raw and not (raw.isdigit() and 2000 <= int(raw) <= 2100):
+            raise Http404("no such year")
+        return int(raw) if raw else None
+
+
+class DashboardIndexView(View):
+    """The menu's 달성 현황: the dashboard of the first pledge (one district, one job pledge today)."""
+
+    def get(self, request):
+        pledge = Pledge.objects.order_by("code").first()
+        if pledge is None:
+            return redirect("home")
+        return redirect("dashboard", code=pledge.code)

@@ -1,6 +1,6 @@
 """The one rule for every rate in the product (달성률, 집행률), and the words for a period."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
@@ -35,3 +35,35 @@ def year_period_label(year: int, quarter: int) -> str:
     """'2019년 1분기', '2020년 상반기', '2019년' (the whole year)."""
     label = period_label(quarter)
     return _("%(year)s년 %(period)s") % {"year": year, "period": label} if label else _("%(year)s년") % {"year": year}
+
+
+ON_TRACK, CAUTION, BEHIND = "on_track", "caution", "behind"
+CAUTION_SHARE = Decimal("0.9")  # from 90% of the expected rate 주의, below that 부진
+
+
+def expected_rate(earlier: dict[int, dict[int, Decimal]], quarter: int) -> tuple[Decimal, bool]:
+    """What the rate should be by `quarter`: the mean of earlier complete years' rates by the same quarter
+    (`earlier`: year → quarter → rate), or a linear pace (25% a quarter) when no earlier year can tell.
+    Returns (expected rate, whether it came from earlier years)."""
+    rates = [by_quarter[quarter] for by_quarter in earlier.values() if quarter in by_quarter]
+    if not rates:
+        return Decimal(25 * quarter), False
+    return (sum(rates) / len(rates)).quantize(Decimal("0.1"), ROUND_HALF_UP), True
+
+
+def pace_status(rate: Decimal | None, expected: Decimal) -> str | None:
+    """순항 (on track) at or above the expected rate, 주의 (caution) from 90% of it, 부진 (behind) below."""
+    if rate is None:
+        return None
+    if rate >= expected:
+        return ON_TRACK
+    return CAUTION if rate >= expected * CAUTION_SHARE else BEHIND
+
+
+def projected_year_end(cumulative: int, quarter: int, earlier_shares: list[Decimal]) -> int:
+    """The year-end result if the year goes on as earlier years did: the cumulative divided by the share of
+    their final result those years had reached by this quarter; linear (÷ quarter × 4) without them."""
+    if quarter == 4:
+        return cumulative
+    share = sum(earlier_shares) / len(earlier_shares) if earlier_shares else Decimal(quarter) / 4
+    return int((Decimal(cumulative) / share).quantize(Decimal(1), ROUND_HALF_UP)) if share else cumulative

@@ -340,3 +340,15 @@ class ImportConfirmView(View):
                 "performance:entry", department=saved[0].department_id, year=saved[0].year, quarter=saved[0].quarter
             )
         return redirect(f"{reverse('performance:board')}?year={session_plan['year']}&quarter={session_plan['quarter']}")
+
+
+class DepartmentReportsView(TemplateView):
+    """One department's reports, newest first: where a dashboard figure comes from."""
+
+    template_name = "performance/department.html"
+
+    def get_context_data(self, **kwargs):
+        department = get_object_or_404(Department.objects.visible_to(self.request.user), pk=self.kwargs["pk"])
+        return super().get_context_data(
+            department=department, reports=reporting.department_reports(department, limit=60), **kwargs
+        )

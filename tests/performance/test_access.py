@@ -34,3 +34,11 @@ def test_an_inactive_account_sees_nothing(card_data, django_user_model):
     user.is_active = False
     user.save()
     assert not QuarterlyReport.objects.visible_to(user).exists()
+
+
+def test_a_permission_given_to_the_person_directly_counts(card_data):
+    from django.contrib.auth.models import Permission
+
+    user = UserFactory()
+    user.user_permissions.add(Permission.objects.get(codename="view_all_departments"))
+    assert QuarterlyReport.objects.visible_to(user).count() == QuarterlyReport.objects.count()

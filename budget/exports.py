@@ -1,0 +1,179 @@
+"""The budget grid as an .xlsx in the card's layout (the layout is described in budget/excel.py, which reads it
+back). Like every exporter in the product it returns an `ExportedFile` (filename, mimetype, bytes).
+
+Totals (the 합계 columns, the 계 and 재원별 합계 rows) are written as the values `budget_matrix` computed, not as
+formulas: the file is an official document read by programs that do not calculate (viewers, openpyxl, pandas) and
+openpyxl cannot store a formula's result beside it; and the product's rule is that every total is computed in one
+place. The upload ignores them; the preview and the page show the totals recomputed from the figures read.
+"""
+
+from dataclasses import dataclass
+from io import BytesIO
+
+import openpyxl
+from django.utils.translation import gettext as _
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from performance.models import Pledge
+
+from .excel import (
+    CODE_CELL,
+    CODE_LABEL_CELL,
+    EXECUTED_LABEL,
+    FILE_LABELS,
+    FIRST_DATA_ROW,
+    FIRST_YEAR_COLUMN,
+    HEADER_BOTTOM,
+    HEADER_TOP,
+    LABEL_CELLS,
+    NOTE_TOTALS,
+    NUMBER_FORMAT,
+    PLANNED,
+    SECURED_LABEL,
+    SHEET,
+    TOTAL_LABEL,
+)
+from .models import MAX_MILLION_WON
+from .selectors import BudgetMatrix
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class ExportedFile:
+    filename: str
+    mimetype: str
+    content: bytes
+
+
+def budget_xlsx(matrix: BudgetMatrix, *, pledge: Pledge) -> ExportedFile:
+    filename = _("예산_%(code)s.xlsx") % {"code": pledge.code}
+    return ExportedFile(filename, XLSX, budget_workbook(matrix, pledge=pledge))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Writing
+# ---------------------------------------------------------------------------------------------------------------
+
+_LINE = Side(style="thin", color="808080")
+_BOX = Border(left=_LINE, right=_LINE, top=_LINE, bottom=_LINE)
+_CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_HEAD_FILL, _TOTAL_FILL, _EDIT_FILL = (PatternFill("solid", fgColor=c) for c in ("D9D9D9", "F2F2F2", "FFF2CC"))
+
+
+def budget_workbook(matrix: BudgetMatrix, *, pledge: Pledge) -> bytes:
+    """The grid in the card's layout (see the module docstring): merged two-row header, #,##0 numbers, frozen
+    header and label columns, editable figures light yellow, the warnings as notes under the table."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = SHEET
+    _write_heading(sheet, matrix, pledge)
+    row = FIRST_DATA_ROW
+    for block in matrix.grid:
+        _write_block(sheet, block, row, editable=block.line_id is not None)
+        row += len(block.rows)
+    _write_notes(sheet, matrix, row + 1)
+    _finish(sheet, matrix, last_row=row - 1)
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _write_heading(sheet, matrix: BudgetMatrix, pledge: Pledge) -> None:
+    _text(sheet, "A1", _("%(code)s 연차별 투자수요 및 집행액") % {"code": pledge.code}).font = Font(bold=True, size=14)
+    _text(sheet, CODE_LABEL_CELL, LABEL_CELLS[CODE_LABEL_CELL]).font = Font(bold=True)
+    _text(sheet, CODE_CELL, pledge.code)
+    last = get_column_letter(FIRST_YEAR_COLUMN + 2 * len(matrix.years) - 1)
+    _text(sheet, f"{last}2", _("(단위: 백만원)")).alignment = Alignment(horizontal="right")
+    for ref, label in LABEL_CELLS.items():
+        if ref != CODE_LABEL_CELL:
+            _head(sheet, ref, label)
+    for merge in ("A4:A5", "B4:B5", "C4:D4"):
+        sheet.merge_cells(merge)
+    for index, year in enumerate(matrix.years):
+        column = FIRST_YEAR_COLUMN + 2 * index
+        left, right = get_column_letter(column), get_column_letter(column + 1)
+        _head(sheet, f"{left}{HEADER_TOP}", f"{year}년" + (PLANNED if year in matrix.planned_years else ""))
+        _head(sheet, f"{right}{HEADER_TOP}", None)
+        sheet.merge_cells(f"{left}{HEADER_TOP}:{right}{HEADER_TOP}")
+        _head(sheet, f"{left}{HEADER_BOTTOM}", SECURED_LABEL)
+        _head(sheet, f"{right}{HEADER_BOTTOM}", EXECUTED_LABEL)
+    for ref in ("A5", "B5", "D4"):  # the covered cells of a merge keep the border
+        sheet[ref].border = _BOX
+
+
+def _write_block(sheet, block, first_row: int, *, editable: bool) -> None:
+    for offset, grid_row in enumerate(block.rows):
+        row = first_row + offset
+        label = FILE_LABELS.get(grid_row.source, grid_row.label)
+        _text(sheet, f"B{row}", label).border = _BOX
+        _number(sheet, f"C{row}", grid_row.total.secured, _TOTAL_FILL)
+        _number(sheet, f"D{row}", grid_row.total.executed, _TOTAL_FILL)
+        fill = _EDIT_FILL if editable else _TOTAL_FILL
+        for index, cell in enumerate(grid_row.cells):
+            column = FIRST_YEAR_COLUMN + 2 * index
+            _number(sheet, f"{get_column_letter(column)}{row}", cell.secured, fill)
+            _number(sheet, f"{get_column_letter(column + 1)}{row}", cell.executed, fill)
+    name = _text(sheet, f"A{first_row}", TOTAL_LABEL if block.is_total else block.name)
+    name.alignment, name.border = _CENTRE, _BOX
+    last_row = first_row + len(block.rows) - 1
+    if block.is_total:
+        sheet.merge_cells(f"A{first_row}:B{first_row}")
+        for ref in (f"A{first_row}", f"B{first_row}"):
+            sheet[ref].font, sheet[ref].fill = Font(bold=True), _TOTAL_FILL
+    elif last_row > first_row:
+        sheet.merge_cells(f"A{first_row}:A{last_row}")
+
+
+def _write_notes(sheet, matrix: BudgetMatrix, row: int) -> None:
+    notes = [str(NOTE_TOTALS)]
+    for number, warning in enumerate(matrix.warnings, start=1):
+        where = " ".join(filter(None, (f"{warning.year}년", warning.source_label, warning.line)))
+        notes.append(f"※{number} {where}: {warning.message}")
+    for offset, note in enumerate(notes):
+        _text(sheet, f"A{row + offset}", note).font = Font(color="595959")
+
+
+def _finish(sheet, matrix: BudgetMatrix, *, last_row: int) -> None:
+    widths = {"A": 30, "B": 9, "C": 12, "D": 12}
+    for column, width in widths.items():
+        sheet.column_dimensions[column].width = width
+    for index in range(2 * len(matrix.years)):
+        sheet.column_dimensions[get_column_letter(FIRST_YEAR_COLUMN + index)].width = 11
+    sheet.freeze_panes = f"C{FIRST_DATA_ROW}"
+    sheet.print_title_rows = f"{HEADER_TOP}:{HEADER_BOTTOM}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.sheet_properties.pageSetUpPr.fitToPage = 1, True
+    if matrix.years and last_row >= FIRST_DATA_ROW:
+        last_column = get_column_letter(FIRST_YEAR_COLUMN + 2 * len(matrix.years) - 1)
+        rule = DataValidation(type="whole", operator="between", formula1="0", formula2=str(MAX_MILLION_WON))
+        rule.allow_blank, rule.showErrorMessage = True, True
+        rule.error = _("0 이상의 정수(백만원)만 입력할 수 있습니다. 수식, 날짜, 소수, 글자는 쓸 수 없습니다.")
+        rule.add(f"{get_column_letter(FIRST_YEAR_COLUMN)}{FIRST_DATA_ROW + 1}:{last_column}{last_row}")
+        sheet.add_data_validation(rule)
+
+
+def _head(sheet, ref: str, value):
+    cell = _text(sheet, ref, value) if value is not None else sheet[ref]
+    cell.font, cell.fill, cell.alignment, cell.border = Font(bold=True), _HEAD_FILL, _CENTRE, _BOX
+    return cell
+
+
+def _number(sheet, ref: str, value: int | None, fill) -> None:
+    cell = sheet[ref]
+    cell.value = "-" if value is None else value
+    cell.number_format, cell.border, cell.fill = NUMBER_FORMAT, _BOX, fill
+    cell.alignment = Alignment(horizontal="center" if value is None else "right")
+
+
+def _text(sheet, ref: str, value: str):
+    """Text always stays text: a budget line named "=…" must not become a formula (formula injection)."""
+    cell = sheet[ref]
+    cell.value = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    cell.data_type = "s"
+    if cell.value.startswith(("=", "+", "-", "@")) and cell.value != "-":
+        cell.quotePrefix = True
+    return cell

@@ -1,0 +1,180 @@
+"""Charts drawn on the server as SVG, so the very same chart appears on the page and in the PDF.
+
+We compute the geometry here and render it with small SVG templates (templates/charts/) rather than
+through a plotting library: the text stays text in the page's Korean font (selectable, read by screen
+readers, embedded by WeasyPrint), each chart carries its own <title> and <desc>, nothing needs
+JavaScript or a file from the internet, and the output is a few kilobytes. Every chart is shown beside
+a table of the same figures (KWCAG 1.1.1).
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+WIDTH, HEIGHT = 640, 300
+LEFT, RIGHT, TOP, BOTTOM = 64, 110, 20, 40
+PALETTE = ("#256ef4", "#8a949e", "#b1b8be", "#cdd1d5")  # this year first, earlier years in greys
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    values: tuple[int | None, ...]  # one per category; None where there is no figure
+
+
+@dataclass(frozen=True)
+class Polyline:
+    label: str
+    points: str
+    dots: tuple[tuple[float, float, str], ...]
+    colour: str
+    width: float
+    end: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class LineChart:
+    title: str
+    description: str
+    width: int
+    height: int
+    lines: tuple[Polyline, ...]
+    x_labels: tuple[tuple[float, str], ...]
+    y_ticks: tuple[tuple[float, str], ...]
+    target: tuple[float, str] | None
+    plot: tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def _nice_max(value: int) -> int:
+    """A round axis maximum at or above `value` (1, 2 or 5 times a power of ten)."""
+    if value <= 0:
+        return 10
+    magnitude = 10 ** (len(str(int(value))) - 1)
+    for step in (1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6, 8, 10):  # each divides into four round ticks
+        if step * magnitude >= value:
+            return int(step * magnitude)
+    return 10 * magnitude
+
+
+def line_chart(title: str, categories: list[str], series: list[Series], target: int | None) -> LineChart:
+    """Lines of cumulative figures by category (e.g. quarters), with an optional target line."""
+    top_value = max([v for s in series for v in s.values if v is not None] + [target or 0])
+    y_max = _nice_max(int(top_value * 1.05))
+    left, top, right, bottom = LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM
+    step = (right - left) / max(len(categories) - 1, 1)
+
+    def y(value: float) -> float:
+        return round(bottom - (bottom - top) * value / y_max, 1)
+
+    lines = []
+    for index, item in enumerate(series):
+        points = [(round(left + i * step, 1), y(v), f"{v:,}") for i, v in enumerate(item.values) if v is not None]
+        if not points:
+            continue
+        lines.append(
+            Polyline(
+                item.label,
+                " ".join(f"{px},{py}" for px, py, _ in points),
+                tuple(points),
+                PALETTE[min(index, len(PALETTE) - 1)],
+                3.0 if index == 0 else 1.6,
+                points[-1][:2],
+            )
+        )
+    lines = _spread_labels(lines)
+    ticks = tuple((y(y_max * k / 4), f"{int(y_max * k / 4):,}") for k in range(5))
+    described = "; ".join(
+        f"{s.label}: " + ", ".join(f"{c} {v:,}" for c, v in zip(categories, s.values, strict=True) if v is not None)
+        for s in series
+    )
+    return LineChart(
+        title,
+        described + (f"; {_('목표')} {target:,}" if target else ""),
+        WIDTH,
+        HEIGHT,
+        tuple(lines),
+        tuple((round(left + i * step, 1), label) for i, label in enumerate(categories)),
+        ticks,
+        (y(target), f"{target:,}") if target else None,
+        (left, top, right, bottom),
+    )
+
+
+def _spread_labels(lines: list[Polyline], gap: float = 15) -> list[Polyline]:
+    """Move the line-end labels apart vertically so that no two overlap."""
+    placed, last = {}, None
+    for line in sorted(lines, key=lambda item: (item.end[0], item.end[1])):
+        y = line.end[1] if last is None or line.end[0] != last[0] else max(line.end[1], last[1] + gap)
+        placed[line.label], last = y, (line.end[0], y)
+    return [Polyline(ln.label, ln.points, ln.dots, ln.colour, ln.width, (ln.end[0], placed[ln.label])) for ln in lines]
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value_text: str
+    width: float
+    y: float
+    over: bool
+
+
+@dataclass(frozen=True)
+class BarChart:
+    title: str
+    description: str
+    width: int
+    height: int
+    bars: tuple[Bar, ...]
+    label_width: int
+    full: float  # x of 100%
+    bar_height: int
+
+
+def rate_bars(title: str, items: list[tuple[str, Decimal | None]], label_width: int = 110) -> BarChart:
+    """Horizontal bars of rates in %, with a mark at 100%; a bar above 100% is drawn to the edge."""
+    bar_height, gap = 22, 12
+    scale_max = max([Decimal(100)] + [rate for _, rate in items if rate is not None])
+    plot = WIDTH - label_width - 70
+    bars = tuple(
+        Bar(
+            label,
+            "—" if rate is None else f"{rate}%",
+            0 if rate is None else round(plot * float(rate / scale_max), 1),
+            TOP + i * (bar_height + gap),
+            rate is not None and rate > 100,
+        )
+        for i, (label, rate) in enumerate(items)
+    )
+    height = TOP + len(items) * (bar_height + gap) + 10
+    description = ", ".join(f"{bar.label} {bar.value_text}" for bar in bars)
+    return BarChart(
+        title,
+        description,
+        WIDTH,
+        height,
+        bars,
+        label_width,
+        label_width + round(plot * 100 / float(scale_max), 1),
+        bar_height,
+    )
+
+
+QUARTER_LABELS = ("1분기", "2분기", "3분기", "4분기")
+
+
+def dashboard_charts(overview) -> dict:
+    """The achievement dashboard's two charts, from the one `Achievement` object the tables also read."""
+    years = [overview.year, *[y for y in sorted(overview.by_year, reverse=True) if y < overview.year][:3]]
+    series = [Series(_("%(year)s년") % {"year": year}, overview.by_year.get(year, (None,) * 4)) for year in years]
+    return {
+        "quarters": line_chart(
+            _("%(year)s년 누적 실적과 목표, 이전 연도 비교") % {"year": overview.year},
+            [str(_(label)) for label in QUARTER_LABELS],
+            series,
+            overview.target,
+        ),
+        "groups": rate_bars(
+            _("%(year)s년 계층별 달성률") % {"year": overview.year}, [(g.label, g.rate) for g in overview.groups]
+        ),
+    }

@@ -1,0 +1,55 @@
+"""Dashboard tables (django-tables2), declared like NetBox's: fields, a few custom columns, nothing else."""
+
+import django_tables2 as tables
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from performance.calculations import achievement_rate
+from performance.models import Department
+
+
+class RateBarColumn(tables.Column):
+    """A rate as text and as a bar (after NetBox's UtilizationColumn); never colour alone."""
+
+    def render(self, record, value):
+        rate = achievement_rate(record.cumulative, record.target)
+        if rate is None:
+            return "—"
+        width = min(float(rate), 100)
+        over = " rate-over" if rate > 100 else ""
+        return format_html(
+            '<span class="rate-cell"><span class="rate-bar{}" aria-hidden="true"><span style="width:{}%"></span></span>'
+            "<span>{}%</span></span>",
+            over,
+            f"{width:.1f}",
+            rate,
+        )
+
+    def value(self, record, value):
+        rate = achievement_rate(record.cumulative, record.target)
+        return "" if rate is None else rate
+
+
+class DepartmentAchievementTable(tables.Table):
+    name = tables.Column(
+        verbose_name=_("부서"), linkify=lambda record: reverse("performance:department", args=[record.pk])
+    )
+    cumulative = tables.Column(verbose_name=_("승인 실적(명)"), attrs={"td": {"class": "num"}, "th": {"class": "num"}})
+    target = tables.Column(
+        verbose_name=_("목표(명)"), default="—", attrs={"td": {"class": "num"}, "th": {"class": "num"}}
+    )
+    rate = RateBarColumn(verbose_name=_("달성률"), accessor="rate_order", order_by=("rate_order",), empty_values=())
+
+    class Meta:
+        model = Department
+        fields = ("name", "cumulative", "target", "rate")
+        attrs = {"class": "data-table"}
+        template_name = "django_tables2/table.html"
+        empty_text = _("승인된 실적이 있는 부서가 없습니다.")
+
+    def render_cumulative(self, value):
+        return f"{value:,}"
+
+    def render_target(self, value):
+        return f"{value:,}"

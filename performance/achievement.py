@@ -1,0 +1,198 @@
+"""The achievement dashboard's figures (달성률), from approved reports only, in a constant number of queries."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
+
+from . import calculations
+from .access import sees_all_departments
+from .models import AnnualTarget, Department, Pledge, Programme, ProgrammeType, QuarterlyReport, QuarterlyReportLine
+from .selectors import PeriodResult, approved_lines, period_results
+
+Status = QuarterlyReport.Status
+PENDING = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED)  # reports that do not count (yet)
+
+
+@dataclass(frozen=True)
+class Share:
+    """One part of the year's result (a target group, a programme type, a department) against its target."""
+
+    key: str
+    label: str
+    cumulative: int
+    target: int | None
+
+    @property
+    def rate(self) -> Decimal | None:
+        return calculations.achievement_rate(self.cumulative, self.target)
+
+
+@dataclass(frozen=True)
+class Achievement:
+    year: int
+    target: int | None
+    quarter: int | None  # the latest quarter with approved figures
+    cumulative: int
+    expected: Decimal
+    expected_from_history: bool
+    history_years: tuple[int, ...]
+    projected: int | None
+    by_year: dict[int, tuple[int | None, ...]]  # year → cumulative by quarter (None: not approved)
+    targets: dict[int, int]
+    groups: tuple[Share, ...]
+    types: tuple[Share, ...]
+
+    @property
+    def rate(self) -> Decimal | None:
+        return calculations.achievement_rate(self.cumulative, self.target)
+
+    @property
+    def projected_rate(self) -> Decimal | None:
+        return None if self.projected is None else calculations.achievement_rate(self.projected, self.target)
+
+    @property
+    def status(self) -> str | None:
+        return calculations.pace_status(self.rate, self.expected) if self.quarter else None
+
+
+def _by_year(periods: list[PeriodResult]) -> dict[int, tuple[int | None, ...]]:
+    cumulative: dict[int, list[int | None]] = defaultdict(lambda: [None] * 4)
+    for period in periods:
+        cumulative[period.year][period.quarter - 1] = period.cumulative
+    return {year: tuple(values) for year, values in sorted(cumulative.items())}
+
+
+def _earlier_complete(by_year, targets, year) -> dict[int, tuple[int | None, ...]]:
+    """Earlier years with a target and an approved fourth quarter: the ones that can tell a pace."""
+    return {y: values for y, values in by_year.items() if y < year and values[3] and targets.get(y)}
+
+
+def achievement(pledge: Pledge, year: int | None, user, *, this_year: int | None = None) -> Achievement:
+    """Everything the achievement dashboard shows for `year` (None: `this_year`, or the latest year with
+    figures when this year has neither target nor figures). The district's total is for everyone; the
+    breakdowns by group, type and department follow `visible_to` (staff see their own department's)."""
+    targets_rows = list(
+        AnnualTarget.objects.filter(pledge=pledge).select_related("target_group", "programme__department")
+    )
+    targets = {t.year: t.jobs for t in targets_rows if t.target_group_id is None and t.programme_id is None}
+    periods = period_results(pledge, targets)
+    by_year = _by_year(periods)
+    if year is None:  # this year if it has a target or figures, else the latest year with figures
+        year = this_year if this_year in targets or this_year in by_year else max(by_year or targets or [this_year])
+    this_year = [p for p in periods if p.year == year]
+    latest = this_year[-1] if this_year else None
+    earlier = _earlier_complete(by_year, targets, year)
+    quarter = latest.quarter if latest else None
+    history = {
+        y: {q + 1: calculations.achievement_rate(v, targets[y]) for q, v in enumerate(values) if v is not None}
+        for y, values in earlier.items()
+    }
+    expected, from_history = calculations.expected_rate(history, quarter or 1)
+    shares = [
+        Decimal(values[quarter - 1]) / values[3] for values in earlier.values() if quarter and values[quarter - 1]
+    ]
+    groups, types = _breakdowns(pledge, year, user, [t for t in targets_rows if t.year == year])
+    return Achievement(
+        year=year,
+        target=targets.get(year),
+        quarter=quarter,
+        cumulative=latest.cumulative if latest else 0,
+        expected=expected,
+        expected_from_history=from_history,
+        history_years=tuple(earlier),
+        projected=calculations.projected_year_end(latest.cumulative, quarter, shares) if latest else None,
+        by_year=by_year,
+        targets=targets,
+        groups=groups,
+        types=types,
+    )
+
+
+def _breakdowns(pledge, year, user, year_targets) -> tuple[tuple[Share, ...], tuple[Share, ...]]:
+    """The year's approved result by target group and by programme type, each beside its target: a group's
+    own target; for a type the sum of its programmes' targets, but only when every one of its programmes
+    with results has a target (a partial sum would overstate the rate)."""
+    whole_district = sees_all_departments(user)
+    rows = (
+        approved_lines(pledge)
+        .visible_to(user)
+        .filter(report__year=year)
+        .values_list("programme_id", "programme__target_group__name", "programme__programme_type")
+        .annotate(jobs=Sum("jobs"))
+    )
+    programme_targets = {t.programme_id: t for t in year_targets if t.programme_id}
+    jobs, members = defaultdict(int), defaultdict(set)
+    for programme, group, programme_type, total in rows:
+        for key in (("group", group), ("type", programme_type)):
+            jobs[key] += total or 0
+            members[key].add(programme)
+    for target in programme_targets.values():
+        members[("type", target.programme.programme_type)].add(target.programme_id)
+
+    def summed_target(key) -> int | None:
+        programmes = members.get(key, set())
+        if not programmes or any(pk not in programme_targets for pk in programmes):
+            return None
+        return sum(programme_targets[pk].jobs for pk in programmes)
+
+    # A group's target is the district's: beside one department's figures it would mislead.
+    group_targets = {t.target_group.name: t.jobs for t in year_targets if t.target_group_id and whole_district}
+    group_names = list(group_targets) + [key[1] for key in jobs if key[0] == "group" and key[1] not in group_targets]
+    groups = tuple(Share(n, n, jobs.get(("group", n), 0), group_targets.get(n)) for n in group_names)
+    types = tuple(
+        Share(value, str(label), jobs.get(("type", value), 0), summed_target(("type", value)))
+        for value, label in ProgrammeType.choices
+        if ("type", value) in members
+    )
+    return groups, types
+
+
+def _sum_subquery(queryset, field: str):
+    """A correlated SUM for annotating one row per department (0 when there is nothing to add)."""
+    summed = queryset.order_by().annotate(_group=Value(1)).values("_group").annotate(total=Sum(field)).values("total")
+    return Coalesce(Subquery(summed, output_field=IntegerField()), 0)
+
+
+def _count_subquery(queryset):
+    counted = queryset.order_by().annotate(_group=Value(1)).values("_group").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def department_achievement(pledge: Pledge, year: int, user):
+    """Departments the person may see, each with the year's approved result (`cumulative`), the sum of its
+    programmes' targets when every active programme has one (`target`), and its reports that do not count
+    yet (`pending_draft`, `pending_submitted`, `pending_returned`); a queryset, so that the table can sort
+    and filter it in the database."""
+    lines = QuarterlyReportLine.objects.filter(
+        report__department=OuterRef("pk"), report__year=year, report__status=Status.APPROVED
+    )
+    targets = AnnualTarget.objects.filter(pledge=pledge, year=year, programme__department=OuterRef("pk"))
+    untargeted = Programme.objects.filter(department=OuterRef("pk"), is_active=True).exclude(
+        targets__pledge=pledge, targets__year=year
+    )
+    return (
+        Department.objects.visible_to(user)
+        .filter(local_government_id=pledge.local_government_id, programmes__isnull=False)
+        .distinct()
+        .annotate(
+            cumulative=_sum_subquery(lines, "jobs"),
+            target_sum=_sum_subquery(targets, "jobs"),
+            untargeted=_count_subquery(untargeted),
+            **{
+                f"pending_{status}": _count_subquery(
+                    QuarterlyReport.objects.filter(department=OuterRef("pk"), year=year, status=status)
+                )
+                for status in PENDING
+            },
+        )
+        .annotate(
+            target=Case(When(untargeted=0, target_sum__gt=0, then=F("target_sum")), default=None),
+            rate_order=Case(
+                When(untargeted=0, target_sum__gt=0, then=F("cumulative") * 1000 / F("target_sum")), default=None
+            ),
+        )
+        .order_by("sort_order", "name")
+    )

@@ -1,0 +1,125 @@
+"""The achievement dashboard: the card's figures, the pace, approved figures only, access, queries."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from performance import services
+from performance.achievement import achievement
+from performance.calculations import expected_rate, pace_status, projected_year_end
+from performance.services import LineInput
+
+URL = reverse("dashboard", args=["지역경제-11"])
+
+
+def test_expected_rate_from_earlier_years_or_linear():
+    earlier = {2019: {1: Decimal("50.2"), 2: Decimal("74.8")}, 2020: {1: Decimal("59.0"), 2: Decimal("75.0")}}
+    assert expected_rate(earlier, 2) == (Decimal("74.9"), True)
+    assert expected_rate({}, 3) == (Decimal("75"), False)
+
+
+@pytest.mark.parametrize(
+    ("rate", "status"), [("74.9", "on_track"), ("80", "on_track"), ("68.0", "caution"), ("67.4", "behind")]
+)
+def test_pace_status(rate, status):
+    assert pace_status(Decimal(rate), Decimal("74.9")) == status
+
+
+def test_projected_year_end():
+    assert projected_year_end(7342, 2, [Decimal(6655) / 10349, Decimal(7875) / 10814]) == 10708
+    assert projected_year_end(3000, 1, []) == 12000
+    assert projected_year_end(10349, 4, []) == 10349
+
+
+def test_2021_against_the_pace_of_2019_and_2020(card_data, django_user_model):
+    overview = achievement(card_data, 2021, django_user_model.objects.get(username="manager"))
+    assert (overview.target, overview.quarter, overview.cumulative, overview.rate) == (10800, 2, 7342, Decimal("68.0"))
+    assert (overview.expected, overview.expected_from_history, overview.history_years) == (
+        Decimal("74.9"),
+        True,
+        (2019, 2020),
+    )
+    assert overview.status == "caution" and overview.projected == 10708
+    assert overview.by_year[2019] == (4469, 6655, 8076, 10349)
+    assert (overview.groups[0].label, overview.groups[0].target) == ("청년층", 434)
+    assert sum(g.cumulative for g in overview.groups) == 7342
+
+
+def test_a_year_without_earlier_years_falls_back_to_a_linear_pace(card_data, django_user_model):
+    overview = achievement(card_data, 2019, django_user_model.objects.get(username="manager"))
+    assert (overview.rate, overview.expected_from_history, overview.status) == (Decimal("116.3"), False, "on_track")
+
+
+@pytest.mark.parametrize("username", ["manager", "lead", "dept03"])
+def test_the_page_shows_the_card_figures(client, card_data, django_user_model, username):
+    client.force_login(django_user_model.objects.get(username=username))
+    html = client.get(URL, {"year": 2019}).content.decode()
+    for figure in ["8,900", "10,349", "116.3%", "4,469", "6,655", "8,076"]:
+        assert figure in html
+    html = client.get(URL, {"year": 2020}).content.decode()
+    for figure in ["10,500", "10,814", "103.0%", "6,197", "7,875", "9,612"]:
+        assert figure in html
+
+
+def test_the_default_year_is_the_latest_with_figures(client, card_data, django_user_model):
+    client.force_login(django_user_model.objects.get(username="manager"))
+    html = client.get(URL).content.decode()
+    assert "2021년" in html and "7,342" in html and "주의" in html and "74.9%" in html
+
+
+def test_drafts_and_submissions_do_not_count_but_are_listed(client, card_data, django_user_model):
+    user = django_user_model.objects.get(username="dept03")
+    department = user.membership.department
+    report = services.report_save_lines(
+        department=department,
+        year=2021,
+        quarter=3,
+        user=user,
+        expected_version=0,
+        lines=[LineInput(p.pk, 999) for p in department.programmes.all()],
+    )
+    services.report_submit(report_id=report.pk, user=user, expected_version=report.version, acknowledged=True)
+    client.force_login(django_user_model.objects.get(username="manager"))
+    html = client.get(URL, {"year": 2021}).content.decode()
+    assert "7,342" in html and "8,341" not in html
+    assert "제출(검토 대기) 1" in html
+
+
+def test_staff_see_only_their_own_department_in_the_table(client, card_data, django_user_model):
+    client.force_login(django_user_model.objects.get(username="dept03"))
+    html = client.get(URL, {"year": 2021}).content.decode()
+    assert "어르신복지과" in html and "생활보장과" not in html
+
+
+def test_departments_link_to_their_reports(client, card_data, django_user_model):
+    client.force_login(django_user_model.objects.get(username="manager"))
+    dept04 = django_user_model.objects.get(username="dept04").membership.department
+    html = client.get(URL, {"year": 2021}).content.decode()
+    link = reverse("performance:department", args=[dept04.pk])
+    assert link in html
+    assert "2021년 2분기" in client.get(link).content.decode()
+
+
+def test_filter_and_sort_the_department_table(client, card_data, django_user_model):
+    client.force_login(django_user_model.objects.get(username="lead"))
+    html = client.get(URL, {"year": 2021, "name": "복지"}).content.decode()
+    assert "어르신복지과" in html and "생활보장과" not in html
+    assert client.get(URL, {"year": 2021, "sort": "-rate"}).status_code == 200
+
+
+@pytest.mark.parametrize("year", ["2019", "2021", "2026", ""])
+def test_query_count_is_constant(client, card_data, django_user_model, django_assert_max_num_queries, year):
+    client.force_login(django_user_model.objects.get(username="manager"))
+    with django_assert_max_num_queries(8):
+        assert client.get(URL, {"year": year} if year else {}).status_code == 200
+
+
+def test_a_bad_year_is_not_found(client, card_data, django_user_model):
+    client.force_login(django_user_model.objects.get(username="manager"))
+    assert client.get(URL, {"year": "abc"}).status_code == 404
+
+
+def test_the_menu_link_goes_to_the_dashboard(client, card_data, django_user_model):
+    client.force_login(django_user_model.objects.get(username="manager"))
+    assert client.get(reverse("dashboard-index"))["Location"] == URL
