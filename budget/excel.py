@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
-from performance.excel import ERR_UNREADABLE, ERR_UNSAFE_CONTENT, CellError, DefusedXmlException, check_upload
+from performance.excel import ERR_UNREADABLE, ERR_UNSAFE_CONTENT, CellError, check_upload, refused_as_unsafe
 from performance.models import Pledge
 
 from .forms import AMOUNT_FORMULA, SECURED_REQUIRED, parse_amount
@@ -117,21 +117,11 @@ def parse_budget_workbook(data: bytes, *, filename: str = "", code: str) -> Pars
         finally:
             book.close()
     except Exception as error:  # openpyxl and zipfile raise many kinds of errors on damaged parts; never crash
-        return _failed(ERR_UNSAFE_CONTENT if _defused(error) else ERR_UNREADABLE, filename, sheet="")
+        return _failed(ERR_UNSAFE_CONTENT if refused_as_unsafe(error) else ERR_UNREADABLE, filename, sheet="")
 
 
 def _failed(message, value: str = "", sheet: str = SHEET) -> ParsedBudget:
     return ParsedBudget((), (), (CellError(sheet, "", value, str(message)),))
-
-
-def _defused(error: BaseException | None) -> bool:
-    seen = set()
-    while error is not None and id(error) not in seen:
-        if isinstance(error, DefusedXmlException):
-            return True
-        seen.add(id(error))
-        error = error.__cause__ or error.__context__
-    return False
 
 
 class _GridReader:

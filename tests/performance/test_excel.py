@@ -263,7 +263,7 @@ def test_damaged_files_never_raise(three_rows):
 
 
 def test_too_much_content_is_refused_before_parsing(monkeypatch, three_rows):
-    monkeypatch.setattr(excel, "MAX_XML_PART_BYTES", 2_000)
+    monkeypatch.setattr(excel.upload, "MAX_XML_PART_BYTES", 2_000)
     errors = check_upload(template(three_rows), "many.xlsx")
     assert [error.message[:20] for error in errors] == [str(excel.ERR_CONTENT_TOO_LARGE)[:20]]
 
@@ -409,6 +409,6 @@ def test_every_data_row_deleted():
 
 
 def test_too_many_rows(monkeypatch):
-    monkeypatch.setattr(excel, "MAX_DATA_ROWS", 3)
+    monkeypatch.setattr(excel.reader, "MAX_DATA_ROWS", 3)
     results = parse_results_workbook(template([template_row(number) for number in range(1, 6)]))
     assert [error.message for error in results.errors] == [excel.ERR_TOO_MANY_ROWS % {"limit": "3"}]

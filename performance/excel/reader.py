@@ -1,0 +1,250 @@
+"""Reading an uploaded results workbook into rows and cell-level errors; never raises."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from io import BytesIO
+from itertools import islice
+
+import openpyxl
+import openpyxl.xml
+import openpyxl.xml.functions
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+
+from performance.models import MAX_JOBS
+from performance.validation import NUMBER_ERRORS, jobs_range_error, whole_number_from_text
+
+from .format import (
+    _SHOWN_VALUE_LENGTH,
+    COLUMNS,
+    COMMENT_COLUMN,
+    DATA_SHEET,
+    DEPARTMENT_COLUMN,
+    ERR_BOOL,
+    ERR_COMMENT_FORMULA,
+    ERR_COMMENT_TOO_LONG,
+    ERR_DATE,
+    ERR_DEPARTMENT,
+    ERR_DUPLICATE,
+    ERR_FORMULA,
+    ERR_HEADER,
+    ERR_NO_ROWS,
+    ERR_NO_SHEET,
+    ERR_NOT_NUMBER,
+    ERR_NOT_WHOLE,
+    ERR_PROGRAMME_ID,
+    ERR_QUARTER,
+    ERR_TOO_MANY_ROWS,
+    ERR_UNREADABLE,
+    ERR_UNSAFE_CONTENT,
+    ERR_YEAR,
+    FIRST_DATA_ROW,
+    HEADER_ROW,
+    JOBS_COLUMN,
+    MAX_COMMENT_LENGTH,
+    MAX_DATA_ROWS,
+    MAX_PROGRAMME_ID,
+    PROGRAMME_COLUMN,
+    QUARTER_CELL,
+    QUARTER_LABEL_CELL,
+    QUARTER_RANGE,
+    YEAR_CELL,
+    YEAR_LABEL_CELL,
+    YEAR_RANGE,
+    CellError,
+    ParsedResults,
+    ParsedRow,
+    _failed,
+    _file_error,
+)
+from .upload import check_upload, refused_as_unsafe
+
+logger = logging.getLogger(__name__)
+
+
+def parse_results_workbook(data: bytes, *, filename: str = "") -> ParsedResults:
+    """Read an uploaded results workbook. Runs `check_upload` first and returns its errors without parsing;
+    otherwise reads sheet "실적" with openpyxl in read-only mode and checks the year (B2), quarter (D2), the header
+    (row 4) and every data row, reporting every problem with its sheet, cell, value and a Korean reason. Never
+    raises on any input. `filename` (optional) only sharpens the messages."""
+    errors = check_upload(data, filename)
+    if errors:
+        return ParsedResults(year=None, quarter=None, rows=(), errors=tuple(errors))
+    try:
+        return _read_workbook(data)
+    except Exception as error:  # openpyxl and zipfile raise many kinds of errors on damaged parts; never crash
+        if refused_as_unsafe(error):
+            logger.warning("XML entities or a DTD refused in the workbook uploaded as %r", filename)
+            return _failed(ERR_UNSAFE_CONTENT, filename)
+        logger.info("Unreadable workbook uploaded as %r", filename, exc_info=True)
+        return _failed(ERR_UNREADABLE, filename)
+
+
+def _read_workbook(data: bytes) -> ParsedResults:
+    book = openpyxl.load_workbook(BytesIO(data), read_only=True, data_only=False, keep_links=False)
+    try:
+        if DATA_SHEET not in book.sheetnames:
+            return _failed(ERR_NO_SHEET, ", ".join(book.sheetnames), DATA_SHEET)
+        sheet = book[DATA_SHEET]
+        # Read every row in the file: a wrong <dimension> written by another program must not hide rows.
+        sheet.reset_dimensions()
+        return _SheetReader().read(sheet.iter_rows(max_col=len(COLUMNS), values_only=True))
+    finally:
+        book.close()
+
+
+class _SheetReader:
+    """Reads the data sheet's rows once, collecting every error instead of stopping at the first."""
+
+    def __init__(self):
+        self.errors: list[CellError] = []
+        self.rows: list[ParsedRow] = []
+        self.first_row_of: dict[int, int] = {}  # programme ID → the row it first appeared on
+
+    def read(self, rows) -> ParsedResults:
+        head = list(islice(rows, HEADER_ROW))
+        head += [(None,) * len(COLUMNS)] * (HEADER_ROW - len(head))
+        year = self._header_number(head[1], YEAR_CELL, YEAR_RANGE, ERR_YEAR)
+        quarter = self._header_number(head[1], QUARTER_CELL, QUARTER_RANGE, ERR_QUARTER)
+        if self._header_matches(head):
+            self._read_data(rows)
+        return ParsedResults(year=year, quarter=quarter, rows=tuple(self.rows), errors=tuple(self.errors))
+
+    def _header_number(self, values: tuple, cell: str, bounds: tuple[int, int], message) -> int | None:
+        value = values[coordinate_to_tuple(cell)[1] - 1]
+        number, reason = _to_int(value)
+        if reason is None and number is not None and bounds[0] <= number <= bounds[1]:
+            return number
+        self._add(cell, value, message)
+        return None
+
+    def _header_matches(self, head: list[tuple]) -> bool:
+        """The labels beside year and quarter and the whole header row must be the template's, in its order, so a
+        different or rearranged file is refused before its columns are misread. Whitespace is ignored."""
+        expected = {YEAR_LABEL_CELL: "연도", QUARTER_LABEL_CELL: "분기"}
+        expected |= {f"{get_column_letter(i)}{HEADER_ROW}": label for i, label in enumerate(COLUMNS, start=1)}
+        matches = True
+        for cell, label in expected.items():
+            row, column = coordinate_to_tuple(cell)
+            value = head[row - 1][column - 1]
+            if "".join(str(value).split()) != "".join(label.split()):
+                self._add(cell, value, ERR_HEADER % {"expected": label})
+                matches = False
+        return matches
+
+    def _read_data(self, rows) -> None:
+        width, found = len(COLUMNS), 0
+        for number, values in enumerate(rows, start=FIRST_DATA_ROW):
+            # Fully empty rows (often just formatted) are skipped; tuple.count keeps the common case cheap.
+            if values.count(None) == width or _is_blank(values):
+                continue
+            found += 1
+            if found > MAX_DATA_ROWS:
+                self.errors.append(_file_error(ERR_TOO_MANY_ROWS % {"limit": f"{MAX_DATA_ROWS:,}"}, "", DATA_SHEET))
+                return
+            self._read_row(number, values)
+        if not found:
+            self.errors.append(_file_error(ERR_NO_ROWS % {"row": FIRST_DATA_ROW}, "", DATA_SHEET))
+
+    def _read_row(self, number: int, values: tuple) -> None:
+        errors_before = len(self.errors)
+        department_code = self._department_code(number, values[0])
+        programme_id = self._programme_id(number, values[2])
+        jobs = self._jobs(number, values[8])
+        comment = self._comment(number, values[9])
+        if len(self.errors) == errors_before:
+            self.rows.append(ParsedRow(number, department_code, programme_id, jobs, comment))
+
+    def _department_code(self, number: int, value: object) -> str:
+        code = value.strip() if isinstance(value, str) else ""
+        if not code or code.startswith("="):
+            self._add(f"{DEPARTMENT_COLUMN}{number}", value, ERR_DEPARTMENT)
+        return code
+
+    def _programme_id(self, number: int, value: object) -> int:
+        programme_id, reason = _to_int(value)
+        if reason is not None or programme_id is None or not 0 < programme_id <= MAX_PROGRAMME_ID:
+            self._add(f"{PROGRAMME_COLUMN}{number}", value, ERR_PROGRAMME_ID)
+            return 0
+        first = self.first_row_of.setdefault(programme_id, number)
+        if first != number:
+            self._add(f"{PROGRAMME_COLUMN}{number}", value, ERR_DUPLICATE % {"row": first})
+        return programme_id
+
+    def _jobs(self, number: int, value: object) -> int | None:
+        if value is None or (type(value) is int and 0 <= value <= MAX_JOBS):
+            return value  # the common cases, without further work
+        jobs, reason = _to_int(value)
+        if reason is None and jobs is not None and (code := jobs_range_error(jobs)):
+            reason = NUMBER_ERRORS[code]
+        if reason is not None:
+            self._add(f"{JOBS_COLUMN}{number}", value, reason)
+            return None
+        return jobs
+
+    def _comment(self, number: int, value: object) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, ArrayFormula | DataTableFormula):
+            self._add(f"{COMMENT_COLUMN}{number}", value, ERR_COMMENT_FORMULA)
+            return ""
+        # A formula arrives as its text ("=…"); as a comment that is harmless text, and it is written back as text.
+        text = value.strip() if isinstance(value, str) else _as_text(value)
+        if len(text) > MAX_COMMENT_LENGTH:
+            message = ERR_COMMENT_TOO_LONG % {"max": MAX_COMMENT_LENGTH, "length": f"{len(text):,}"}
+            self._add(f"{COMMENT_COLUMN}{number}", value, message)
+        return text
+
+    def _add(self, cell: str, value: object, message) -> None:
+        self.errors.append(CellError(sheet=DATA_SHEET, cell=cell, value=_shown(value), message=str(message)))
+
+
+def _is_blank(values: tuple) -> bool:
+    return all(value is None or (isinstance(value, str) and not value.strip()) for value in values)
+
+
+def _to_int(value: object) -> tuple[int | None, object]:
+    """A cell value as a whole number: (number, None); (None, None) when empty; or (None, the Korean reason)."""
+    if type(value) is int:
+        return value, None
+    if value is None:
+        return None, None
+    if isinstance(value, bool):
+        return None, ERR_BOOL
+    if isinstance(value, float):
+        return (int(value), None) if value.is_integer() else (None, ERR_NOT_WHOLE)
+    if isinstance(value, str):
+        number, code = whole_number_from_text(value)
+        return number, NUMBER_ERRORS[code] if code else None
+    if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
+        return None, ERR_DATE
+    if isinstance(value, ArrayFormula | DataTableFormula):
+        return None, ERR_FORMULA
+    return None, ERR_NOT_NUMBER
+
+
+def _as_text(value: object) -> str:
+    """A cell value as the user would read it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date().isoformat()
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat(sep=" ") if isinstance(value, datetime.datetime) else value.isoformat()
+    if isinstance(value, ArrayFormula):
+        return value.text or ""
+    if isinstance(value, DataTableFormula):
+        return "=TABLE()"
+    return str(value)
+
+
+def _shown(value: object) -> str:
+    text = _as_text(value)
+    return text if len(text) <= _SHOWN_VALUE_LENGTH else text[: _SHOWN_VALUE_LENGTH - 1] + "…"
