@@ -2,11 +2,12 @@
 budget/services.py, every total in budget/selectors.py."""
 
 import datetime
-import re
 from dataclasses import dataclass, field
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from performance.validation import whole_number_from_text
 
 from .models import MAX_MILLION_WON, FundingSource
 from .selectors import BudgetMatrix
@@ -16,7 +17,6 @@ YEAR_RANGE = (2000, 2100)
 MAX_NEW_LINES = 5
 MAX_NAME_LENGTH = 100
 NOTHING = ("-", "—", "–")  # how the table and the xlsx show "nothing executed yet"; read back as empty
-_NUMBER = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?", re.ASCII)
 
 AMOUNT_NOT_NUMBER = _("숫자만 입력하세요(예: 12,199). '백만원' 같은 글자나 기호는 빼고, 없으면 빈칸으로 두세요.")
 AMOUNT_NEGATIVE = _("음수는 입력할 수 없습니다. 0 이상의 정수를 입력하세요.")
@@ -62,21 +62,17 @@ def parse_amount(value: object) -> int | None:
     return number
 
 
+_TEXT_ERRORS = {"formula": AMOUNT_FORMULA, "not_number": AMOUNT_NOT_NUMBER, "not_whole": AMOUNT_NOT_WHOLE}
+
+
 def _text_amount(text: str) -> int | None:
-    text = "".join(text.split())
-    if not text or text in NOTHING:
+    """Typed or pasted text, read by the same rule as a job figure (performance.validation), in 백만원's words."""
+    if "".join(text.split()) in NOTHING:
         return None
-    if text.startswith("="):
-        raise forms.ValidationError(AMOUNT_FORMULA, code="formula")
-    match = _NUMBER.fullmatch(text)
-    if match is None:
-        raise forms.ValidationError(AMOUNT_NOT_NUMBER, code="not_number")
-    sign, digits, decimals = match.groups()
-    if decimals and decimals.strip("0"):
-        raise forms.ValidationError(AMOUNT_NOT_WHOLE, code="not_whole")
-    digits = digits.replace(",", "")
-    number = int(digits) if len(digits) <= 15 else MAX_MILLION_WON + 1
-    return -number if sign == "-" else number
+    number, code = whole_number_from_text(text)
+    if code is not None:
+        raise forms.ValidationError(_TEXT_ERRORS[code], code=code)
+    return number
 
 
 class AmountField(forms.Field):
