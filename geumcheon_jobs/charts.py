@@ -178,3 +178,22 @@ def dashboard_charts(overview) -> dict:
             _("%(year)s년 계층별 달성률") % {"year": overview.year}, [(g.label, g.rate) for g in overview.groups]
         ),
     }
+
+
+def budget_charts(matrix, execution, year: int | None) -> dict:
+    """The budget dashboard's charts: execution rate by funding source, and by year (planned years left out)."""
+    scope = _("%(year)s년") % {"year": year} if year else _("전체 연도")
+    return {
+        "sources": rate_bars(
+            _("%(scope)s 재원별 집행률") % {"scope": scope},
+            [(item.label, item.amounts.execution_rate) for item in execution.sources],
+        ),
+        "years": rate_bars(
+            _("연도별 집행률"),
+            [
+                (_("%(year)s년") % {"year": y}, amounts.execution_rate)
+                for y, amounts, planned in execution.by_year
+                if not planned
+            ],
+        ),
+    }

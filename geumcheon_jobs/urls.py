@@ -10,6 +10,7 @@ urlpatterns = [
     path("budget/", include("budget.urls")),
     path("pledges/<str:code>/card/", views.PledgeCardView.as_view(), name="pledge-card"),
     path("pledges/<str:code>/dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    path("pledges/<str:code>/dashboard/budget/", views.BudgetDashboardView.as_view(), name="budget-dashboard"),
     path("dashboard/", views.DashboardIndexView.as_view(), name="dashboard-index"),
     path("pledges/<str:code>/card.<str:suffix>", views.PledgeCardDownloadView.as_view(), name="pledge-card-download"),
     path("admin/", admin.site.urls),

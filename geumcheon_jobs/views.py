@@ -7,10 +7,12 @@ from django.utils.http import content_disposition_header
 from django.views.generic import TemplateView, View
 from django_tables2 import RequestConfig
 
+from budget.selectors import budget_matrix
 from performance.achievement import PENDING, achievement, department_achievement
 from performance.models import Pledge
 
-from .charts import dashboard_charts
+from .charts import budget_charts, dashboard_charts
+from .dashboards import budget_execution
 from .exports import CARD_EXPORTERS
 from .filters import DepartmentFilter
 from .selectors import UnknownCardYear, pledge_card
@@ -98,3 +100,27 @@ class DashboardIndexView(View):
         if pledge is None:
             return redirect("home")
         return redirect("dashboard", code=pledge.code)
+
+
+class BudgetDashboardView(TemplateView):
+    """Budget execution at a glance: secured, executed and the execution rate by funding source, for one
+    year or over all years, and by year; with the budget's warnings."""
+
+    template_name = "geumcheon_jobs/budget_dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        pledge = get_object_or_404(Pledge, code=self.kwargs["code"])
+        matrix = budget_matrix(pledge)
+        raw = self.request.GET.get("year", "")
+        if raw and not (raw.isdigit() and int(raw) in matrix.years):
+            raise Http404("no such year")
+        year = int(raw) if raw else None
+        execution = budget_execution(matrix, year)
+        return super().get_context_data(
+            pledge=pledge,
+            matrix=matrix,
+            year=year,
+            execution=execution,
+            charts=budget_charts(matrix, execution, year),
+            **kwargs,
+        )

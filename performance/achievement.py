@@ -120,12 +120,18 @@ def _breakdowns(pledge, year, user, year_targets) -> tuple[tuple[Share, ...], tu
         approved_lines(pledge)
         .visible_to(user)
         .filter(report__year=year)
-        .values_list("programme_id", "programme__target_group__name", "programme__programme_type")
+        .values_list(
+            "programme_id",
+            "programme__target_group__name",
+            "programme__target_group__sort_order",
+            "programme__programme_type",
+        )
         .annotate(jobs=Sum("jobs"))
     )
     programme_targets = {t.programme_id: t for t in year_targets if t.programme_id}
-    jobs, members = defaultdict(int), defaultdict(set)
-    for programme, group, programme_type, total in rows:
+    jobs, members, group_order = defaultdict(int), defaultdict(set), {}
+    for programme, group, order, programme_type, total in rows:
+        group_order[group] = order
         for key in (("group", group), ("type", programme_type)):
             jobs[key] += total or 0
             members[key].add(programme)
@@ -140,7 +146,9 @@ def _breakdowns(pledge, year, user, year_targets) -> tuple[tuple[Share, ...], tu
 
     # A group's target is the district's: beside one department's figures it would mislead.
     group_targets = {t.target_group.name: t.jobs for t in year_targets if t.target_group_id and whole_district}
-    group_names = list(group_targets) + [key[1] for key in jobs if key[0] == "group" and key[1] not in group_targets]
+    group_names = list(group_targets) + sorted(
+        (key[1] for key in jobs if key[0] == "group" and key[1] not in group_targets), key=group_order.__getitem__
+    )
     groups = tuple(Share(n, n, jobs.get(("group", n), 0), group_targets.get(n)) for n in group_names)
     types = tuple(
         Share(value, str(label), jobs.get(("type", value), 0), summed_target(("type", value)))

@@ -123,3 +123,34 @@ def test_a_bad_year_is_not_found(client, card_data, django_user_model):
 def test_the_menu_link_goes_to_the_dashboard(client, card_data, django_user_model):
     client.force_login(django_user_model.objects.get(username="manager"))
     assert client.get(reverse("dashboard-index"))["Location"] == URL
+
+
+BUDGET_URL = reverse("budget-dashboard", args=["지역경제-11"])
+
+
+def test_budget_execution_over_all_years_and_one_year(client, card_data, django_user_model):
+    client.force_login(django_user_model.objects.get(username="manager"))
+    html = client.get(BUDGET_URL).content.decode()
+    for figure in ["191,259", "114,875", "60.1%", "57.7%", "62,154", "35,878", "12,802"]:
+        assert figure in html
+    html = client.get(BUDGET_URL, {"year": 2019}).content.decode()
+    for figure in ["34,107", "29,819", "87.4%", "104.9%"]:
+        assert figure in html
+
+
+def test_a_planned_year_has_no_execution_rate(client, card_data, django_user_model):
+    client.force_login(django_user_model.objects.get(username="manager"))
+    html = client.get(BUDGET_URL, {"year": 2022}).content.decode()
+    assert "38,300" in html and "계획 연도: 아직 집행 전" in html and "0.0%" not in html
+
+
+@pytest.mark.parametrize("year", ["2017", "x"])
+def test_budget_dashboard_unknown_year(client, card_data, django_user_model, year):
+    client.force_login(django_user_model.objects.get(username="dept05"))
+    assert client.get(BUDGET_URL, {"year": year}).status_code == 404
+
+
+def test_budget_dashboard_query_count(client, card_data, django_user_model, django_assert_max_num_queries):
+    client.force_login(django_user_model.objects.get(username="manager"))
+    with django_assert_max_num_queries(8):
+        assert client.get(BUDGET_URL).status_code == 200

@@ -1,0 +1,33 @@
+import pytest
+
+from tests.e2e.conftest import screenshot
+
+pytestmark = pytest.mark.e2e
+
+
+def test_manager_reads_the_dashboards(sign_in, live_server):
+    page = sign_in("manager")
+    page.get_by_role("link", name="달성 현황").first.click()
+    page.wait_for_load_state()
+    page.get_by_label("연도").select_option("2019")
+    page.get_by_role("button", name="보기").click()
+    page.wait_for_load_state()
+    main = page.locator("main").inner_text()
+    for figure in ["8,900", "10,349", "116.3%", "4,469", "6,655", "8,076"]:
+        assert figure in main
+    assert page.locator("svg[role=img] title").first.text_content().startswith("2019년")
+    screenshot(page, "dashboard-2019")
+
+    page.get_by_label("연도").select_option("2020")
+    page.get_by_role("button", name="보기").click()
+    page.wait_for_load_state()
+    main = page.locator("main").inner_text()
+    for figure in ["10,500", "10,814", "103.0%", "6,197", "7,875", "9,612"]:
+        assert figure in main
+    screenshot(page, "dashboard-2020")
+
+    page.get_by_role("link", name="예산 집행 현황").click()
+    page.wait_for_load_state()
+    main = page.locator("main").inner_text()
+    assert "191,259" in main and "114,875" in main and "60.1%" in main
+    screenshot(page, "budget-dashboard")
