@@ -11,6 +11,12 @@ urlpatterns = [
     path("pledges/<str:code>/card/", views.PledgeCardView.as_view(), name="pledge-card"),
     path("pledges/<str:code>/dashboard/", views.DashboardView.as_view(), name="dashboard"),
     path("pledges/<str:code>/dashboard/budget/", views.BudgetDashboardView.as_view(), name="budget-dashboard"),
+    path(
+        "pledges/<str:code>/dashboard/budget.<str:suffix>",
+        views.BudgetDashboardExportView.as_view(),
+        name="budget-dashboard-export",
+    ),
+    path("pledges/<str:code>/dashboard.<str:suffix>", views.DashboardExportView.as_view(), name="dashboard-export"),
     path("dashboard/", views.DashboardIndexView.as_view(), name="dashboard-index"),
     path("pledges/<str:code>/card.<str:suffix>", views.PledgeCardDownloadView.as_view(), name="pledge-card-download"),
     path("admin/", admin.site.urls),

@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 from django_tables2 import RequestConfig
 
@@ -12,11 +13,12 @@ from performance.achievement import PENDING, achievement, department_achievement
 from performance.models import Pledge
 
 from .charts import budget_charts, dashboard_charts
-from .dashboards import budget_execution
+from .dashboards import achievement_tables, budget_execution, budget_tables
 from .exports import CARD_EXPORTERS
 from .filters import DepartmentFilter
 from .selectors import UnknownCardYear, pledge_card
 from .tables import DepartmentAchievementTable
+from .tabular import to_csv, to_xlsx
 
 
 class HomeView(TemplateView):
@@ -58,18 +60,30 @@ class PledgeCardDownloadView(PledgeCardMixin, View):
         return response
 
 
-class DashboardView(TemplateView):
+class AchievementMixin:
+    """The pledge, the year's `Achievement` and the filtered department rows, for the page and the downloads."""
+
+    def get_overview(self):
+        pledge = get_object_or_404(Pledge, code=self.kwargs["code"])
+        raw = self.request.GET.get("year", "")
+        if raw and not (raw.isdigit() and 2000 <= int(raw) <= 2100):
+            raise Http404("no such year")
+        year = int(raw) if raw else None
+        overview = achievement(pledge, year, self.request.user, this_year=timezone.localdate().year)
+        departments = DepartmentFilter(
+            self.request.GET, department_achievement(pledge, overview.year, self.request.user)
+        )
+        return pledge, overview, departments
+
+
+class DashboardView(AchievementMixin, TemplateView):
     """The achievement dashboard a manager reads in two minutes: the year's rate against the pace of
     earlier years, the chart by quarter, and the breakdowns by group, programme type and department."""
 
     template_name = "geumcheon_jobs/dashboard.html"
 
     def get_context_data(self, **kwargs):
-        pledge = get_object_or_404(Pledge, code=self.kwargs["code"])
-        overview = achievement(pledge, self._year(), self.request.user, this_year=timezone.localdate().year)
-        departments = DepartmentFilter(
-            self.request.GET, department_achievement(pledge, overview.year, self.request.user)
-        )
+        pledge, overview, departments = self.get_overview()
         table = DepartmentAchievementTable(departments.qs, order_by=self.request.GET.get("sort"))
         RequestConfig(self.request, paginate=False).configure(table)
         rows = list(table.data)  # evaluated once; the table renders from the same rows
@@ -85,11 +99,55 @@ class DashboardView(TemplateView):
             **kwargs,
         )
 
-    def _year(self) -> int | None:
+
+class DashboardExportView(AchievementMixin, View):
+    """Every table of the achievement dashboard as xlsx (all sheets) or one of them as CSV (?table=)."""
+
+    def get(self, request, code, suffix):
+        pledge, overview, departments = self.get_overview()
+        tables = achievement_tables(overview, departments.qs)
+        name = _("달성현황_%(code)s_%(year)s") % {"code": pledge.code, "year": overview.year}
+        return _download(tables, suffix, request.GET.get("table"), name, _source(pledge, overview.year))
+
+
+class BudgetExecutionMixin:
+    """The pledge, its budget matrix, the chosen year (None: all years) and the execution figures."""
+
+    def get_execution(self):
+        pledge = get_object_or_404(Pledge, code=self.kwargs["code"])
+        matrix = budget_matrix(pledge)
         raw = self.request.GET.get("year", "")
-        if raw and not (raw.isdigit() and 2000 <= int(raw) <= 2100):
+        if raw and not (raw.isdigit() and int(raw) in matrix.years):
             raise Http404("no such year")
-        return int(raw) if raw else None
+        year = int(raw) if raw else None
+        return pledge, matrix, year, budget_execution(matrix, year)
+
+
+class BudgetDashboardView(BudgetExecutionMixin, TemplateView):
+    """Budget execution at a glance: secured, executed and the execution rate by funding source, for one
+    year or over all years, and by year; with the budget's warnings."""
+
+    template_name = "geumcheon_jobs/budget_dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        pledge, matrix, year, execution = self.get_execution()
+        return super().get_context_data(
+            pledge=pledge,
+            matrix=matrix,
+            year=year,
+            execution=execution,
+            charts=budget_charts(matrix, execution, year),
+            **kwargs,
+        )
+
+
+class BudgetDashboardExportView(BudgetExecutionMixin, View):
+    """The budget dashboard's tables as xlsx, or one of them as CSV (?table=sources|years)."""
+
+    def get(self, request, code, suffix):
+        pledge, _matrix, year, execution = self.get_execution()
+        name = _("예산집행_%(code)s_%(year)s") % {"code": pledge.code, "year": year or _("전체")}
+        return _download(budget_tables(execution), suffix, request.GET.get("table"), name, _source(pledge, year))
 
 
 class DashboardIndexView(View):
@@ -102,25 +160,28 @@ class DashboardIndexView(View):
         return redirect("dashboard", code=pledge.code)
 
 
-class BudgetDashboardView(TemplateView):
-    """Budget execution at a glance: secured, executed and the execution rate by funding source, for one
-    year or over all years, and by year; with the budget's warnings."""
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-    template_name = "geumcheon_jobs/budget_dashboard.html"
 
-    def get_context_data(self, **kwargs):
-        pledge = get_object_or_404(Pledge, code=self.kwargs["code"])
-        matrix = budget_matrix(pledge)
-        raw = self.request.GET.get("year", "")
-        if raw and not (raw.isdigit() and int(raw) in matrix.years):
-            raise Http404("no such year")
-        year = int(raw) if raw else None
-        execution = budget_execution(matrix, year)
-        return super().get_context_data(
-            pledge=pledge,
-            matrix=matrix,
-            year=year,
-            execution=execution,
-            charts=budget_charts(matrix, execution, year),
-            **kwargs,
-        )
+def _source(pledge, year) -> str:
+    return _("%(government)s %(code)s %(year)s · 승인된 실적과 입력된 예산 기준 · 내려받은 때 %(now)s") % {
+        "government": pledge.local_government,
+        "code": pledge.code,
+        "year": year or "",
+        "now": timezone.localtime().strftime("%Y-%m-%d %H:%M"),
+    }
+
+
+def _download(tables, suffix: str, key: str | None, name: str, source: str) -> HttpResponse:
+    if suffix == "xlsx":
+        content, mimetype, filename = to_xlsx(tables, source), XLSX, f"{name}.xlsx"
+    elif suffix == "csv":
+        table = next((t for t in tables if t.key == key), None)
+        if table is None:
+            raise Http404("no such table")
+        content, mimetype, filename = to_csv(table), "text/csv; charset=utf-8", f"{name}_{table.title}.csv"
+    else:
+        raise Http404("unknown format")
+    response = HttpResponse(content, content_type=mimetype)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    return response

@@ -154,3 +154,56 @@ def test_budget_dashboard_query_count(client, card_data, django_user_model, djan
     client.force_login(django_user_model.objects.get(username="manager"))
     with django_assert_max_num_queries(8):
         assert client.get(BUDGET_URL).status_code == 200
+
+
+def test_dashboard_tables_download_as_xlsx_with_numbers(client, card_data, django_user_model):
+    import io
+
+    import openpyxl
+
+    client.force_login(django_user_model.objects.get(username="manager"))
+    response = client.get(reverse("dashboard-export", args=["지역경제-11", "xlsx"]), {"year": 2019})
+    assert response.status_code == 200
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames[:4] == ["분기별 누적 실적", "계층별", "부문별", "부서별"]
+    quarters = book["분기별 누적 실적"]
+    row = next(r for r in quarters.iter_rows(min_row=2, values_only=True) if r[0] == 2019)
+    assert row == (2019, 4469, 6655, 8076, 10349, 8900)
+    assert quarters["C2"].value == 7342 and quarters["C2"].number_format == "#,##0"
+    departments = book["부서별"]
+    assert sum(r[1] for r in departments.iter_rows(min_row=2, values_only=True)) == 10349
+    assert "출처" in book.sheetnames
+
+
+def test_a_dashboard_table_downloads_as_csv_with_bom(client, card_data, django_user_model):
+    client.force_login(django_user_model.objects.get(username="manager"))
+    response = client.get(reverse("dashboard-export", args=["지역경제-11", "csv"]), {"year": 2020, "table": "quarters"})
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff연도,1분기")
+    assert "2020,6197,7875,9612,10814,10500" in text
+    assert client.get(reverse("dashboard-export", args=["지역경제-11", "csv"]), {"table": "nope"}).status_code == 404
+
+
+def test_budget_tables_download(client, card_data, django_user_model):
+    import io
+
+    import openpyxl
+
+    client.force_login(django_user_model.objects.get(username="manager"))
+    response = client.get(reverse("budget-dashboard-export", args=["지역경제-11", "xlsx"]))
+    sources = openpyxl.load_workbook(io.BytesIO(response.content))["재원별"]
+    assert [r[:3] for r in sources.iter_rows(min_row=2, values_only=True)] == [
+        ("국비", 62154, 35878),
+        ("시비", 53026, 33624),
+        ("구비", 76079, 45373),
+    ]
+    assert sources["D2"].number_format == "0.0%" and round(sources["D2"].value, 3) == 0.577
+    csv = client.get(reverse("budget-dashboard-export", args=["지역경제-11", "csv"]), {"table": "years"})
+    assert "2022,38300,," in csv.content.decode("utf-8")
+
+
+def test_formula_like_text_is_escaped():
+    from geumcheon_jobs.tabular import Tabular, to_csv
+
+    table = Tabular("t", "t", ("부서",), (("=HYPERLINK(1)",), ("+1",), ("보통",)))
+    assert to_csv(table).decode("utf-8").splitlines()[1:] == ["'=HYPERLINK(1)", "'+1", "보통"]
