@@ -135,10 +135,12 @@ def reports_save_lines(*, year: int, quarter: int, inputs: list[ReportInput], us
             _check_version(report, item.expected_version)
             if report.status not in EDITABLE:
                 raise ReportError(LOCKED % {"status": report.get_status_display()})
+            reports[item.department.pk] = report
+    changed = _apply_lines([(reports[item.department.pk], item.lines) for item in inputs], user)
+    for report in existing.values():
+        if report.pk in changed:  # a save that changes nothing leaves no version and no history entry
             report.version += 1
             _save(report, user, _("실적 수정"), update_fields=["version"])
-            reports[item.department.pk] = report
-    _apply_lines([(reports[item.department.pk], item.lines) for item in inputs], user)
     return [reports[item.department.pk] for item in inputs]
 
 
@@ -160,10 +162,10 @@ def _create_reports(inputs: list[ReportInput], year, quarter, user) -> dict[int,
     return {report.department_id: report for report in created}
 
 
-def _apply_lines(writes: list[tuple[QuarterlyReport, list[LineInput]]], user) -> None:
+def _apply_lines(writes: list[tuple[QuarterlyReport, list[LineInput]]], user) -> set[int]:
     """Write the figures: new lines in bulk with their history, changed ones one by one, cleared ones
     deleted (the history keeps them). Programmes and uniqueness are checked here once for all reports,
-    so each line only validates its own fields, without a query per row."""
+    so each line only validates its own fields, without a query per row. Returns the reports changed."""
     report_ids = [report.pk for report, _lines in writes]
     own = set(
         Programme.objects.filter(is_active=True, department__in=[r.department_id for r, _lines in writes]).values_list(
@@ -174,12 +176,15 @@ def _apply_lines(writes: list[tuple[QuarterlyReport, list[LineInput]]], user) ->
         (line.report_id, line.programme_id): line
         for line in QuarterlyReportLine.objects.filter(report_id__in=report_ids)
     }
-    new = []
+    new, changed = [], set()
     for report, lines in writes:
         programmes = [line.programme_id for line in lines]
         if any((report.department_id, pk) not in own for pk in programmes) or len(set(programmes)) < len(programmes):
             raise ReportError(FOREIGN_PROGRAMME)
-        new += _line_writes(report, lines, existing, user)
+        created, updated = _line_writes(report, lines, existing, user)
+        new += created
+        if created or updated:
+            changed.add(report.pk)
     insert_with_history(
         QuarterlyReportLine,
         [
@@ -190,24 +195,28 @@ def _apply_lines(writes: list[tuple[QuarterlyReport, list[LineInput]]], user) ->
         user=user,
         reason=_("실적 입력"),
     )
+    return changed
 
 
-def _line_writes(report, lines, existing, user) -> list[QuarterlyReportLine]:
-    """Update or delete this report's existing lines; return the new ones to be created in bulk."""
-    new = []
+def _line_writes(report, lines, existing, user) -> tuple[list[QuarterlyReportLine], int]:
+    """Update or delete this report's existing lines; return the new ones to be created in bulk, and how
+    many existing ones changed."""
+    new, updated = [], 0
     for entry in lines:
         line = existing.get((report.pk, entry.programme_id))
         if entry.jobs is None and not entry.comment:
             if line is not None:
                 line._history_user = user
                 line.delete()
+                updated += 1
         elif line is None:
             new.append(_valid_line(QuarterlyReportLine(report=report, programme_id=entry.programme_id), entry))
         elif (line.jobs, line.comment) != (entry.jobs, entry.comment):
             _valid_line(line, entry)
             line._history_user, line._change_reason = user, _("실적 입력")
             line.save(update_fields=["jobs", "comment"])
-    return new
+            updated += 1
+    return new, updated
 
 
 def _valid_line(line: QuarterlyReportLine, entry: LineInput) -> QuarterlyReportLine:
@@ -320,16 +329,17 @@ def _transition(report: QuarterlyReport, status: Status, user, reason: str, **fi
 
 
 def changes_since(report: QuarterlyReport, version: int) -> list[str]:
-    """What others changed in a report after the person saw `version`, as lines they can read."""
-    unseen = report.history.filter(version__gt=version).order_by("history_date").first()
-    if unseen is None:
-        return []
+    """What others changed in a report after the person saw `version`, as lines they can read. A save
+    writes its lines first and then the report's new version, so everything after the record of the
+    version seen is new to the person."""
+    seen = report.history.filter(version=version).order_by("-history_date").first()
+    since = {"history_date__gt": seen.history_date} if seen else {}
     changes = []
-    for record in report.history.filter(history_date__gte=unseen.history_date).order_by("history_date"):
+    for record in report.history.filter(version__gt=version).order_by("history_date"):
         who = (record.history_user.get_full_name() or record.history_user.username) if record.history_user else "?"
         when = timezone.localtime(record.history_date)
         changes.append(f"{when:%m-%d %H:%M} {who}: {record.history_change_reason or ''}")
-    lines = QuarterlyReportLine.history.filter(report_id=report.pk, history_date__gte=unseen.history_date)
+    lines = QuarterlyReportLine.history.filter(report_id=report.pk, **since)
     for record in lines.select_related("programme").order_by("history_date"):
         changes.append(f"{record.programme.name}: {_line_change(record)}")
     return changes

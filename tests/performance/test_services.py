@@ -194,3 +194,10 @@ def test_bulk_approve_approves_the_clean_ones_and_says_why_not_the_others(card_d
     assert [pk for pk, _ in result.refused] == [warned.pk, 999999]
     warned.refresh_from_db()
     assert warned.status == "submitted"
+
+
+def test_saving_without_a_change_leaves_no_trace(dept03, users):
+    report = save(dept03, users["dept03"], figures_for(dept03, 500))
+    before = report.history.count()
+    again = save(dept03, users["dept03"], figures_for(dept03, 500), version=report.version)
+    assert (again.version, again.history.count()) == (report.version, before)
