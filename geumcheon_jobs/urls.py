@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import public, views
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -19,5 +19,8 @@ urlpatterns = [
     path("pledges/<str:code>/dashboard.<str:suffix>", views.DashboardExportView.as_view(), name="dashboard-export"),
     path("dashboard/", views.DashboardIndexView.as_view(), name="dashboard-index"),
     path("pledges/<str:code>/card.<str:suffix>", views.PledgeCardDownloadView.as_view(), name="pledge-card-download"),
+    path("public/", public.PublicDisclosureView.as_view(), name="public"),
+    path("public/<str:code>/", public.PublicDisclosureView.as_view(), name="public-pledge"),
+    path("public/<str:code>/<str:dataset>.<str:suffix>", public.OpenDataView.as_view(), name="open-data"),
     path("admin/", admin.site.urls),
 ]

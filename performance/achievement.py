@@ -73,7 +73,8 @@ def _earlier_complete(by_year, targets, year) -> dict[int, tuple[int | None, ...
 def achievement(pledge: Pledge, year: int | None, user, *, this_year: int | None = None) -> Achievement:
     """Everything the achievement dashboard shows for `year` (None: `this_year`, or the latest year with
     figures when this year has neither target nor figures). The district's total is for everyone; the
-    breakdowns by group, type and department follow `visible_to` (staff see their own department's)."""
+    breakdowns by group and type follow `visible_to` (staff see their own department's); `user` None is
+    the public page, which shows the whole district's."""
     targets_rows = list(
         AnnualTarget.objects.filter(pledge=pledge).select_related("target_group", "programme__department")
     )
@@ -114,12 +115,12 @@ def achievement(pledge: Pledge, year: int | None, user, *, this_year: int | None
 def _breakdowns(pledge, year, user, year_targets) -> tuple[tuple[Share, ...], tuple[Share, ...]]:
     """The year's approved result by target group and by programme type, each beside its target: a group's
     own target; for a type the sum of its programmes' targets, but only when every one of its programmes
-    with results has a target (a partial sum would overstate the rate)."""
-    whole_district = sees_all_departments(user)
+    with results has a target (a partial sum would overstate the rate). `user` None: the public view of the
+    whole district (group and type totals are published; no department's rows are)."""
+    whole_district = user is None or sees_all_departments(user)
+    lines = approved_lines(pledge) if user is None else approved_lines(pledge).visible_to(user)
     rows = (
-        approved_lines(pledge)
-        .visible_to(user)
-        .filter(report__year=year)
+        lines.filter(report__year=year)
         .values_list(
             "programme_id",
             "programme__target_group__name",

@@ -1,0 +1,70 @@
+"""The public disclosure page and its open data: no login, approved figures only, no personal data."""
+
+import json
+
+from django.urls import reverse
+
+from performance import services
+from performance.services import LineInput
+
+PAGE = reverse("public")
+
+
+def test_the_public_page_needs_no_login_and_shows_the_card_figures(client, card_data):
+    response = client.get(PAGE, {"year": 2019})
+    assert response.status_code == 200
+    html = response.content.decode()
+    for figure in ["8,900", "10,349", "116.3%", "4,469", "34,107", "87.4%"]:
+        assert figure in html
+    assert "일자리창출과" in html
+
+
+def test_no_personal_data_on_the_public_page(client, card_data):
+    html = client.get(PAGE, {"year": 2021}).content.decode()
+    for personal in ["박오임", "전영심", "박인영", "2010", "2031", "2042"]:
+        assert personal not in html
+    assert "로그아웃" not in html and "검토 현황" not in html
+
+
+def test_drafts_and_submissions_are_not_published(client, card_data, django_user_model):
+    user = django_user_model.objects.get(username="dept03")
+    department = user.membership.department
+    report = services.report_save_lines(
+        department=department,
+        year=2021,
+        quarter=3,
+        user=user,
+        expected_version=0,
+        lines=[LineInput(p.pk, 999) for p in department.programmes.all()],
+    )
+    services.report_submit(report_id=report.pk, user=user, expected_version=report.version, acknowledged=True)
+    data = json.loads(client.get(reverse("open-data", args=["지역경제-11", "results", "json"])).content)
+    assert [(r["year"], r["quarter"]) for r in data["rows"]][-1] == (2021, 2)
+    assert "8,341" not in client.get(PAGE, {"year": 2021}).content.decode()
+
+
+def test_open_data_results_csv_and_json(client, card_data):
+    response = client.get(reverse("open-data", args=["지역경제-11", "results", "csv"]))
+    assert response.status_code == 200 and "max-age=3600" in response["Cache-Control"]
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeffyear,quarter,cumulative_jobs,annual_target,achievement_rate_percent")
+    assert "2019,4,10349,8900,116.3" in text and "2021,2,7342,10800,68.0" in text
+    data = json.loads(client.get(reverse("open-data", args=["지역경제-11", "results", "json"])).content)
+    assert data["columns"][0] == "year" and len(data["rows"]) == 9
+    assert all(set(row) == set(data["columns"]) for row in data["rows"])  # no internal ids
+
+
+def test_open_data_budget(client, card_data):
+    data = json.loads(client.get(reverse("open-data", args=["지역경제-11", "budget", "json"])).content)
+    rows = {(r["year"], r["source"]): r for r in data["rows"]}
+    assert (
+        rows[(2019, "국비")]["secured_million_krw"] == 12199 and rows[(2019, "국비")]["executed_million_krw"] == 12802
+    )
+    assert rows[(2022, "구비")]["planned"] is True and rows[(2022, "구비")]["executed_million_krw"] is None
+    assert sum(r["secured_million_krw"] for r in data["rows"]) == 191259
+
+
+def test_unknown_dataset_or_pledge(client, card_data):
+    assert client.get(reverse("open-data", args=["지역경제-11", "staff", "csv"])).status_code == 404
+    assert client.get(reverse("open-data", args=["없음-1", "results", "csv"])).status_code == 404
+    assert client.get(PAGE, {"year": "x"}).status_code == 404
