@@ -14,6 +14,7 @@ from performance.models import Pledge
 
 from .charts import budget_charts, dashboard_charts
 from .dashboards import achievement_tables, budget_execution, budget_tables
+from .documents import XLSX
 from .exports import CARD_EXPORTERS
 from .filters import DepartmentFilter
 from .selectors import UnknownCardYear, pledge_card
@@ -158,9 +159,6 @@ class DashboardIndexView(View):
         if pledge is None:
             return redirect("home")
         return redirect("dashboard", code=pledge.code)
-
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _source(pledge, year) -> str:
