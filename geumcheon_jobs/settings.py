@@ -3,6 +3,7 @@ DJANGO_ALLOWED_HOSTS). Without DJANGO_DEBUG=true the product runs in production 
 secret key."""
 
 import os
+import sys
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -13,9 +14,11 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DJANGO_VAR_DIR", BASE_DIR / "var"))
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
+# makemigrations only reads the models: it never signs or serves anything, so it needs no key.
+KEYLESS_COMMANDS = {"makemigrations"}
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG:
+    if not DEBUG and not KEYLESS_COMMANDS.intersection(sys.argv[1:2]):
         raise SettingsError("DJANGO_SECRET_KEY is not set: production mode needs it (or set DJANGO_DEBUG=true).")
     SECRET_KEY = "development-only-key-not-for-production"
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])

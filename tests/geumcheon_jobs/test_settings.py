@@ -60,3 +60,8 @@ def test_the_font_check_fails_without_a_korean_font(monkeypatch):
 def test_the_font_check_passes_here():
     assert checks.korean_fonts(), "fontconfig should see a Korean font on a machine set up by make"
     assert checks.check_korean_font(None) == []
+
+
+def test_makemigrations_needs_no_secret_key():
+    result = manage("makemigrations", "--check", "--dry-run", DJANGO_DEBUG="false")
+    assert result.returncode == 0, result.stderr
