@@ -130,6 +130,11 @@ class BarChart:
     full: float  # x of 100%
     bar_height: int
 
+    @property
+    def has_values(self) -> bool:
+        """False when no item has a rate (e.g. a year without group targets): then only the table is shown."""
+        return any(bar.value_text != "—" for bar in self.bars)
+
 
 def rate_bars(title: str, items: list[tuple[str, Decimal | None]], label_width: int = 110) -> BarChart:
     """Horizontal bars of rates in %, with a mark at 100%; a bar above 100% is drawn to the edge."""

@@ -58,7 +58,7 @@ class PublicDisclosureView(TemplateView):
             budget_year=year,
             execution=execution,
             charts=charts,
-            years=sorted(set(overview.targets) | set(overview.by_year)),
+            years=overview.available_years,
             result_columns=RESULT_COLUMNS,
             budget_columns=BUDGET_COLUMNS,
             **kwargs,

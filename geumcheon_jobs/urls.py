@@ -18,6 +18,11 @@ urlpatterns = [
     ),
     path("pledges/<str:code>/dashboard.<str:suffix>", views.DashboardExportView.as_view(), name="dashboard-export"),
     path("dashboard/", views.DashboardIndexView.as_view(), name="dashboard-index"),
+    path(
+        "pledges/<str:code>/report/<int:year>/<int:quarter>.<str:suffix>",
+        views.QuarterlyReportDownloadView.as_view(),
+        name="quarterly-report",
+    ),
     path("pledges/<str:code>/card.<str:suffix>", views.PledgeCardDownloadView.as_view(), name="pledge-card-download"),
     path("public/", public.PublicDisclosureView.as_view(), name="public"),
     path("public/<str:code>/", public.PublicDisclosureView.as_view(), name="public-pledge"),

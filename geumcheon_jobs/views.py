@@ -1,5 +1,6 @@
 """Pages that combine results and budget. Views only pick the object, call a selector and render."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -9,6 +10,7 @@ from django.views.generic import TemplateView, View
 from django_tables2 import RequestConfig
 
 from budget.selectors import budget_matrix
+from performance.access import sees_all_departments
 from performance.achievement import PENDING, achievement, department_achievement
 from performance.models import Pledge
 
@@ -17,6 +19,7 @@ from .dashboards import achievement_tables, budget_execution, budget_tables
 from .documents import XLSX
 from .exports import CARD_EXPORTERS
 from .filters import DepartmentFilter
+from .quarterly_report import REPORT_EXPORTERS, NoSuchPeriod, quarterly_report
 from .selectors import UnknownCardYear, pledge_card
 from .tables import DepartmentAchievementTable
 from .tabular import to_csv, to_xlsx
@@ -96,7 +99,7 @@ class DashboardView(AchievementMixin, TemplateView):
             filter=departments,
             pending=pending,
             charts=dashboard_charts(overview),
-            years=sorted(set(overview.targets) | set(overview.by_year)),
+            years=overview.available_years,
             **kwargs,
         )
 
@@ -183,3 +186,22 @@ def _download(tables, suffix: str, key: str | None, name: str, source: str) -> H
     response = HttpResponse(content, content_type=mimetype)
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
     return response
+
+
+class QuarterlyReportDownloadView(View):
+    """The quarterly job-creation report as PDF or xlsx, for the lead department and managers."""
+
+    def get(self, request, code, year, quarter, suffix):
+        if not sees_all_departments(request.user):
+            raise PermissionDenied
+        exporter = REPORT_EXPORTERS.get(suffix)
+        if exporter is None:
+            raise Http404("unknown format")
+        try:
+            document = quarterly_report(get_object_or_404(Pledge, code=code), year, quarter)
+        except NoSuchPeriod as exc:
+            raise Http404(str(exc)) from None
+        exported = exporter(document)
+        response = HttpResponse(exported.content, content_type=exported.mimetype)
+        response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=exported.filename)
+        return response

@@ -40,7 +40,8 @@ class Achievement:
     expected_from_history: bool
     history_years: tuple[int, ...]
     projected: int | None
-    by_year: dict[int, tuple[int | None, ...]]  # year → cumulative by quarter (None: not approved)
+    by_year: dict[int, tuple[int | None, ...]]  # year → cumulative by quarter (None: not approved), up to `year`
+    available_years: tuple[int, ...]  # every year with a target or approved figures
     targets: dict[int, int]
     groups: tuple[Share, ...]
     types: tuple[Share, ...]
@@ -70,11 +71,14 @@ def _earlier_complete(by_year, targets, year) -> dict[int, tuple[int | None, ...
     return {y: values for y, values in by_year.items() if y < year and values[3] and targets.get(y)}
 
 
-def achievement(pledge: Pledge, year: int | None, user, *, this_year: int | None = None) -> Achievement:
+def achievement(
+    pledge: Pledge, year: int | None, user, *, this_year: int | None = None, through_quarter: int = 4
+) -> Achievement:
     """Everything the achievement dashboard shows for `year` (None: `this_year`, or the latest year with
     figures when this year has neither target nor figures). The district's total is for everyone; the
     breakdowns by group and type follow `visible_to` (staff see their own department's); `user` None is
-    the public page, which shows the whole district's."""
+    the public page, which shows the whole district's. `through_quarter` stops the year at a quarter (the
+    quarterly report of an earlier quarter)."""
     targets_rows = list(
         AnnualTarget.objects.filter(pledge=pledge).select_related("target_group", "programme__department")
     )
@@ -83,8 +87,15 @@ def achievement(pledge: Pledge, year: int | None, user, *, this_year: int | None
     by_year = _by_year(periods)
     if year is None:  # this year if it has a target or figures, else the latest year with figures
         year = this_year if this_year in targets or this_year in by_year else max(by_year or targets or [this_year])
-    this_year = [p for p in periods if p.year == year]
-    latest = this_year[-1] if this_year else None
+    available_years = tuple(sorted(set(targets) | set(by_year)))
+    # What the selected year shows stops there: no later year, no later quarter (an official report of Q3).
+    by_year = {
+        y: v if y < year else v[:through_quarter] + (None,) * (4 - through_quarter)
+        for y, v in by_year.items()
+        if y <= year
+    }
+    year_periods = [p for p in periods if p.year == year and p.quarter <= through_quarter]
+    latest = year_periods[-1] if year_periods else None
     earlier = _earlier_complete(by_year, targets, year)
     quarter = latest.quarter if latest else None
     history = {
@@ -95,7 +106,7 @@ def achievement(pledge: Pledge, year: int | None, user, *, this_year: int | None
     shares = [
         Decimal(values[quarter - 1]) / values[3] for values in earlier.values() if quarter and values[quarter - 1]
     ]
-    groups, types = _breakdowns(pledge, year, user, [t for t in targets_rows if t.year == year])
+    groups, types = _breakdowns(pledge, year, user, [t for t in targets_rows if t.year == year], through_quarter)
     return Achievement(
         year=year,
         target=targets.get(year),
@@ -107,12 +118,13 @@ def achievement(pledge: Pledge, year: int | None, user, *, this_year: int | None
         projected=calculations.projected_year_end(latest.cumulative, quarter, shares) if latest else None,
         by_year=by_year,
         targets=targets,
+        available_years=available_years,
         groups=groups,
         types=types,
     )
 
 
-def _breakdowns(pledge, year, user, year_targets) -> tuple[tuple[Share, ...], tuple[Share, ...]]:
+def _breakdowns(pledge, year, user, year_targets, through_quarter=4) -> tuple[tuple[Share, ...], tuple[Share, ...]]:
     """The year's approved result by target group and by programme type, each beside its target: a group's
     own target; for a type the sum of its programmes' targets, but only when every one of its programmes
     with results has a target (a partial sum would overstate the rate). `user` None: the public view of the
@@ -170,21 +182,24 @@ def _count_subquery(queryset):
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
-def department_achievement(pledge: Pledge, year: int, user):
-    """Departments the person may see, each with the year's approved result (`cumulative`), the sum of its
-    programmes' targets when every active programme has one (`target`), and its reports that do not count
-    yet (`pending_draft`, `pending_submitted`, `pending_returned`); a queryset, so that the table can sort
-    and filter it in the database."""
+def department_achievement(pledge: Pledge, year: int, user, through_quarter: int = 4):
+    """Departments the person may see (`user` None: all, for official reports), each with the year's approved
+    result (`cumulative`), the sum of its programmes' targets when every active programme has one
+    (`target`), and its reports that do not count yet (`pending_draft`, `pending_submitted`,
+    `pending_returned`); a queryset, so that the table can sort and filter it in the database."""
     lines = QuarterlyReportLine.objects.filter(
-        report__department=OuterRef("pk"), report__year=year, report__status=Status.APPROVED
+        report__department=OuterRef("pk"),
+        report__year=year,
+        report__quarter__lte=through_quarter,
+        report__status=Status.APPROVED,
     )
     targets = AnnualTarget.objects.filter(pledge=pledge, year=year, programme__department=OuterRef("pk"))
     untargeted = Programme.objects.filter(department=OuterRef("pk"), is_active=True).exclude(
         targets__pledge=pledge, targets__year=year
     )
+    scope = Department.objects.all() if user is None else Department.objects.visible_to(user)
     return (
-        Department.objects.visible_to(user)
-        .filter(local_government_id=pledge.local_government_id, programmes__isnull=False)
+        scope.filter(local_government_id=pledge.local_government_id, programmes__isnull=False)
         .distinct()
         .annotate(
             cumulative=_sum_subquery(lines, "jobs"),

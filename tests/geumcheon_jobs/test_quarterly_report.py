@@ -1,0 +1,58 @@
+"""The quarterly job-creation report (분기 일자리창출 실적 보고): figures through the quarter, approved only."""
+
+import io
+
+import openpyxl
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from tests.pdf import assert_korean_font_embedded, pdf_text
+
+
+def test_export_report_pdf_2019_q3(card_data, tmp_path):
+    output = tmp_path / "report.pdf"
+    call_command("export_report", "--year", "2019", "--quarter", "3", "--output", str(output))
+    assert_korean_font_embedded(output)
+    text = pdf_text(output)
+    assert "2019년 3분기 일자리창출 실적 보고" in text
+    assert "8,076" in text and "90.7%" in text and "8,900" in text
+    assert "10,349" not in text  # the fourth quarter is after the report's quarter
+
+
+def test_export_report_xlsx(card_data, tmp_path):
+    output = tmp_path / "report.xlsx"
+    call_command("export_report", "--year", "2020", "--quarter", "2", "--output", str(output))
+    book = openpyxl.load_workbook(output)
+    [summary] = book["요약"].iter_rows(min_row=2, values_only=True)
+    assert summary[:4] == (2020, 2, 10500, 7875) and round(summary[4], 3) == 0.75
+    assert sum(row[1] for row in book["부서별"].iter_rows(min_row=2, values_only=True)) == 7875
+    assert "미제출·미승인 부서" in book.sheetnames
+
+
+def test_departments_without_an_approved_report_are_listed(card_data, tmp_path):
+    output = tmp_path / "report.xlsx"
+    call_command("export_report", "--year", "2021", "--quarter", "1", "--output", str(output))
+    missing = list(openpyxl.load_workbook(output)["미제출·미승인 부서"].iter_rows(min_row=2, values_only=True))
+    assert len(missing) == 22 and missing[0][1] == "미제출"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--year", "2017", "--quarter", "1"], "목표도"), (["--year", "2019", "--quarter", "5"], "올바른")],
+)
+def test_export_report_refuses_a_bad_period_and_writes_nothing(card_data, tmp_path, args, message):
+    output = tmp_path / "report.pdf"
+    with pytest.raises(CommandError, match=message):
+        call_command("export_report", *args, "--output", str(output))
+    assert not output.exists()
+
+
+def test_web_download_for_the_lead_department_and_managers_only(client, card_data, django_user_model):
+    url = reverse("quarterly-report", args=["지역경제-11", 2019, 3, "xlsx"])
+    client.force_login(django_user_model.objects.get(username="dept03"))
+    assert client.get(url).status_code == 403
+    client.force_login(django_user_model.objects.get(username="manager"))
+    response = client.get(url)
+    assert response.status_code == 200
+    assert openpyxl.load_workbook(io.BytesIO(response.content))["요약"]["D2"].value == 8076
