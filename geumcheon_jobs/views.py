@@ -17,7 +17,7 @@ from performance.models import Pledge
 from .charts import budget_charts, dashboard_charts
 from .dashboards import achievement_tables, budget_execution, budget_tables
 from .documents import XLSX
-from .exports import CARD_EXPORTERS
+from .exports import CARD_EXPORTERS, budget_report_pdf
 from .filters import DepartmentFilter
 from .quarterly_report import REPORT_EXPORTERS, NoSuchPeriod, quarterly_report
 from .selectors import UnknownCardYear, pledge_card
@@ -202,6 +202,16 @@ class QuarterlyReportDownloadView(View):
         except NoSuchPeriod as exc:
             raise Http404(str(exc)) from None
         exported = exporter(document)
+        response = HttpResponse(exported.content, content_type=exported.mimetype)
+        response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=exported.filename)
+        return response
+
+
+class BudgetReportDownloadView(View):
+    """연차별 투자수요 및 집행 보고 as PDF (the xlsx of the same table is on the budget page)."""
+
+    def get(self, request, code):
+        exported = budget_report_pdf(get_object_or_404(Pledge, code=code))
         response = HttpResponse(exported.content, content_type=exported.mimetype)
         response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=exported.filename)
         return response

@@ -56,3 +56,15 @@ def test_web_download_for_the_lead_department_and_managers_only(client, card_dat
     response = client.get(url)
     assert response.status_code == 200
     assert openpyxl.load_workbook(io.BytesIO(response.content))["요약"]["D2"].value == 8076
+
+
+def test_budget_report_pdf(client, card_data, django_user_model, tmp_path):
+    client.force_login(django_user_model.objects.get(username="manager"))
+    response = client.get(reverse("budget-report", args=["지역경제-11"]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    path = tmp_path / "budget.pdf"
+    path.write_bytes(response.content)
+    assert_korean_font_embedded(path)
+    text = pdf_text(path)
+    for figure in ["191,259", "114,875", "12,802", "60.1%", "57.7%", "87.4%"]:
+        assert figure in text
