@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from performance.excel import XLSX_MIMETYPE
 from performance.models import Pledge
 
 from .excel import (
@@ -39,7 +40,7 @@ from .excel import (
 from .models import MAX_MILLION_WON
 from .selectors import BudgetMatrix
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX = XLSX_MIMETYPE
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from performance.excel import XLSX_MIMETYPE
+
 PDF = "application/pdf"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX = XLSX_MIMETYPE
 
 
 @dataclass(frozen=True)

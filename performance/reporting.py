@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Sum
 
 from .calculations import achievement_rate, rate
 from .models import AnnualTarget, Department, Programme, QuarterlyReport, QuarterlyReportLine
@@ -174,9 +174,7 @@ def department_reports(department: Department, limit: int = 12):
 
 
 def returned_reports(department: Department):
-    return QuarterlyReport.objects.filter(Q(department=department) & Q(status=Status.RETURNED)).order_by(
-        "-year", "-quarter"
-    )
+    return QuarterlyReport.objects.filter(department=department, status=Status.RETURNED).order_by("-year", "-quarter")
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from .periods import deadline, reporting_period
 from .services import ReportError, StaleReport, WarningsNotAcknowledged
 from .validation import entry_warnings
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX = excel.XLSX_MIMETYPE
 
 
 def _today():

@@ -11,6 +11,7 @@ from performance.validation import NUMBER_ERRORS
 
 # --- The file format. Sheet names and header labels are part of the format, so they are deliberately NOT passed
 # --- through gettext: a template downloaded in another language must still be accepted.
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATA_SHEET = "실적"
 GUIDE_SHEET = "안내"
 TITLE_CELL = "A1"
