@@ -23,8 +23,13 @@ run: setup
 	@echo "Serving http://127.0.0.1:8000/ (Ctrl+C stops it)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 test: setup
 	@bash scripts/system-deps.sh test
+	@$(MAKE) --no-print-directory node_modules/.installed
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed

@@ -2,7 +2,7 @@
 # Installs the Debian packages the product needs outside Python, only those that are missing.
 # As root it installs them; otherwise it stops and prints the exact command to run.
 #   scripts/system-deps.sh run    Python venv support, a Korean font, pango for WeasyPrint
-#   scripts/system-deps.sh test   the above, plus Chromium for the browser tests and poppler-utils
+#   scripts/system-deps.sh test   the above, plus Chromium for the browser tests, poppler-utils, and npm
 set -euo pipefail
 what=${1:-run}
 need=()
@@ -17,6 +17,7 @@ ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || need+=(libpangoft2-1
 if [ "$what" = test ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v pdffonts >/dev/null && command -v pdftoppm >/dev/null || need+=(poppler-utils)
+  command -v npm >/dev/null || need+=(npm)  # installs axe-core for the accessibility checks
 fi
 
 [ ${#need[@]} -eq 0 ] && exit 0
