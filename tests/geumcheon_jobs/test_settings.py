@@ -46,9 +46,27 @@ def test_a_malformed_debug_flag():
     assert_one_clear_line(manage("check", DJANGO_DEBUG="maybe"), "DJANGO_DEBUG")
 
 
-def test_production_settings_with_a_key_start():
-    result = manage("check", DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 60, DJANGO_ALLOWED_HOSTS="jobs.example")
-    assert result.returncode == 0, result.stderr
+def test_production_settings_pass_the_deployment_checklist():
+    key = "k3y-" + "abcdefghij0123456789" * 3  # 64 varied characters, as `check --deploy` asks
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY=key,
+        DJANGO_ALLOWED_HOSTS="jobs.example",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_argon2_hashes_new_passwords(settings):
+    from django.contrib.auth.hashers import make_password
+
+    from geumcheon_jobs import settings as production
+
+    settings.PASSWORD_HASHERS = production.PASSWORD_HASHERS  # the suite itself uses a fast hasher
+    assert make_password("an example password").startswith("argon2$")
 
 
 def test_the_font_check_fails_without_a_korean_font(monkeypatch):
