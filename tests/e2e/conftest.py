@@ -29,12 +29,23 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server, transactional_db, card_data):
-    context = browser.new_context(locale="ko-KR", viewport={"width": 1366, "height": 900}, accept_downloads=True)
+def page(request, browser, live_server, transactional_db, card_data):
+    """A fresh browser tab. Every page it opens must keep the Content-Security-Policy: any violation the
+    browser reports fails the test. Tests marked `axe` may inject axe-core, so their tab bypasses the CSP."""
+    checks_csp = request.node.get_closest_marker("axe") is None
+    context = browser.new_context(
+        locale="ko-KR", viewport={"width": 1366, "height": 900}, accept_downloads=True, bypass_csp=not checks_csp
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
+    refused = []
+    page.on(
+        "console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None
+    )
     yield page
     context.close()
+    if checks_csp:
+        assert refused == [], refused
 
 
 @pytest.fixture

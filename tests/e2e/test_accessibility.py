@@ -7,7 +7,7 @@ import pytest
 
 from performance.models import Department, QuarterlyReport
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.axe]
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 RUN_AXE = """async () => {

@@ -79,3 +79,9 @@ def test_the_pdf_download(login, tmp_path):
 
 def test_an_unknown_format_is_not_found(login):
     assert login("manager").get(reverse("pledge-card-download", args=["지역경제-11", "hwp"])).status_code == 404
+
+
+def test_pages_carry_a_strict_content_security_policy(login):
+    policy = login("manager").get(CARD_URL)["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
