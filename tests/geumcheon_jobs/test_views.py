@@ -85,3 +85,22 @@ def test_pages_carry_a_strict_content_security_policy(login):
     policy = login("manager").get(CARD_URL)["Content-Security-Policy"]
     assert "default-src 'self'" in policy and "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert "frame-ancestors 'none'" in policy
+
+
+def test_five_wrong_passwords_lock_the_account_for_a_while(client, card_data):
+    for _attempt in range(5):
+        response = client.post(reverse("login"), {"username": "dept05", "password": "wrong"})
+    assert response.status_code == 429 and "잠겼습니다" in response.content.decode()  # Too Many Requests
+    response = client.post(reverse("login"), {"username": "dept05", "password": "geumcheon-demo-2026"})
+    assert response.status_code == 429  # even the right password waits for the cool-off
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_success_clears_the_failure_count(client, card_data):
+    for _attempt in range(4):
+        client.post(reverse("login"), {"username": "dept06", "password": "wrong"})
+    client.post(reverse("login"), {"username": "dept06", "password": "geumcheon-demo-2026"})
+    client.logout()
+    for _attempt in range(4):
+        response = client.post(reverse("login"), {"username": "dept06", "password": "wrong"})
+    assert response.status_code == 200  # four more failures: not locked
