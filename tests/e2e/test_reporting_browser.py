@@ -9,6 +9,16 @@ from tests.e2e.conftest import screenshot
 pytestmark = pytest.mark.e2e
 
 
+def submit_ticking_warnings(page):
+    """Press 제출; when the form asks to confirm warnings, tick the box and press again, as a clerk would."""
+    page.get_by_role("button", name="제출").click()
+    page.wait_for_load_state()
+    if page.get_by_label("경고를 확인했습니다").count():
+        page.get_by_label("경고를 확인했습니다").check()
+        page.get_by_role("button", name="제출").click()
+        page.wait_for_load_state()
+
+
 def test_enter_return_correct_approve_and_the_card_follows(sign_in, live_server, page):
     department = Department.objects.get(code="dept01")
     entry = f"{live_server.url}/results/entry/{department.pk}/2021/3/"
@@ -24,12 +34,7 @@ def test_enter_return_correct_approve_and_the_card_follows(sign_in, live_server,
     before = int(first.get_attribute("data-before"))
     assert row.locator("[data-cumulative]").inner_text() == f"{before + 1000:,}"  # live, as they type
     screenshot(page, "entry-dept01")
-    page.get_by_role("button", name="제출").click()
-    page.wait_for_load_state()
-    if page.get_by_label("경고를 확인했습니다").count():
-        page.get_by_label("경고를 확인했습니다").check()
-        page.get_by_role("button", name="제출").click()
-        page.wait_for_load_state()
+    submit_ticking_warnings(page)
     assert "제출했습니다" in page.locator("main").inner_text()
     page.get_by_role("button", name="로그아웃").click()
 
@@ -49,12 +54,7 @@ def test_enter_return_correct_approve_and_the_card_follows(sign_in, live_server,
     page.goto(entry)
     assert "일자리센터 인원이 너무 많습니다" in page.locator("main").inner_text()
     page.get_by_label(f"{programmes[0].name} 이번 분기 실적(명)").fill("500")
-    page.get_by_role("button", name="제출").click()
-    page.wait_for_load_state()
-    if page.get_by_label("경고를 확인했습니다").count():
-        page.get_by_label("경고를 확인했습니다").check()
-        page.get_by_role("button", name="제출").click()
-        page.wait_for_load_state()
+    submit_ticking_warnings(page)
     assert "제출했습니다" in page.locator("main").inner_text()
     page.get_by_role("button", name="로그아웃").click()
 
