@@ -7,13 +7,15 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
-from django_tables2 import RequestConfig
+from django_tables2 import LazyPaginator, RequestConfig
 
 from budget.selectors import budget_matrix
 from performance.access import sees_all_departments
-from performance.achievement import PENDING, achievement, department_achievement
+from performance.achievement import achievement, department_achievement
 from performance.models import Pledge
 
+from . import caching
+from .caching import lazy, page_cache_key, pledge_with_revision
 from .charts import budget_charts, dashboard_charts
 from .dashboards import achievement_tables, budget_execution, budget_tables
 from .documents import XLSX
@@ -67,12 +69,15 @@ class PledgeCardDownloadView(PledgeCardMixin, View):
 class AchievementMixin:
     """The pledge, the year's `Achievement` and the filtered department rows, for the page and the downloads."""
 
-    def get_overview(self):
-        pledge = get_object_or_404(Pledge, code=self.kwargs["code"])
+    def get_year(self) -> int | None:
         raw = self.request.GET.get("year", "")
         if raw and not (raw.isdigit() and 2000 <= int(raw) <= 2100):
             raise Http404("no such year")
-        year = int(raw) if raw else None
+        return int(raw) if raw else None
+
+    def get_overview(self, pledge=None):
+        pledge = pledge or get_object_or_404(Pledge, code=self.kwargs["code"])
+        year = self.get_year()
         overview = achievement(pledge, year, self.request.user, this_year=timezone.localdate().year)
         departments = DepartmentFilter(
             self.request.GET, department_achievement(pledge, overview.year, self.request.user)
@@ -82,26 +87,41 @@ class AchievementMixin:
 
 class DashboardView(AchievementMixin, TemplateView):
     """The achievement dashboard a manager reads in two minutes: the year's rate against the pace of
-    earlier years, the chart by quarter, and the breakdowns by group, programme type and department."""
+    earlier years, the chart by quarter, and the breakdowns by group, programme type and department.
+
+    The page is cached under the results revision (`geumcheon_jobs.caching`): while nothing it is made of
+    has changed, it costs what a trivial page costs, whatever the amount of data; the figures are computed
+    only when the cache has no page for this revision."""
 
     template_name = "geumcheon_jobs/dashboard.html"
+    per_page = 25
 
     def get_context_data(self, **kwargs):
-        pledge, overview, departments = self.get_overview()
-        table = DepartmentAchievementTable(departments.qs, order_by=self.request.GET.get("sort"))
-        RequestConfig(self.request, paginate=False).configure(table)
-        rows = list(table.data)  # evaluated once; the table renders from the same rows
-        pending = {status: sum(getattr(row, f"pending_{status}") for row in rows) for status in PENDING}
+        pledge = pledge_with_revision(self.kwargs["code"])
+        self.get_year()  # a bad ?year= is refused before anything is cached
+        part = lazy(lambda: self.compute(pledge))
+        names = ("overview", "table", "filter", "pending", "charts", "years")
         return super().get_context_data(
             pledge=pledge,
-            overview=overview,
-            table=table,
-            filter=departments,
-            pending=pending,
-            charts=dashboard_charts(overview),
-            years=overview.available_years,
+            cache_key=page_cache_key(self.request, "dashboard", pledge.results_revision),
+            cache_seconds=caching.SECONDS,
+            **{name: part(name) for name in names},
             **kwargs,
         )
+
+    def compute(self, pledge) -> dict:
+        _pledge, overview, departments = self.get_overview(pledge)
+        table = DepartmentAchievementTable(departments.qs, order_by=self.request.GET.get("sort"))
+        paginate = {"per_page": self.per_page, "paginator_class": LazyPaginator}  # no COUNT query
+        RequestConfig(self.request, paginate=paginate).configure(table)
+        return {
+            "overview": overview,
+            "table": table,
+            "filter": departments,
+            "pending": overview.pending,
+            "charts": dashboard_charts(overview),
+            "years": overview.available_years,
+        }
 
 
 class DashboardExportView(AchievementMixin, View):

@@ -4,16 +4,28 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Sum, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FilteredRelation,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 
 from . import calculations
 from .access import sees_all_departments
 from .models import AnnualTarget, Department, Pledge, Programme, ProgrammeType, QuarterlyReport, QuarterlyReportLine
-from .selectors import PeriodResult, approved_lines, period_results
+from .selectors import PENDING, PeriodResult, approved_lines, period_results, report_periods
 
 Status = QuarterlyReport.Status
-PENDING = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED)  # reports that do not count (yet)
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,7 @@ class Achievement:
     targets: dict[int, int]
     groups: tuple[Share, ...]
     types: tuple[Share, ...]
+    pending: dict[str, int]  # the year's reports the person may see that do not count yet, by status
 
     @property
     def rate(self) -> Decimal | None:
@@ -79,11 +92,12 @@ def achievement(
     breakdowns by group and type follow `visible_to` (staff see their own department's); `user` None is
     the public page, which shows the whole district's. `through_quarter` stops the year at a quarter (the
     quarterly report of an earlier quarter)."""
-    targets_rows = list(
-        AnnualTarget.objects.filter(pledge=pledge).select_related("target_group", "programme__department")
-    )
-    targets = {t.year: t.jobs for t in targets_rows if t.target_group_id is None and t.programme_id is None}
-    periods = period_results(pledge, targets)
+    targets_rows = _targets(pledge, user)
+    targets = {
+        t["year"]: t["jobs"] for t in targets_rows if not t["target_group__name"] and not t["programme__programme_type"]
+    }
+    rows = list(report_periods(pledge, user))
+    periods = period_results(pledge, targets, rows)
     by_year = _by_year(periods)
     if year is None:  # this year if it has a target or figures, else the latest year with figures
         year = this_year if this_year in targets or this_year in by_year else max(by_year or targets or [this_year])
@@ -106,7 +120,8 @@ def achievement(
     shares = [
         Decimal(values[quarter - 1]) / values[3] for values in earlier.values() if quarter and values[quarter - 1]
     ]
-    groups, types = _breakdowns(pledge, year, user, [t for t in targets_rows if t.year == year], through_quarter)
+    year_targets = [t for t in targets_rows if t["year"] == year]
+    groups, types = _breakdowns(pledge, year, user, year_targets, through_quarter)
     return Achievement(
         year=year,
         target=targets.get(year),
@@ -121,60 +136,86 @@ def achievement(
         available_years=available_years,
         groups=groups,
         types=types,
+        pending={status: sum(row.get(status, 0) for row in rows if row["year"] == year) for status in PENDING},
     )
 
 
 def _breakdowns(pledge, year, user, year_targets, through_quarter=4) -> tuple[tuple[Share, ...], tuple[Share, ...]]:
     """The year's approved result by target group and by programme type, each beside its target: a group's
     own target; for a type the sum of its programmes' targets, but only when every one of its programmes
-    with results has a target (a partial sum would overstate the rate). `user` None: the public view of the
-    whole district (group and type totals are published; no department's rows are)."""
+    with results has a target (a partial sum would overstate the rate). `year_targets`: the year's rows of
+    `_targets`. `user` None: the whole district, for the public page and official reports (group and type
+    totals are published; no department's rows are). One query, grouped by group and type, whatever the
+    number of result lines."""
     whole_district = user is None or sees_all_departments(user)
     lines = approved_lines(pledge) if user is None else approved_lines(pledge).visible_to(user)
     rows = (
-        lines.filter(report__year=year)
-        .values_list(
-            "programme_id",
-            "programme__target_group__name",
-            "programme__target_group__sort_order",
-            "programme__programme_type",
+        lines.filter(report__year=year, report__quarter__lte=through_quarter)
+        .annotate(
+            year_target=FilteredRelation(
+                "programme__targets",
+                condition=Q(programme__targets__pledge=pledge, programme__targets__year=year),
+            )
         )
-        .annotate(jobs=Sum("jobs"))
+        .order_by()
+        .values("programme__target_group__name", "programme__target_group__sort_order", "programme__programme_type")
+        .annotate(
+            jobs_sum=Sum("jobs"),
+            reported=Count("programme", distinct=True),
+            untargeted=Count("programme", distinct=True, filter=Q(year_target__isnull=True)),
+        )
     )
-    programme_targets = {t.programme_id: t for t in year_targets if t.programme_id}
-    jobs, members, group_order = defaultdict(int), defaultdict(set), {}
-    for programme, group, order, programme_type, total in rows:
-        group_order[group] = order
-        for key in (("group", group), ("type", programme_type)):
-            jobs[key] += total or 0
-            members[key].add(programme)
-    for target in programme_targets.values():
-        members[("type", target.programme.programme_type)].add(target.programme_id)
-
-    def summed_target(key) -> int | None:
-        programmes = members.get(key, set())
-        if not programmes or any(pk not in programme_targets for pk in programmes):
-            return None
-        return sum(programme_targets[pk].jobs for pk in programmes)
+    jobs, group_order, present, untargeted = defaultdict(int), {}, set(), defaultdict(int)
+    for row in rows:
+        group, programme_type = row["programme__target_group__name"], row["programme__programme_type"]
+        group_order[group] = row["programme__target_group__sort_order"]
+        jobs[("group", group)] += row["jobs_sum"] or 0
+        jobs[("type", programme_type)] += row["jobs_sum"] or 0
+        present |= {("group", group), ("type", programme_type)}
+        untargeted[programme_type] += row["untargeted"]
+    type_targets = {
+        row["programme__programme_type"]: row["jobs"] for row in year_targets if row["programme__programme_type"]
+    }
+    present |= {("type", programme_type) for programme_type in type_targets}
 
     # A group's target is the district's: beside one department's figures it would mislead.
-    group_targets = {t.target_group.name: t.jobs for t in year_targets if t.target_group_id and whole_district}
+    group_targets = {
+        row["target_group__name"]: row["jobs"] for row in year_targets if row["target_group__name"] and whole_district
+    }
     group_names = list(group_targets) + sorted(
-        (key[1] for key in jobs if key[0] == "group" and key[1] not in group_targets), key=group_order.__getitem__
+        (key[1] for key in present if key[0] == "group" and key[1] not in group_targets), key=group_order.__getitem__
     )
     groups = tuple(Share(n, n, jobs.get(("group", n), 0), group_targets.get(n)) for n in group_names)
     types = tuple(
-        Share(value, str(label), jobs.get(("type", value), 0), summed_target(("type", value)))
+        Share(value, str(label), jobs[("type", value)], None if untargeted[value] else type_targets.get(value))
         for value, label in ProgrammeType.choices
-        if ("type", value) in members
+        if ("type", value) in present
     )
     return groups, types
 
 
+def _targets(pledge, user) -> list[dict]:
+    """Every year's targets in one query: the district's (no group, no type), each group's, and per programme
+    type the sum of the targets of the programmes the person may see (`user` None: all)."""
+    programmes = Programme.objects.all() if user is None else Programme.objects.visible_to(user)
+    return list(
+        AnnualTarget.objects.filter(pledge=pledge)
+        .filter(Q(programme=None) | Q(programme__in=programmes))
+        .order_by()
+        .values("year", "target_group__name", "target_group__sort_order", "programme__programme_type")
+        .annotate(jobs=Sum("jobs"))
+        .order_by("year", "target_group__sort_order")
+    )
+
+
+def _summed(queryset, field: str):
+    """A correlated SUM's inner query: one row, the total (null when there is nothing to add)."""
+    return queryset.order_by().annotate(_group=Value(1)).values("_group").annotate(total=Sum(field)).values("total")
+
+
 def _sum_subquery(queryset, field: str):
     """A correlated SUM for annotating one row per department (0 when there is nothing to add)."""
-    summed = queryset.order_by().annotate(_group=Value(1)).values("_group").annotate(total=Sum(field)).values("total")
-    return Coalesce(Subquery(summed, output_field=IntegerField()), 0)
+    return Coalesce(Subquery(_summed(queryset, field), output_field=IntegerField()), 0)
 
 
 def _count_subquery(queryset):
@@ -185,8 +226,7 @@ def _count_subquery(queryset):
 def department_achievement(pledge: Pledge, year: int, user, through_quarter: int = 4):
     """Departments the person may see (`user` None: all, for official reports), each with the year's approved
     result (`cumulative`), the sum of its programmes' targets when every active programme has one
-    (`target`), and its reports that do not count yet (`pending_draft`, `pending_submitted`,
-    `pending_returned`); a queryset, so that the table can sort and filter it in the database."""
+    (`target`); a queryset, so that the table can sort, filter and page it in the database."""
     lines = QuarterlyReportLine.objects.filter(
         report__department=OuterRef("pk"),
         report__year=year,
@@ -199,18 +239,14 @@ def department_achievement(pledge: Pledge, year: int, user, through_quarter: int
     )
     scope = Department.objects.all() if user is None else Department.objects.visible_to(user)
     return (
-        scope.filter(local_government_id=pledge.local_government_id, programmes__isnull=False)
-        .distinct()
+        scope.filter(
+            Exists(Programme.objects.filter(department=OuterRef("pk"))),
+            local_government_id=pledge.local_government_id,
+        )
         .annotate(
             cumulative=_sum_subquery(lines, "jobs"),
             target_sum=_sum_subquery(targets, "jobs"),
             untargeted=_count_subquery(untargeted),
-            **{
-                f"pending_{status}": _count_subquery(
-                    QuarterlyReport.objects.filter(department=OuterRef("pk"), year=year, status=status)
-                )
-                for status in PENDING
-            },
         )
         .annotate(
             target=Case(When(untargeted=0, target_sum__gt=0, then=F("target_sum")), default=None),

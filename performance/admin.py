@@ -65,13 +65,27 @@ class AnnualTargetAdmin(SimpleHistoryAdmin):
     list_filter = ["pledge", "year", "target_group"]
 
 
-class QuarterlyReportLineInline(admin.TabularInline):
+class ReadOnlyAdminMixin:
+    """Reports and their figures change only through the workflow (performance.services), which checks the
+    state, keeps the reason and the results revision; the admin site may look, never change."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class QuarterlyReportLineInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = QuarterlyReportLine
     extra = 0
 
 
 @admin.register(QuarterlyReport)
-class QuarterlyReportAdmin(SimpleHistoryAdmin):
+class QuarterlyReportAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ["department", "year", "quarter", "status", "submitted_at", "reviewed_at"]
     list_filter = ["year", "quarter", "status", "department"]
     inlines = [QuarterlyReportLineInline]

@@ -416,3 +416,18 @@ class Notice(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class ResultsRevision(models.Model):
+    """One number that goes up in the same transaction as every change to what the achievement figures are
+    made of (reports, their lines, targets, programmes, departments). Caches of computed figures are keyed by
+    it, so a cached dashboard can never outlive the data it was computed from (see `performance.revision`)."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("실적 자료 판")
+        verbose_name_plural = _("실적 자료 판")
+
+    def __str__(self):
+        return str(self.number)

@@ -4,10 +4,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import accumulate
 
-from django.db.models import Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 
 from .calculations import achievement_rate
 from .models import AnnualTarget, Pledge, QuarterlyReport, QuarterlyReportLine
+
+PENDING = (QuarterlyReport.Status.DRAFT, QuarterlyReport.Status.SUBMITTED, QuarterlyReport.Status.RETURNED)
 
 
 def approved_lines(pledge: Pledge):
@@ -80,23 +82,38 @@ class PeriodResult:
         return achievement_rate(self.cumulative, self.target)
 
 
-def period_results(pledge: Pledge, targets: dict[int, int] | None = None) -> list[PeriodResult]:
+def report_periods(pledge: Pledge, user=None):
+    """Per year and quarter, oldest first, from the reports of the pledge's local government in one query:
+    `jobs` and `approved` (the approved reports' jobs and their number, for the whole district) and, when
+    `user` is given, `draft`, `submitted` and `returned`: the reports that person may see that do not count
+    yet."""
+    approved = Q(status=QuarterlyReport.Status.APPROVED)
+    reports = QuarterlyReport.objects.filter(department__local_government_id=pledge.local_government_id)
+    # Each report's own total first (a subquery), so that the grouping counts reports without DISTINCT.
+    own_lines = QuarterlyReportLine.objects.filter(report=OuterRef("pk")).order_by().values("report")
+    reports = reports.annotate(own_jobs=Subquery(own_lines.annotate(total=Sum("jobs")).values("total")))
+    aggregates = {"jobs": Sum("own_jobs", filter=approved), "approved": Count("pk", filter=approved)}
+    if user is None:
+        reports = reports.filter(approved)
+    else:
+        visible = reports.visibility(user)
+        aggregates |= {status: Count("pk", filter=Q(status=status) & visible) for status in PENDING}
+    return reports.order_by().values("year", "quarter").annotate(**aggregates).order_by("year", "quarter")
+
+
+def period_results(pledge: Pledge, targets: dict[int, int] | None = None, periods=None) -> list[PeriodResult]:
     """Every period that has approved figures, with its cumulative result, oldest first.
 
     A quarter counts once at least one department's report for it is approved; its cumulative
     includes every approved quarter before it in the same year. `targets` saves a query when the
-    caller has already read `annual_targets`.
+    caller has already read `annual_targets`; `periods`, when it has read `report_periods`.
     """
     targets = annual_targets(pledge) if targets is None else targets
-    rows = (
-        approved_lines(pledge)
-        .values_list("report__year", "report__quarter")
-        .annotate(jobs=Sum("jobs"))
-        .order_by("report__year", "report__quarter")
-    )
+    rows = report_periods(pledge) if periods is None else periods
     by_year: dict[int, list[tuple[int, int]]] = {}
-    for year, quarter, jobs in rows:
-        by_year.setdefault(year, []).append((quarter, jobs))
+    for row in rows:
+        if row["approved"]:
+            by_year.setdefault(row["year"], []).append((row["quarter"], row["jobs"] or 0))
     results = []
     for year, quarters in by_year.items():
         running = accumulate(jobs for _, jobs in quarters)

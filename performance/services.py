@@ -19,6 +19,7 @@ from .access import can_enter_results, can_review
 from .bulk import insert_with_history
 from .models import Department, Programme, QuarterlyReport, QuarterlyReportLine, ReportingDeadline
 from .notices import notify_review
+from .revision import revision_bump
 from .validation import EntryWarning, entry_warnings
 
 Status = QuarterlyReport.Status
@@ -141,6 +142,8 @@ def reports_save_lines(*, year: int, quarter: int, inputs: list[ReportInput], us
         if report.pk in changed:  # a save that changes nothing leaves no version and no history entry
             report.version += 1
             _save(report, user, _("실적 수정"), update_fields=["version"])
+    if changed or len(existing) < len(inputs):
+        revision_bump()
     return [reports[item.department.pk] for item in inputs]
 
 
@@ -325,6 +328,7 @@ def _transition(report: QuarterlyReport, status: Status, user, reason: str, **fi
     for name, value in fields.items():
         setattr(report, name, value)
     _save(report, user, reason, update_fields=["status", "version", *fields])
+    revision_bump()
     return report
 
 

@@ -60,3 +60,14 @@ def no_untracked_updates(monkeypatch):
 
     monkeypatch.setattr(QuerySet, "update", update)
     monkeypatch.setattr(QuerySet, "bulk_update", bulk_update)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a test's rolled-back transaction takes the results revision
+    back with it, so a page cached under a revision number in one test must not be found by the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,47 @@
+"""Pages cached under the results revision (see `performance.revision`): the key names everything the page
+depends on — the revision, what the person may see and do, the query string, today's year and the language —
+so a cached page is served only while none of that has changed."""
+
+import hashlib
+from functools import cache
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from performance.access import can_review, own_department, sees_all_departments
+from performance.models import Pledge
+from performance.revision import revision_annotation
+
+SECONDS = 3600  # entries are never stale (the key changes with the data); this only frees memory
+
+
+def pledge_with_revision(code: str) -> Pledge:
+    """The pledge a page is about, with the results revision read in the same query (`results_revision`)."""
+    return get_object_or_404(Pledge.objects.annotate(results_revision=revision_annotation()), code=code)
+
+
+def page_cache_key(request, name: str, revision: int) -> str:
+    """The cache key of one page for this person and this query under the results revision it read."""
+    user = request.user
+    department = own_department(user)
+    parts = [
+        name,
+        request.path,
+        revision,
+        sees_all_departments(user),
+        can_review(user),
+        user.is_superuser,
+        department.pk if department else None,
+        sorted(request.GET.lists()),
+        timezone.localdate().year,
+        get_language(),
+    ]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def lazy(compute):
+    """Context values computed only when a template renders them (on a cache miss), and only once: the
+    template language calls a callable it finds in the context."""
+    once = cache(compute)
+    return lambda key: lambda: once()[key]
