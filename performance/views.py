@@ -3,6 +3,7 @@ and a service, and render; they hold no rule of their own."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -10,10 +11,12 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
+from django_tables2 import LazyPaginator, RequestConfig
 
 from . import excel, imports, reporting, services
 from .access import can_enter_results, can_review, own_department
 from .forms import DeadlineForm, ReasonForm, ResultEntryForm, UploadForm, VersionForm
+from .lists import ApprovedLineFilter, ApprovedLineTable, approved_lines_for
 from .models import Department, Notice, QuarterlyReport
 from .periods import deadline, reporting_period
 from .services import ReportError, StaleReport, WarningsNotAcknowledged
@@ -352,3 +355,20 @@ class DepartmentReportsView(TemplateView):
         return super().get_context_data(
             department=department, reports=reporting.department_reports(department, limit=60), **kwargs
         )
+
+
+class ApprovedLinesView(TemplateView):
+    """The approved lines a dashboard figure is made of (year, quarter, group, type, department), with their
+    sum, each linked to its report and from there to its history."""
+
+    template_name = "performance/lines.html"
+    per_page = 50
+
+    def get_context_data(self, **kwargs):
+        filtered = ApprovedLineFilter(self.request.GET, approved_lines_for(self.request.user), request=self.request)
+        table = ApprovedLineTable(filtered.qs)
+        RequestConfig(self.request, paginate={"per_page": self.per_page, "paginator_class": LazyPaginator}).configure(
+            table
+        )
+        total = filtered.qs.order_by().aggregate(total=Sum("jobs"))["total"] if filtered.is_valid() else None
+        return super().get_context_data(filter=filtered, table=table, total=total or 0, **kwargs)
