@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .reporting import EntryRow
 from .services import LineInput
+from .targets import TOTAL
 from .validation import parse_jobs
 
 
@@ -100,3 +101,61 @@ class UploadForm(forms.Form):
         label=_("실적 파일(.xlsx)"),
         error_messages={"required": _("올릴 파일을 선택하세요."), "empty": _("빈 파일입니다.")},
     )
+
+
+class TargetsForm(forms.Form):
+    """The year's targets: the total, one per target group, one per programme the sheet lists. Blank means
+    no target; figures are whole numbers of people, as everywhere (validation.parse_jobs)."""
+
+    seen = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    reason = forms.CharField(label=_("변경 사유"), required=False, max_length=300)
+
+    def __init__(self, *args, sheet, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sheet = sheet
+        self.initial.setdefault("seen", sheet.seen)
+        self._add("total", _("%(year)s년 연간 목표(명)") % {"year": sheet.year}, sheet.total)
+        for group, jobs in sheet.groups:
+            self._add(f"group_{group.pk}", _("%(name)s 목표(명)") % {"name": group.name}, jobs)
+        for department in sheet.departments:
+            for programme, jobs in department.programmes:
+                label = _("%(department)s %(name)s 목표(명)") % {"department": department.department, "name": programme}
+                self._add(f"programme_{programme.pk}", label, jobs)
+
+    def _add(self, name: str, label: str, jobs: int | None) -> None:
+        self.fields[name] = forms.CharField(
+            label=label,
+            required=False,
+            initial="" if jobs is None else f"{jobs:,}",
+            widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "num-input", "autocomplete": "off"}),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.fields:
+            if name not in ("seen", "reason") and name in cleaned:
+                try:
+                    cleaned[name] = parse_jobs(cleaned[name])
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+        return cleaned
+
+    def values(self) -> dict[tuple[str, int], int | None]:
+        """The typed targets by the service's keys."""
+        result = {}
+        for name, value in self.cleaned_data.items():
+            if name == "total":
+                result[TOTAL] = value
+            elif name.startswith(("group_", "programme_")):
+                kind, pk = name.split("_")
+                result[(kind, int(pk))] = value
+        return result
+
+    def groups(self):
+        return [(group, jobs, self[f"group_{group.pk}"]) for group, jobs in self.sheet.groups]
+
+    def departments(self):
+        return [
+            (entry, [(programme, jobs, self[f"programme_{programme.pk}"]) for programme, jobs in entry.programmes])
+            for entry in self.sheet.departments
+        ]

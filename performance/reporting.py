@@ -186,12 +186,12 @@ class HistoryEntry:
     reason: str
 
 
-def _who(record) -> str:
+def history_who(record) -> str:
     user = record.history_user
     return (user.get_full_name() or user.username) if user else "시스템"
 
 
-def _jobs(value) -> str:
+def jobs_text(value) -> str:
     return "-" if value is None else f"{value:,}"
 
 
@@ -206,18 +206,20 @@ def report_history(report: QuarterlyReport) -> list[HistoryEntry]:
             old = statuses.get(previous.status, "") if previous else ""
             changes.append(f"상태: {old + ' → ' if old else ''}{statuses[record.status]}")
         entries.append(
-            HistoryEntry(record.history_date, _who(record), "보고", tuple(changes), record.history_change_reason or "")
+            HistoryEntry(
+                record.history_date, history_who(record), "보고", tuple(changes), record.history_change_reason or ""
+            )
         )
     lines = QuarterlyReportLine.history.filter(report_id=report.pk).select_related("history_user", "programme")
     for record in lines.order_by("history_date"):
         previous = record.prev_record if record.history_type != "+" else None
         if record.history_type == "-":
-            changes = (f"실적 {_jobs(record.jobs)} → 삭제",)
+            changes = (f"실적 {jobs_text(record.jobs)} → 삭제",)
         else:
             changes = tuple(
                 change
                 for change in (
-                    f"실적 {_jobs(previous.jobs) + ' → ' if previous else ''}{_jobs(record.jobs)}명"
+                    f"실적 {jobs_text(previous.jobs) + ' → ' if previous else ''}{jobs_text(record.jobs)}명"
                     if previous is None or previous.jobs != record.jobs
                     else "",
                     f"비고 「{previous.comment if previous else ''}」 → 「{record.comment}」"
@@ -228,7 +230,11 @@ def report_history(report: QuarterlyReport) -> list[HistoryEntry]:
             )
         entries.append(
             HistoryEntry(
-                record.history_date, _who(record), record.programme.name, changes, record.history_change_reason or ""
+                record.history_date,
+                history_who(record),
+                record.programme.name,
+                changes,
+                record.history_change_reason or "",
             )
         )
     return sorted(entries, key=lambda entry: entry.when, reverse=True)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("import/confirm/", views.ImportConfirmView.as_view(), name="import-confirm"),
     path("notices/", views.NoticeListView.as_view(), name="notices"),
     path("lines/", views.ApprovedLinesView.as_view(), name="lines"),
+    path("targets/<str:code>/", views.TargetsView.as_view(), name="targets"),
     path("departments/<int:pk>/", views.DepartmentReportsView.as_view(), name="department"),
     path("board/deadline/", views.DeadlineView.as_view(), name="deadline"),
     path("entry/<int:department>/<int:year>/<int:quarter>/", views.ResultEntryView.as_view(), name="entry"),

@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 from django_tables2 import LazyPaginator, RequestConfig
 
-from . import excel, imports, reporting, services
+from . import excel, imports, reporting, services, targets
 from .access import can_enter_results, can_review, own_department
-from .forms import DeadlineForm, ReasonForm, ResultEntryForm, UploadForm, VersionForm
+from .forms import DeadlineForm, ReasonForm, ResultEntryForm, TargetsForm, UploadForm, VersionForm
 from .lists import ApprovedLineFilter, ApprovedLineTable, approved_lines_for
-from .models import Department, Notice, QuarterlyReport
+from .models import Department, Notice, Pledge, QuarterlyReport
 from .periods import deadline, reporting_period
 from .services import ReportError, StaleReport, WarningsNotAcknowledged
 from .validation import entry_warnings
@@ -372,3 +372,56 @@ class ApprovedLinesView(TemplateView):
         )
         total = filtered.qs.order_by().aggregate(total=Sum("jobs"))["total"] if filtered.is_valid() else None
         return super().get_context_data(filter=filtered, table=table, total=total or 0, **kwargs)
+
+
+class TargetsView(TemplateView):
+    """연간 목표: the district's total, each group's and each programme's target for a year. The lead department
+    edits them in one form (blank: no target); everyone else reads what they may see."""
+
+    template_name = "performance/targets.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.pledge = get_object_or_404(Pledge, code=kwargs["code"])
+        raw = request.GET.get("year") or str(_today().year)
+        if not (raw.isdigit() and 2000 <= int(raw) <= 2100):
+            raise Http404("no such year")
+        self.year = int(raw)
+        return super().dispatch(request, *args, **kwargs)
+
+    def sheet(self):
+        return targets.target_sheet(self.pledge, self.year, self.request.user)
+
+    def get_context_data(self, **kwargs):
+        sheet = kwargs.pop("sheet", None) or self.sheet()
+        editable = targets.can_set_targets(self.request.user)
+        kwargs.setdefault("form", TargetsForm(sheet=sheet) if editable else None)
+        return super().get_context_data(
+            pledge=self.pledge,
+            sheet=sheet,
+            editable=editable,
+            years=range(self.year - 3, self.year + 4),
+            changes=targets.target_changes(self.pledge, self.year, limit=20),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        if not targets.can_set_targets(request.user):
+            raise PermissionDenied(targets.NOT_ALLOWED)
+        sheet = self.sheet()
+        form = TargetsForm(request.POST, sheet=sheet)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(sheet=sheet, form=form), status=400)
+        try:
+            changed = targets.targets_save(
+                pledge=self.pledge,
+                year=self.year,
+                values=form.values(),
+                user=request.user,
+                seen=form.cleaned_data["seen"],
+                reason=form.cleaned_data["reason"],
+            )
+        except targets.StaleTargets as stale:
+            context = self.get_context_data(sheet=sheet, form=form, stale=stale.changes)
+            return self.render_to_response(context, status=409)
+        messages.success(request, _("연간 목표 %(count)d건을 바꾸었습니다.") % {"count": changed})
+        return redirect(f"{reverse('performance:targets', args=[self.pledge.code])}?year={self.year}")

@@ -1,0 +1,122 @@
+"""연간 목표: the lead department sets the year's targets in one form; everyone else reads what they may see."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from performance import targets
+from performance.achievement import achievement
+from performance.models import AnnualTarget, Programme, TargetGroup
+from tests.factories import ProgrammeFactory
+
+URL = reverse("performance:targets", args=["지역경제-11"])
+
+
+def form_data(client, year=2021, **changes):
+    """The form as the page renders it, with `changes` typed over it."""
+    form = client.get(URL, {"year": year}).context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    data.update(changes)
+    return data
+
+
+def test_the_lead_sets_the_total_a_group_and_a_programme_with_a_reason(login, card_data, django_user_model):
+    client = login("lead")
+    group = TargetGroup.objects.get(name="청년층")
+    programme = Programme.objects.exclude(targets__year=2021).first()
+    data = form_data(client, total="11,000", **{f"group_{group.pk}": "500", f"programme_{programme.pk}": "40"})
+    data["reason"] = "추경 반영"
+    response = client.post(f"{URL}?year=2021", data)
+    assert response.status_code == 302
+    assert AnnualTarget.objects.get(pledge=card_data, year=2021, target_group=None, programme=None).jobs == 11000
+    assert AnnualTarget.objects.get(pledge=card_data, year=2021, target_group=group).jobs == 500
+    assert AnnualTarget.objects.get(pledge=card_data, year=2021, programme=programme).jobs == 40
+    record = AnnualTarget.history.filter(year=2021, target_group=None, programme=None).latest("history_id")
+    assert record.history_user.username == "lead" and record.history_change_reason == "추경 반영"
+    html = client.get(URL, {"year": 2021}).content.decode()
+    assert "10,800 → 11,000명" in html and "추경 반영" in html
+    lead = django_user_model.objects.get(username="lead")
+    assert achievement(card_data, 2021, lead).target == 11000  # the dashboard reads it at once
+
+
+def test_a_blank_removes_a_target(login, card_data):
+    client = login("lead")
+    target = AnnualTarget.objects.filter(pledge=card_data, year=2021, programme__isnull=False).first()
+    assert (
+        client.post(f"{URL}?year=2021", form_data(client, **{f"programme_{target.programme_id}": ""})).status_code
+        == 302
+    )
+    assert not AnnualTarget.objects.filter(pk=target.pk).exists()
+    assert AnnualTarget.history.filter(id=target.pk, history_type="-").exists()
+
+
+@pytest.mark.parametrize(("typed", "message"), [("abc", "숫자만"), ("-5", "음수"), ("1.5", "소수"), ("=A1", "수식")])
+def test_a_wrong_figure_is_refused_beside_the_field_and_nothing_is_saved(login, card_data, typed, message):
+    client = login("lead")
+    before = list(AnnualTarget.objects.order_by("pk").values_list("pk", "jobs"))
+    response = client.post(f"{URL}?year=2021", form_data(client, total=typed, **{"reason": "x"}))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html and 'aria-invalid="true"' in html and f'value="{typed}"' in html
+    assert list(AnnualTarget.objects.order_by("pk").values_list("pk", "jobs")) == before
+
+
+def test_a_stale_form_is_refused_and_lists_the_other_change(login, card_data, django_user_model):
+    client = login("lead")
+    data = form_data(client, total="12,000")
+    other = AnnualTarget.objects.get(pledge=card_data, year=2021, target_group=None, programme=None)
+    other.jobs, other._history_user = 10900, django_user_model.objects.get(username="dept01")
+    other.save()
+    response = client.post(f"{URL}?year=2021", data)
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "10,800 → 10,900명" in html and 'value="12,000"' in html
+    assert AnnualTarget.objects.get(pk=other.pk).jobs == 10900
+
+
+def test_managers_and_staff_read_but_cannot_change(login, card_data, django_user_model):
+    manager = login("manager")
+    page = manager.get(URL, {"year": 2021})
+    assert page.status_code == 200 and page.context["form"] is None and "10,800" in page.content.decode()
+    assert manager.post(f"{URL}?year=2021", {"total": "1"}).status_code == 403
+    staff = login("dept03")
+    html = staff.get(URL, {"year": 2021}).content.decode()
+    own = django_user_model.objects.get(username="dept03").membership.department
+    assert own.name in html and "생활보장과" not in html
+    assert staff.post(f"{URL}?year=2021", {"total": "1"}).status_code == 403
+    assert AnnualTarget.objects.get(pledge=card_data, year=2021, target_group=None, programme=None).jobs == 10800
+
+
+def test_another_local_governments_programme_cannot_be_reached(card_data, django_user_model):
+    foreign = ProgrammeFactory()  # a programme of another local government
+    lead = django_user_model.objects.get(username="lead")
+    with pytest.raises(PermissionDenied):
+        targets.targets_save(
+            pledge=card_data,
+            year=2021,
+            values={targets.programme_key(foreign.pk): 5},
+            user=lead,
+            seen=targets.target_sheet(card_data, 2021, lead).seen,
+        )
+    assert not AnnualTarget.objects.filter(programme=foreign).exists()
+
+
+def test_groups_that_do_not_add_up_are_a_warning_not_a_refusal(login, card_data):
+    client = login("lead")
+    group = TargetGroup.objects.get(name="청년층")
+    assert client.post(f"{URL}?year=2021", form_data(client, **{f"group_{group.pk}": "500"})).status_code == 302
+    html = client.get(URL, {"year": 2021}).content.decode()
+    assert "계층별 목표의 합(10,866명)이 연간 목표(10,800명)와 다릅니다." in html
+
+
+def test_query_count_is_constant(login, card_data, django_assert_max_num_queries):
+    """However many targets changed how often: the page reads the sheet and the history in a fixed number."""
+    client = login("lead")
+    target = AnnualTarget.objects.get(pledge=card_data, year=2021, target_group=None, programme=None)
+    for jobs in range(10801, 10830):  # many edits of one target: old → new for each without a query each
+        target.jobs = jobs
+        target.save()
+    client.get(reverse("home"))
+    with django_assert_max_num_queries(11):
+        html = client.get(URL, {"year": 2021}).content.decode()
+    assert "10,828 → 10,829명" in html
