@@ -21,16 +21,16 @@ from django.utils.translation import gettext_lazy
 
 from budget.exports import budget_xlsx
 from budget.selectors import BudgetMatrix, budget_matrix
-from performance import selectors as results
 from performance.access import can_review, sees_all_departments
 from performance.calculations import year_period_label
 from performance.models import Pledge
+from performance.selectors import period_results
 
 from .dashboards import budget_execution
 from .exports import CARD_EXPORTERS, budget_report_pdf
 from .models import IssuedDocument
 from .quarterly_report import REPORT_EXPORTERS, NoSuchPeriod, QuarterlyReportDocument, _status_label, quarterly_report
-from .selectors import PledgeCard, UnknownCardYear, pledge_card
+from .selectors import PledgeCard, UnknownCardYear, pledge_card, result_line
 
 Kind = IssuedDocument.Kind
 
@@ -153,12 +153,16 @@ def _card_figures(card: PledgeCard) -> Figures:
     for year, jobs in card.plan_years:
         figures[_("연차별 추진계획 %(year)s년(명)") % {"year": year}] = _count(jobs)
     figures.update(_budget_table_figures(card.budget))
-    # The result lines of 추진실적 are generated from these periods (the card's own selector, same targets).
-    for period in results.period_results(card.pledge, dict(card.plan_years)):
-        if period.year <= card.year:
-            label = year_period_label(period.year, period.quarter)
-            figures[_("추진실적 %(period)s 누적 실적(명)") % {"period": label}] = period.cumulative
-            figures[_("추진실적 %(period)s 달성률") % {"period": label}] = _rate(period.rate)
+    # The result lines of 추진실적 are generated from these periods (the card's own selector, same targets). They are
+    # read again here, so they are checked against the card's lines: an approval in between must not slip in.
+    periods = [p for p in period_results(card.pledge, dict(card.plan_years)) if p.year <= card.year]
+    card_lines = {line for group in card.progress for item in group.items for line in item.result_lines}
+    if card_lines != {result_line(period) for period in periods}:
+        raise DocumentUnavailable(NON_FIELD_ERRORS, str(STALE))
+    for period in periods:
+        label = year_period_label(period.year, period.quarter)
+        figures[_("추진실적 %(period)s 누적 실적(명)") % {"period": label}] = period.cumulative
+        figures[_("추진실적 %(period)s 달성률") % {"period": label}] = _rate(period.rate)
     for share in card.group_split:
         figures[_("계층별 목표 %(group)s(명)") % {"group": share.name}] = share.jobs
     # 향후계획's lines carry the programmes' targets filled into the text; a changed target changes a line.
@@ -363,7 +367,10 @@ def document_issue(
             document = build_document(kind, pledge, year, quarter)
         except DocumentUnavailable as exc:
             raise ValidationError({exc.field: exc.message}) from None
-        figures = figures_of(kind, document)
+        try:
+            figures = figures_of(kind, document)
+        except DocumentUnavailable as exc:
+            raise ValidationError({exc.field: exc.message}) from None
         if expected_digest is not None and expected_digest != figures_digest(kind, year, quarter, figures):
             raise ValidationError({NON_FIELD_ERRORS: str(STALE)})
         exported = _export(kind, fmt, pledge, document)

@@ -3,6 +3,7 @@ every version is listed, and a later change of the figures shows against the iss
 
 import datetime
 import hashlib
+from dataclasses import replace
 
 import pytest
 from django.contrib.admin.sites import site
@@ -166,6 +167,19 @@ def test_figures_changed_since_the_preview_are_not_frozen(card_data, users):
     assert not IssuedDocument.objects.exists()
 
 
+def test_an_approval_while_the_card_is_read_is_not_frozen_half_way(card_data, users, monkeypatch):
+    """The card's result lines and the snapshot's periods come from two reads; if they disagree, nothing is frozen."""
+    read = issuing.period_results
+    monkeypatch.setattr(
+        issuing,
+        "period_results",
+        lambda pledge, targets: [replace(p, cumulative=p.cumulative + 1) for p in read(pledge, targets)],
+    )
+    with pytest.raises(ValidationError, match="미리 본 뒤에"):
+        issue(card_data, users["lead"])
+    assert not IssuedDocument.objects.exists()
+
+
 def test_an_issued_document_is_never_changed_or_deleted(card_data, users):
     issued = issue(card_data, users["lead"], fmt="xlsx")
     issued.recipient = "다른 곳"
@@ -302,6 +316,13 @@ def test_the_issue_form_previews_and_issues(card_data, users, login):
     issued = IssuedDocument.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("issued-document", args=[issued.pk])
     assert (issued.kind, issued.year, issued.quarter, issued.recipient) == ("quarterly_report", 2019, 3, RECIPIENT)
+
+
+def test_the_issue_form_starts_with_the_choice_of_document(card_data, login):
+    html = login("lead").get(ISSUE_URL).content.decode()
+    assert "1. 문서 고르기" in html and "2. 보관될 수치 확인" not in html and 'name="recipient"' not in html
+    html = login("lead").get(ISSUE_URL, {"kind": "card", "year": "2017"}).content.decode()
+    assert "목표가 없어" in html and 'name="recipient"' not in html
 
 
 @pytest.mark.parametrize(
