@@ -20,6 +20,7 @@ from geumcheon_jobs.models import IssuedDocument
 from performance import services
 from performance.calculations import achievement_rate
 from performance.models import QuarterlyReport, QuarterlyReportLine
+from tests.factories import QuarterlyReportLineFactory
 from tests.pdf import pdf_text
 
 LIST_URL = reverse("issued-documents")
@@ -212,6 +213,26 @@ def test_a_reopened_report_shows_exactly_the_changed_figures(card_data, users, l
     html = login("manager").get(reverse("issued-document", args=[issued.pk])).content.decode()
     assert "발행 당시와 지금이 다른 수치 2개" in html
     assert f"{now:,}" in html and "바뀐 수치가 없습니다" not in html
+
+
+def test_a_new_approval_shows_on_the_card_but_not_on_the_report_of_an_earlier_quarter(card_data, users):
+    card = issue(card_data, users["lead"])
+    report = issue(card_data, users["lead"], kind="quarterly_report", quarter=2, fmt="xlsx")
+    line = QuarterlyReportLineFactory(
+        report__department=card_data.lead_department,
+        report__year=2021,
+        report__quarter=3,
+        report__status="submitted",
+        programme=card_data.lead_department.programmes.first(),
+        jobs=1000,
+    )
+    services.report_approve(report_id=line.report.pk, user=users["lead"], expected_version=line.report.version)
+    changes = issuing.figure_changes(issuing.issued_figures(card), issuing.current_figures(card))
+    assert [(c.label, c.issued, c.current) for c in changes] == [
+        ("추진실적 2021년 3분기 누적 실적(명)", "(없음)", "8,342"),
+        ("추진실적 2021년 3분기 달성률", "(없음)", "77.2%"),
+    ]
+    assert issuing.figure_changes(issuing.issued_figures(report), issuing.current_figures(report)) == []
 
 
 def test_a_budget_change_shows_against_the_issued_budget_report(card_data, users):
