@@ -195,6 +195,7 @@ class IssuedDocumentDetailView(ViewerMixin, TemplateView):
             changes=issuing.figure_changes(frozen, current),
             unavailable=current is None,
             frozen=[(label, issuing.figure_text(value)) for label, value in frozen.items()],
+            can_issue=issuing.can_issue(self.request.user),
             **kwargs,
         )
 

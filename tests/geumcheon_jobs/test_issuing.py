@@ -213,6 +213,12 @@ def test_a_reopened_report_shows_exactly_the_changed_figures(card_data, users, l
     html = login("manager").get(reverse("issued-document", args=[issued.pk])).content.decode()
     assert "발행 당시와 지금이 다른 수치 2개" in html
     assert f"{now:,}" in html and "바뀐 수치가 없습니다" not in html
+    assert "지금 수치로 다시 발송 처리" not in html  # managers do not issue
+    html = login("lead").get(reverse("issued-document", args=[issued.pk])).content.decode()
+    assert (
+        f"{ISSUE_URL}?pledge=%EC%A7%80%EC%97%AD%EA%B2%BD%EC%A0%9C-11&amp;kind=card&amp;file_format=pdf&amp;year=2021"
+        in html
+    )
 
 
 def test_a_new_approval_shows_on_the_card_but_not_on_the_report_of_an_earlier_quarter(card_data, users):
