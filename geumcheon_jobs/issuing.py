@@ -312,17 +312,22 @@ def _export(kind: str, fmt: str, pledge: Pledge, document):
     return budget_report_pdf(pledge, document) if fmt == "pdf" else budget_xlsx(document, pledge=pledge)
 
 
+def sent_on_error(sent_on) -> str | None:
+    """A document is marked as sent once it has gone: not on a day still to come."""
+    today = timezone.localdate()
+    return SENT_ON_IN_FUTURE % {"today": today.strftime("%Y-%m-%d")} if sent_on > today else None
+
+
 def _check_input(kind, year, quarter, fmt, recipient, sent_on) -> dict[str, str]:
     errors = {}
     if not recipient:
         errors["recipient"] = str(RECIPIENT_REQUIRED)
     elif len(recipient) > 200:
         errors["recipient"] = str(RECIPIENT_TOO_LONG)
-    today = timezone.localdate()
     if sent_on is None:
         errors["sent_on"] = str(SENT_ON_REQUIRED)
-    elif sent_on > today:
-        errors["sent_on"] = SENT_ON_IN_FUTURE % {"today": today.strftime("%Y-%m-%d")}
+    elif message := sent_on_error(sent_on):
+        errors["sent_on"] = message
     if kind not in FORMATS:
         errors["kind"] = str(UNKNOWN_KIND)
         return errors

@@ -91,6 +91,13 @@ class IssueForm(DocumentChoiceForm):
     )
     digest = forms.CharField(widget=forms.HiddenInput, required=False)
 
+    def clean_sent_on(self):
+        """Said here as well as by the service, so that the page names every mistake at once."""
+        sent_on = self.cleaned_data["sent_on"]
+        if message := issuing.sent_on_error(sent_on):
+            raise ValidationError(message)
+        return sent_on
+
 
 class IssuedDocumentFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(label=gettext_lazy("문서"), choices=Kind.choices, empty_label=_("전체"))
@@ -112,16 +119,21 @@ class ChangeColumn(tables.Column):
         return format_html('<span class="change change-no">{}</span>', _("변경 없음"))
 
 
+NOWRAP = {"td": {"class": "nowrap"}}
+
+
 class IssuedDocumentTable(tables.Table):
     kind = tables.Column(
         verbose_name=gettext_lazy("문서"), linkify=lambda record: reverse("issued-document", args=[record.pk])
     )
-    period = tables.Column(verbose_name=gettext_lazy("연도·분기"), accessor="period_label", orderable=False)
+    period = tables.Column(
+        verbose_name=gettext_lazy("연도·분기"), accessor="period_label", orderable=False, attrs=NOWRAP
+    )
     file_format = tables.Column(verbose_name=gettext_lazy("형식"))
     recipient = tables.Column(verbose_name=gettext_lazy("수신처"))
-    sent_on = tables.DateColumn(verbose_name=gettext_lazy("발송일"), format="Y. n. j.")
+    sent_on = tables.DateColumn(verbose_name=gettext_lazy("발송일"), format="Y. n. j.", attrs=NOWRAP)
     issued_by = tables.Column(verbose_name=gettext_lazy("처리자"), order_by=("issued_by__username",))
-    issued_at = tables.DateTimeColumn(verbose_name=gettext_lazy("처리 일시"), format="Y. n. j. H:i")
+    issued_at = tables.DateTimeColumn(verbose_name=gettext_lazy("처리 일시"), format="Y. n. j. H:i", attrs=NOWRAP)
     sha256 = tables.Column(verbose_name=gettext_lazy("SHA-256 앞부분"), orderable=False)
     changed = ChangeColumn(verbose_name=gettext_lazy("지금 수치와 비교"), orderable=False, empty_values=())
 

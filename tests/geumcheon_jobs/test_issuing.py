@@ -371,6 +371,13 @@ def test_wrong_input_on_the_page_is_explained_beside_the_field(card_data, login,
     assert not IssuedDocument.objects.exists()
 
 
+def test_every_mistake_on_the_page_is_named_at_once(card_data, login):
+    future = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    html = post_issue(login("lead"), card_data, recipient="", sent_on=future).content.decode()
+    assert 'id="id_recipient_error">수신처를 입력하세요' in html and 'id="id_sent_on_error">발송일은 오늘' in html
+    assert not IssuedDocument.objects.exists()
+
+
 def test_a_stale_preview_is_refused_on_the_page_and_the_new_figures_are_shown(card_data, users, login):
     client = login("lead")
     digest = (
