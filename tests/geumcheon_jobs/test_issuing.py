@@ -15,7 +15,7 @@ from django.utils import timezone
 from budget.models import BudgetLine
 from budget.selectors import budget_version
 from budget.services import CellInput, allocations_save
-from geumcheon_jobs import issuing
+from geumcheon_jobs import document_figures, issuing
 from geumcheon_jobs.models import IssuedDocument
 from performance import services
 from performance.calculations import achievement_rate
@@ -170,9 +170,9 @@ def test_figures_changed_since_the_preview_are_not_frozen(card_data, users):
 
 def test_an_approval_while_the_card_is_read_is_not_frozen_half_way(card_data, users, monkeypatch):
     """The card's result lines and the snapshot's periods come from two reads; if they disagree, nothing is frozen."""
-    read = issuing.period_results
+    read = document_figures.period_results
     monkeypatch.setattr(
-        issuing,
+        document_figures,
         "period_results",
         lambda pledge, targets: [replace(p, cumulative=p.cumulative + 1) for p in read(pledge, targets)],
     )
