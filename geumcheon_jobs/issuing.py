@@ -119,10 +119,11 @@ def _figures(kind: str, document) -> Figures:
         raise DocumentUnavailable(NON_FIELD_ERRORS, str(STALE)) from None
 
 
-def figures_digest(kind: str, year: int | None, quarter: int | None, figures: Figures) -> str:
+def figures_digest(pledge: Pledge, kind: str, year: int | None, quarter: int | None, figures: Figures) -> str:
     """A short fingerprint of a document's choice and figures: the issue form carries the one the person saw,
     and the service refuses to freeze anything else."""
-    payload = json.dumps([kind, year, quarter, list(figures.items())], ensure_ascii=False, separators=(",", ":"))
+    choice = [pledge.pk, kind, year, quarter, list(figures.items())]
+    payload = json.dumps(choice, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode()).hexdigest()[:32]
 
 
@@ -260,7 +261,7 @@ def document_issue(
             figures = _figures(kind, document)
         except DocumentUnavailable as exc:
             raise ValidationError({exc.field: exc.message}) from None
-        if expected_digest is not None and expected_digest != figures_digest(kind, year, quarter, figures):
+        if expected_digest is not None and expected_digest != figures_digest(pledge, kind, year, quarter, figures):
             raise ValidationError({NON_FIELD_ERRORS: str(STALE)})
         exported = _export(kind, fmt, pledge, document)
     issued = IssuedDocument(

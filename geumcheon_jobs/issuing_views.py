@@ -26,6 +26,10 @@ Kind = IssuedDocument.Kind
 QUARTERS = [("", "—")] + [(q, gettext_lazy("%(quarter)s분기") % {"quarter": q}) for q in range(1, 5)]
 SUGGESTED_RECIPIENTS = ("고용노동부 지역산업고용정책과", "서울시 일자리정책과")
 PAGE_SIZE = 25
+ISSUED = gettext_lazy(
+    "발송 처리했습니다. 파일과 수치를 보관했습니다. ‘보관된 파일 내려받기’로 받는 파일이 기록과 같은 파일이니, "
+    "받는 기관에는 이 파일을 보내세요."
+)
 
 
 class DocumentChoiceForm(forms.Form):
@@ -258,12 +262,7 @@ class DocumentIssueView(TemplateView):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(
-                    request,
-                    _(
-                        "발송 처리했습니다. 파일과 수치를 보관했습니다. 아래 ‘보관된 파일 내려받기’의 파일이 기록과 같은 파일입니다."
-                    ),
-                )
+                messages.success(request, ISSUED)
                 return redirect("issued-document", pk=issued.pk)
         messages.error(request, _("입력값을 확인하세요. 아무것도 저장하지 않았습니다."))
         choice = DocumentChoiceForm(request.POST)
@@ -284,12 +283,17 @@ class DocumentIssueView(TemplateView):
             except issuing.DocumentUnavailable as exc:
                 choice.add_error(exc.field if exc.field in choice.fields else None, exc.message)
             else:
-                digest = issuing.figures_digest(picked["kind"], picked["year"], picked["quarter"], preview)
+                digest = issuing.figures_digest(
+                    picked["pledge"], picked["kind"], picked["year"], picked["quarter"], preview
+                )
         if form is None and preview is not None:
             initial = {**choice.cleaned_data, "sent_on": timezone.localdate(), "digest": digest}
             initial["pledge"] = initial["pledge"].code
             form = IssueForm(initial=initial)
         elif form is not None and digest:
+            seen = form.data.get("digest")
+            if seen and seen != digest and str(issuing.STALE) not in form.non_field_errors():
+                form.add_error(None, issuing.STALE)  # say so even when something else was wrong too
             form.data = form.data.copy()
             form.data["digest"] = digest  # after a refusal the page shows today's figures: they are what is sent next
         return super().get_context_data(

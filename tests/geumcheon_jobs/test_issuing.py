@@ -161,7 +161,9 @@ def test_wrong_input_is_refused_in_korean_and_nothing_is_saved(card_data, users,
 
 
 def test_figures_changed_since_the_preview_are_not_frozen(card_data, users):
-    seen = issuing.figures_digest("card", 2021, None, issuing.document_figures("card", card_data, 2021, None))
+    seen = issuing.figures_digest(
+        card_data, "card", 2021, None, issuing.document_figures("card", card_data, 2021, None)
+    )
     reopen_a_2021_q2_report(users["lead"])
     with pytest.raises(ValidationError, match="미리 본 뒤에"):
         issue(card_data, users["lead"], expected_digest=seen)
@@ -371,6 +373,14 @@ def test_wrong_input_on_the_page_is_explained_beside_the_field(card_data, login,
     assert not IssuedDocument.objects.exists()
 
 
+def test_figures_changed_since_the_preview_are_said_even_beside_another_mistake(card_data, users, login):
+    client = login("lead")
+    digest = client.get(ISSUE_URL, {"kind": "card", "year": 2021}).context["form"]["digest"].value()
+    reopen_a_2021_q2_report(users["lead"])
+    html = post_issue(client, card_data, recipient="", digest=digest).content.decode()
+    assert "수신처를 입력하세요" in html and "미리 본 뒤에" in html
+
+
 def test_every_mistake_on_the_page_is_named_at_once(card_data, login):
     future = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
     html = post_issue(login("lead"), card_data, recipient="", sent_on=future).content.decode()
@@ -386,7 +396,7 @@ def test_a_stale_preview_is_refused_on_the_page_and_the_new_figures_are_shown(ca
     jobs = reopen_a_2021_q2_report(users["lead"])
     response = post_issue(client, card_data, digest=digest)
     html = response.content.decode()
-    assert "미리 본 뒤에" in html and f"{7342 - jobs:,}" in html
+    assert html.count("미리 본 뒤에") == 1 and f"{7342 - jobs:,}" in html
     assert not IssuedDocument.objects.exists()
     response = post_issue(client, card_data, digest=response.context["form"]["digest"].value())
     assert response.status_code == 302 and IssuedDocument.objects.count() == 1
