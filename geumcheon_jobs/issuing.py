@@ -139,6 +139,11 @@ def figure_text(value) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
+def file_is_intact(issued: IssuedDocument) -> bool:
+    """Whether the stored bytes still have the SHA-256 recorded when the document was issued."""
+    return hashlib.sha256(bytes(issued.content)).hexdigest() == issued.sha256
+
+
 def issued_figures(issued: IssuedDocument) -> Figures:
     return {label: value for label, value in issued.figures}
 

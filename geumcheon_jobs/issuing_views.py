@@ -203,13 +203,14 @@ class IssuedDocumentDetailView(ViewerMixin, TemplateView):
     template_name = "geumcheon_jobs/issued_detail.html"
 
     def get_context_data(self, **kwargs):
-        issued = get_object_or_404(issuing.issued_documents(self.request.user), pk=self.kwargs["pk"])
+        issued = get_object_or_404(issuing.issued_documents(self.request.user).defer(None), pk=self.kwargs["pk"])
         current = issuing.current_figures(issued)
         frozen = issuing.issued_figures(issued)
         return super().get_context_data(
             issued=issued,
             changes=issuing.figure_changes(frozen, current),
             unavailable=current is None,
+            intact=issuing.file_is_intact(issued),
             frozen=[(label, issuing.figure_text(value)) for label, value in frozen.items()],
             can_issue=issuing.can_issue(self.request.user),
             **kwargs,

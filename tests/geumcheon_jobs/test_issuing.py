@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 from django.contrib.admin.sites import site
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
@@ -281,7 +282,15 @@ def test_nothing_changed_says_so(card_data, users, login):
     issued = issue(card_data, users["lead"], kind="quarterly_report", year=2019, quarter=3, fmt="xlsx")
     html = login("lead").get(reverse("issued-document", args=[issued.pk])).content.decode()
     assert "발행 이후 바뀐 수치가 없습니다." in html
-    assert issued.sha256 in html and RECIPIENT in html
+    assert issued.sha256 in html and RECIPIENT in html and "방금 다시 계산한 값과 같습니다" in html
+
+
+def test_a_file_that_no_longer_matches_its_fingerprint_is_flagged(card_data, users, login):
+    issued = issue(card_data, users["lead"], kind="budget_report", year=None, fmt="xlsx")
+    with connection.cursor() as cursor:  # the application cannot change it; a write behind its back can
+        cursor.execute("UPDATE geumcheon_jobs_issueddocument SET sha256 = %s WHERE id = %s", ["0" * 64, issued.pk])
+    html = login("manager").get(reverse("issued-document", args=[issued.pk])).content.decode()
+    assert "파일이 손상되었거나 바뀌었습니다" in html
 
 
 # --- the pages ----------------------------------------------------------------------------------------------------
