@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from weasyprint.urls import URLFetcher
 
-from budget.selectors import budget_matrix
+from budget.selectors import BudgetMatrix, budget_matrix
 
 from .card_xlsx import pledge_card_xlsx
 from .charts import budget_charts
@@ -32,9 +32,10 @@ def pledge_card_pdf(card: PledgeCard) -> ExportedFile:
 CARD_EXPORTERS = {"pdf": pledge_card_pdf, "xlsx": pledge_card_xlsx}
 
 
-def budget_report_pdf(pledge) -> ExportedFile:
-    """연차별 투자수요 및 집행 보고: the multi-year table and the execution rates by source and by year."""
-    matrix = budget_matrix(pledge)
+def budget_report_pdf(pledge, matrix: BudgetMatrix | None = None) -> ExportedFile:
+    """연차별 투자수요 및 집행 보고: the multi-year table and the execution rates by source and by year. `matrix`:
+    one already read (issuing freezes the file and its figures from the same one); None reads it."""
+    matrix = budget_matrix(pledge) if matrix is None else matrix
     execution = budget_execution(matrix, None)
     context = {
         "pledge": pledge,

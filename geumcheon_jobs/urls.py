@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from . import public, views
+from . import issuing_views, public, views
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -25,6 +25,12 @@ urlpatterns = [
         name="quarterly-report",
     ),
     path("pledges/<str:code>/card.<str:suffix>", views.PledgeCardDownloadView.as_view(), name="pledge-card-download"),
+    path("documents/issued/", issuing_views.IssuedDocumentListView.as_view(), name="issued-documents"),
+    path("documents/issued/<int:pk>/", issuing_views.IssuedDocumentDetailView.as_view(), name="issued-document"),
+    path(
+        "documents/issued/<int:pk>/file/", issuing_views.IssuedDocumentFileView.as_view(), name="issued-document-file"
+    ),
+    path("documents/issue/", issuing_views.DocumentIssueView.as_view(), name="document-issue"),
     path("public/", public.PublicDisclosureView.as_view(), name="public"),
     path("public/<str:code>/", public.PublicDisclosureView.as_view(), name="public-pledge"),
     path("public/<str:code>/<str:dataset>.<str:suffix>", public.OpenDataView.as_view(), name="open-data"),

@@ -7,6 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from geumcheon_jobs.quarterly_report import quarterly_report
+from tests.factories import QuarterlyReportLineFactory
 from tests.pdf import assert_korean_font_embedded, pdf_text
 
 
@@ -68,3 +70,19 @@ def test_budget_report_pdf(client, card_data, django_user_model, tmp_path):
     text = pdf_text(path)
     for figure in ["191,259", "114,875", "12,802", "60.1%", "57.7%", "87.4%"]:
         assert figure in text
+
+
+def test_groups_and_types_of_an_earlier_quarter_leave_out_later_quarters(card_data):
+    """The report of Q2 must not count a Q3 approved later in its breakdowns by group and type (as it does not in its
+    total or by department)."""
+    before = quarterly_report(card_data, 2021, 2).overview
+    QuarterlyReportLineFactory(
+        report__department=card_data.lead_department,
+        report__year=2021,
+        report__quarter=3,
+        programme=card_data.lead_department.programmes.first(),
+        jobs=1000,
+    )
+    after = quarterly_report(card_data, 2021, 2).overview
+    assert (after.groups, after.types, after.cumulative) == (before.groups, before.types, before.cumulative)
+    assert sum(share.cumulative for share in after.groups) == after.cumulative == 7342
