@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "performance",
     "budget",
     "geumcheon_jobs",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -57,7 +58,14 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "audit.middleware.AccessLogMiddleware",
 ]
+
+# Access log (접속기록, 개인정보의 안전성 확보조치 기준): downloads, exports, personal-data pages and the admin.
+# Rows older than the retention period go with `manage.py prune_access_log` (at least one year; two by default).
+AUDIT_RETENTION_DAYS = int(os.environ.get("DJANGO_AUDIT_RETENTION_DAYS", "730"))
+# Behind a reverse proxy that sets X-Forwarded-For, record the address it saw instead of the proxy's own.
+AUDIT_TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR", default=False)
 
 ROOT_URLCONF = "geumcheon_jobs.urls"
 WSGI_APPLICATION = "geumcheon_jobs.wsgi.application"
