@@ -66,6 +66,8 @@ MIDDLEWARE = [
 AUDIT_RETENTION_DAYS = int(os.environ.get("DJANGO_AUDIT_RETENTION_DAYS", "730"))
 # Behind a reverse proxy that sets X-Forwarded-For, record the address it saw instead of the proxy's own.
 AUDIT_TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR", default=False)
+# The login lockout counts failures by the same address the access log records.
+AXES_CLIENT_IP_CALLABLE = "audit.recording.client_address"
 
 ROOT_URLCONF = "geumcheon_jobs.urls"
 WSGI_APPLICATION = "geumcheon_jobs.wsgi.application"

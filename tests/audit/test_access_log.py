@@ -160,3 +160,16 @@ def test_prune_deletes_only_rows_past_the_retention_period(login, settings):
 def test_prune_refuses_less_than_a_year(db):
     with pytest.raises(CommandError, match="365"):
         call_command("prune_access_log", "--days", "30")
+
+
+def test_the_login_lockout_sees_the_same_address_as_the_access_log(client, card_data, settings):
+    from axes.models import AccessAttempt
+
+    settings.AUDIT_TRUST_X_FORWARDED_FOR = True
+    client.post(
+        reverse("login"),
+        {"username": "manager", "password": "wrong"},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.7",
+    )
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["198.51.100.7"]
