@@ -45,13 +45,13 @@ def signed_in(status, anonymous=LOGIN):
 # url name → method → expected answer per role. Write views are also tried with POST.
 EXPECTED = {
     "home": {"GET": signed_in(200)},
-    "login": {"GET": signed_in(200, anonymous=200)},
+    "login": {"GET": signed_in(200, anonymous=200), "POST": signed_in(200, anonymous=200)},  # a wrong password
     "logout": {"GET": signed_in(405), "POST": signed_in(R, anonymous=R)},
     "password_change": {"GET": signed_in(200), "POST": signed_in(200)},
     "password_change_done": {"GET": signed_in(200)},
     "password_reset": {"GET": signed_in(200, anonymous=200), "POST": signed_in(R, anonymous=R)},
     "password_reset_done": {"GET": signed_in(200, anonymous=200)},
-    "password_reset_confirm": {"GET": signed_in(200, anonymous=200)},
+    "password_reset_confirm": {"GET": signed_in(200, anonymous=200), "POST": signed_in(200, anonymous=200)},
     "password_reset_complete": {"GET": signed_in(200, anonymous=200)},
     "performance:mine": {"GET": row(LOGIN, 200, 200, 200, R, R)},
     "performance:board": {"GET": signed_in(200)},
@@ -186,6 +186,8 @@ def request_for(name: str, method: str, world: World) -> tuple[str, dict]:
         "performance:entry": {"version": 0, "save": "1"}
         | {f"jobs_{p.pk}": "5" for p in dept03.programmes.filter(is_active=True)},
         "password_reset": {"email": "nobody@example.invalid"},
+        "login": {"username": "dept04", "password": "wrong"},
+        "password_reset_confirm": {"new_password1": "x-Long-pass-99", "new_password2": "x-Long-pass-99"},
     }.get(name, {})
     return url, data
 
