@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .env import SettingsError, database_from_url, env_bool, env_list
+from .env import SettingsError, database_from_url, env_bool, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DJANGO_VAR_DIR", BASE_DIR / "var"))
@@ -63,7 +63,7 @@ MIDDLEWARE = [
 
 # Access log (접속기록, 개인정보의 안전성 확보조치 기준): downloads, exports, personal-data pages and the admin.
 # Rows older than the retention period go with `manage.py prune_access_log` (at least one year; two by default).
-AUDIT_RETENTION_DAYS = int(os.environ.get("DJANGO_AUDIT_RETENTION_DAYS", "730"))
+AUDIT_RETENTION_DAYS = env_int("DJANGO_AUDIT_RETENTION_DAYS", 730)
 # Behind a reverse proxy that sets X-Forwarded-For, record the address it saw instead of the proxy's own.
 AUDIT_TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR", default=False)
 # The login lockout counts failures by the same address the access log records.
