@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
+from audit.models import AccessLog
 from performance.access import can_review
 from performance.excel import MAX_UPLOAD_BYTES
 from performance.models import Pledge
@@ -135,6 +136,8 @@ def _saved_message(result: services.SaveResult) -> str:
 class BudgetExportView(PledgeMixin, View):
     """The grid as .xlsx in the card's layout."""
 
+    access_log = AccessLog.Kind.EXPORT
+
     def get(self, request, *args, **kwargs):
         pledge = self.get_pledge()
         exported = budget_xlsx(budget_matrix(pledge), pledge=pledge)
@@ -196,6 +199,8 @@ class BudgetImportConfirmView(LeadOnlyMixin, View):
 
 class BudgetHistoryView(PledgeMixin, TemplateView):
     """Who changed which figure, when, old → new and why."""
+
+    access_log = AccessLog.Kind.PERSONAL
 
     template_name = "budget/history.html"
 

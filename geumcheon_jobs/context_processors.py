@@ -17,8 +17,9 @@ def demo_data_loaded() -> bool:
 
 def roles(request):
     """The signed-in person's role and department for the header, and whether demo data is loaded."""
-    user = request.user
-    if not user.is_authenticated:
+    # A request refused before the authentication middleware (a bad Host header → 400) has no user.
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
         return {}
     return {
         "user_role": role_label(user),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView, View
 
+from audit.recording import NOT_LOGGED
 from budget.selectors import budget_matrix
 from performance.achievement import achievement
 from performance.models import Pledge
@@ -107,7 +108,12 @@ DATASETS = {"results": (result_rows, RESULT_COLUMNS), "budget": (budget_rows, BU
 
 @method_decorator([login_not_required, cache_control(public=True, max_age=3600)], name="dispatch")
 class OpenDataView(View):
-    """`results` and `budget` as CSV (UTF-8 with BOM, for Excel) or JSON; cacheable for an hour."""
+    """`results` and `budget` as CSV (UTF-8 with BOM, for Excel) or JSON; cacheable for an hour.
+
+    Not in the access log: the figures are published for anyone, hold no personal data, and anonymous
+    robots fetching them would only bury the records the log is for."""
+
+    access_log = NOT_LOGGED
 
     def get(self, request, code, dataset, suffix):
         if dataset not in DATASETS or suffix not in ("csv", "json"):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .env import SettingsError, database_from_url, env_bool, env_list
+from .env import SettingsError, database_from_url, env_bool, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DJANGO_VAR_DIR", BASE_DIR / "var"))
@@ -25,7 +25,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if D
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "geumcheon_jobs.admin_site.AdminConfig",  # django.contrib.admin, for superusers only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "performance",
     "budget",
     "geumcheon_jobs",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -57,7 +58,16 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "audit.middleware.AccessLogMiddleware",
 ]
+
+# Access log (접속기록, 개인정보의 안전성 확보조치 기준): downloads, exports, personal-data pages and the admin.
+# Rows older than the retention period go with `manage.py prune_access_log` (at least one year; two by default).
+AUDIT_RETENTION_DAYS = env_int("DJANGO_AUDIT_RETENTION_DAYS", 730)
+# Behind a reverse proxy that sets X-Forwarded-For, record the address it saw instead of the proxy's own.
+AUDIT_TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR", default=False)
+# The login lockout counts failures by the same address the access log records.
+AXES_CLIENT_IP_CALLABLE = "audit.recording.client_address"
 
 ROOT_URLCONF = "geumcheon_jobs.urls"
 WSGI_APPLICATION = "geumcheon_jobs.wsgi.application"

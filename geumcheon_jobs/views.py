@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 from django_tables2 import LazyPaginator, RequestConfig
 
+from audit.models import AccessLog
 from budget.selectors import budget_matrix
 from performance.access import sees_all_departments
 from performance.achievement import achievement, department_achievement
@@ -49,6 +50,7 @@ class PledgeCardMixin:
 
 
 class PledgeCardView(PledgeCardMixin, TemplateView):
+    access_log = AccessLog.Kind.PERSONAL  # 작성자: names and phone extensions
     template_name = "geumcheon_jobs/pledge_card.html"
 
     def get_context_data(self, **kwargs):
@@ -127,6 +129,8 @@ class DashboardView(AchievementMixin, TemplateView):
 class DashboardExportView(AchievementMixin, View):
     """Every table of the achievement dashboard as xlsx (all sheets) or one of them as CSV (?table=)."""
 
+    access_log = AccessLog.Kind.EXPORT
+
     def get(self, request, code, suffix):
         pledge, overview, departments = self.get_overview()
         tables = achievement_tables(overview, departments.qs)
@@ -167,6 +171,8 @@ class BudgetDashboardView(BudgetExecutionMixin, TemplateView):
 
 class BudgetDashboardExportView(BudgetExecutionMixin, View):
     """The budget dashboard's tables as xlsx, or one of them as CSV (?table=sources|years)."""
+
+    access_log = AccessLog.Kind.EXPORT
 
     def get(self, request, code, suffix):
         pledge, _matrix, year, execution = self.get_execution()

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 from django_tables2 import LazyPaginator, RequestConfig
 
+from audit.models import AccessLog
+
 from . import excel, imports, reporting, services, targets
 from .access import can_enter_results, can_review, own_department
 from .forms import DeadlineForm, ReasonForm, ResultEntryForm, TargetsForm, UploadForm, VersionForm
@@ -147,6 +149,7 @@ class ReportMixin:
 class ReportDetailView(ReportMixin, TemplateView):
     """A report against the previous quarter and the same quarter last year, with the review actions."""
 
+    access_log = AccessLog.Kind.PERSONAL  # who submitted and who reviewed
     template_name = "performance/report.html"
 
     def get_context_data(self, **kwargs):
@@ -167,6 +170,7 @@ class ReportDetailView(ReportMixin, TemplateView):
 
 
 class ReportHistoryView(ReportMixin, TemplateView):
+    access_log = AccessLog.Kind.PERSONAL  # who changed what
     template_name = "performance/history.html"
 
     def get_context_data(self, **kwargs):
@@ -249,6 +253,7 @@ class NoticeListView(TemplateView):
     """The notices sent to departments (the person's own, or all for the lead department and managers)."""
 
     template_name = "performance/notices.html"
+    access_log = AccessLog.Kind.PERSONAL  # recipients' addresses
 
     def get_context_data(self, **kwargs):
         notices = Notice.objects.visible_to(self.request.user).select_related("department")[:300]

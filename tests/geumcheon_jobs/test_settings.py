@@ -83,3 +83,8 @@ def test_the_font_check_passes_here():
 def test_makemigrations_needs_no_secret_key():
     result = manage("makemigrations", "--check", "--dry-run", DJANGO_DEBUG="false")
     assert result.returncode == 0, result.stderr
+
+
+def test_a_malformed_access_log_retention():
+    result = manage("check", DJANGO_DEBUG="true", DJANGO_AUDIT_RETENTION_DAYS="two years")
+    assert_one_clear_line(result, "DJANGO_AUDIT_RETENTION_DAYS")

@@ -1,0 +1,341 @@
+"""Every URL × every role × own / another department × read / write, declared in one table.
+
+The URLs come from the resolver, so a new URL without a line in EXPECTED (or, in the admin, a rule) fails
+`test_every_url_has_an_expectation`. `staff` is dept03, which owns the sample report, department and
+entry; `other` is dept04, a department that must never see them. Besides the status, every answer given
+to a department's staff is searched (HTML, CSV and every cell of an xlsx) for the other department's name
+and for the sample report's figure."""
+
+import hashlib
+from dataclasses import dataclass
+from io import BytesIO
+
+import openpyxl
+import pytest
+from axes.models import AccessAttempt, AccessFailureLog
+from django.contrib.admin.sites import site as admin_site
+from django.contrib.contenttypes.models import ContentType
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from geumcheon_jobs.models import IssuedDocument
+from performance import services
+from performance.models import Department, Pledge, QuarterlyReport
+from performance.services import LineInput
+
+CODE = "지역경제-11"
+YEAR, QUARTER = 2021, 3
+FIGURE = 4321  # the sample report's figure per programme: distinctive, so that a leak is visible
+ROLES = ("anonymous", "staff", "other", "lead", "manager", "admin")
+ACCOUNTS = {"staff": "dept03", "other": "dept04", "lead": "lead", "manager": "manager", "admin": "root"}
+
+LOGIN = "login"  # 302 to /accounts/login/
+ADMIN_LOGIN = "admin-login"  # 302 to /admin/login/
+ANY_LOGIN = "any-login"  # 302 to either login page (the admin's own views use the admin's)
+R = 302  # any other redirect
+
+
+def row(anonymous, staff, other, lead, manager, admin):
+    return dict(zip(ROLES, (anonymous, staff, other, lead, manager, admin), strict=True))
+
+
+def signed_in(status, anonymous=LOGIN):
+    """The same answer for everyone signed in; the anonymous visitor goes to the login page."""
+    return row(anonymous, status, status, status, status, status)
+
+
+# url name → method → expected answer per role. Write views are also tried with POST.
+EXPECTED = {
+    "home": {"GET": signed_in(200)},
+    "login": {"GET": signed_in(200, anonymous=200), "POST": signed_in(200, anonymous=200)},  # a wrong password
+    "logout": {"GET": signed_in(405), "POST": signed_in(R, anonymous=R)},
+    "password_change": {"GET": signed_in(200), "POST": signed_in(200)},
+    "password_change_done": {"GET": signed_in(200)},
+    "password_reset": {"GET": signed_in(200, anonymous=200), "POST": signed_in(R, anonymous=R)},
+    "password_reset_done": {"GET": signed_in(200, anonymous=200)},
+    "password_reset_confirm": {"GET": signed_in(200, anonymous=200), "POST": signed_in(200, anonymous=200)},
+    "password_reset_complete": {"GET": signed_in(200, anonymous=200)},
+    "performance:mine": {"GET": row(LOGIN, 200, 200, 200, R, R)},
+    "performance:board": {"GET": signed_in(200)},
+    "performance:bulk-approve": {"GET": signed_in(405), "POST": row(LOGIN, 403, 403, R, 403, R)},
+    "performance:template": {"GET": row(LOGIN, 200, 404, 200, 200, 200)},
+    "performance:import": {"GET": signed_in(200), "POST": signed_in(200)},
+    "performance:import-confirm": {"GET": signed_in(405), "POST": signed_in(R)},
+    "performance:notices": {"GET": signed_in(200)},
+    "performance:department": {"GET": row(LOGIN, 200, 404, 200, 200, 200)},
+    "performance:deadline": {"GET": signed_in(405), "POST": row(LOGIN, 403, 403, R, 403, R)},
+    "performance:entry": {"GET": row(LOGIN, 200, 404, 200, 403, 200), "POST": row(LOGIN, R, 404, R, 403, R)},
+    "performance:report": {"GET": row(LOGIN, 200, 404, 200, 200, 200)},
+    "performance:history": {"GET": row(LOGIN, 200, 404, 200, 200, 200)},
+    "performance:action": {"GET": signed_in(405), "POST": row(LOGIN, 403, 404, R, 403, R)},
+    "budget:index": {"GET": signed_in(R)},
+    "budget:detail": {"GET": signed_in(200)},
+    "budget:edit": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 200, 403, 200)},
+    "budget:export": {"GET": signed_in(200)},
+    "budget:import": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 200, 403, 200)},
+    "budget:import-confirm": {"GET": row(LOGIN, 403, 403, 405, 403, 405), "POST": row(LOGIN, 403, 403, R, 403, R)},
+    "budget:history": {"GET": signed_in(200)},
+    "pledge-card": {"GET": signed_in(200)},
+    "pledge-card-download": {"GET": signed_in(200)},
+    "dashboard": {"GET": signed_in(200)},
+    "dashboard-export": {"GET": signed_in(200)},
+    "dashboard-index": {"GET": signed_in(R)},
+    "budget-dashboard": {"GET": signed_in(200)},
+    "budget-dashboard-export": {"GET": signed_in(200)},
+    "budget-report": {"GET": signed_in(200)},
+    "quarterly-report": {"GET": row(LOGIN, 403, 403, 200, 200, 200)},
+    "public": {"GET": signed_in(200, anonymous=200)},
+    "public-pledge": {"GET": signed_in(200, anonymous=200)},
+    "open-data": {"GET": signed_in(200, anonymous=200)},
+    "performance:lines": {"GET": signed_in(200)},
+    "performance:targets": {"GET": signed_in(200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
+    "issued-documents": {"GET": row(LOGIN, 403, 403, 200, 200, 200)},
+    "issued-document": {"GET": row(LOGIN, 403, 403, 200, 200, 200)},
+    "issued-document-file": {"GET": row(LOGIN, 403, 403, 200, 200, 200)},
+    "document-issue": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 200, 403, 200)},
+}
+
+# The admin is for administrators (superusers) only: everyone else is sent to the admin's login page,
+# the anonymous visitor to the site's. What a superuser gets where it is not 200:
+ADMIN_SUPERUSER = {
+    "admin:login": R,  # already signed in: on to the index
+    "admin:logout": 405,  # POST only
+    "admin:autocomplete": 403,  # without a field to complete
+    "admin:view_on_site": 404,  # no model here has a page of its own on the site
+    "admin:None": 404,  # the catch-all for unknown admin addresses
+    "admin:audit_accesslog_add": 403,  # the access log is append-only, even for superusers
+    "admin:audit_accesslog_delete": 403,
+    "admin:axes_accessattempt_add": 403,  # so are the login logs
+    "admin:axes_accessfailurelog_add": 403,
+    "admin:axes_accesslog_add": 403,
+    "admin:geumcheon_jobs_issueddocument_add": 403,  # an issued document is frozen: issued through the site only
+    "admin:geumcheon_jobs_issueddocument_delete": 403,
+    "admin:performance_quarterlyreport_add": 403,  # reports change only through the workflow
+    "admin:performance_quarterlyreport_delete": 403,
+}
+ADMIN_ANONYMOUS = {"admin:login": 200, "admin:logout": R}
+ADMIN_SIGNED_IN = {"admin:login": 200, "admin:logout": R}  # the login page says the account may not use the admin
+
+
+def url_names() -> dict[str, URLPattern]:
+    """Every named URL pattern of the project, walked from the root resolver (name None for the admin's catch-all)."""
+
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = pattern.namespace or None
+                yield from walk(pattern.url_patterns, ":".join(filter(None, [namespace, inner])) or None)
+            else:
+                yield ":".join(filter(None, [namespace, pattern.name or "None"])), pattern
+
+    return dict(walk(get_resolver().url_patterns, None))
+
+
+ALL_URLS = url_names()
+ADMIN_URLS = sorted(name for name in ALL_URLS if name.startswith("admin:"))
+
+
+def test_every_url_has_an_expectation():
+    site_urls = {name for name in ALL_URLS if not name.startswith("admin:")}
+    assert site_urls == set(EXPECTED), "declare the new URL's expected answers in EXPECTED"
+    assert ADMIN_URLS, "the admin's URLs are found"
+
+
+@dataclass
+class World:
+    dept03: Department
+    dept04: Department
+    report: QuarterlyReport
+    pledge: Pledge
+
+
+@pytest.fixture
+def world(card_data, django_user_model) -> World:
+    django_user_model.objects.create_superuser("root", "root@example.go.kr", "x-long-password-1")
+    dept03 = Department.objects.get(code="dept03")
+    dept04 = Department.objects.get(code="dept04")
+    user = django_user_model.objects.get(username="dept03")
+    lines = [LineInput(p.pk, FIGURE) for p in dept03.programmes.filter(is_active=True)]
+    report = services.report_save_lines(
+        department=dept03, year=YEAR, quarter=QUARTER, lines=lines, user=user, expected_version=0
+    )
+    report = services.report_submit(report_id=report.pk, user=user, expected_version=report.version, acknowledged=True)
+    # A right password, then a page with staff names; a failed attempt: a row in each log the admin shows.
+    browser = Client()
+    browser.post(reverse("login"), {"username": "manager", "password": "geumcheon-demo-2026"})
+    browser.get(reverse("pledge-card", args=[CODE]))
+    seen = {"user_agent": "test", "ip_address": "10.0.0.9", "username": "manager", "path_info": "/accounts/login/"}
+    AccessAttempt.objects.create(**seen, get_data="", post_data="", failures_since_start=1)
+    AccessFailureLog.objects.create(**seen)
+    IssuedDocument.objects.create(  # a frozen document as issuing leaves it (its file need not be real here)
+        pledge=card_data,
+        kind=IssuedDocument.Kind.CARD,
+        year=YEAR,
+        file_format=IssuedDocument.Format.PDF,
+        recipient="고용노동부 지역산업고용정책과",
+        sent_on="2021-10-01",
+        issued_by=django_user_model.objects.get(username="lead"),
+        filename="card.pdf",
+        mimetype="application/pdf",
+        content=b"%PDF-1.7 sample",
+        sha256=hashlib.sha256(b"%PDF-1.7 sample").hexdigest(),
+        figures=[["연간 목표", "10,800"]],
+    )
+    return World(dept03, dept04, report, card_data)
+
+
+def request_for(name: str, method: str, world: World) -> tuple[str, dict]:
+    """The sample URL and its GET query or POST data: always dept03's objects."""
+    report, dept03 = world.report, world.dept03
+    kwargs = {
+        "performance:department": {"pk": dept03.pk},
+        "performance:entry": {"department": dept03.pk, "year": YEAR, "quarter": 4},
+        "performance:report": {"pk": report.pk},
+        "performance:history": {"pk": report.pk},
+        "performance:action": {"pk": report.pk, "action": "approve"},
+        "password_reset_confirm": {"uidb64": "MQ", "token": "not-a-token"},
+        "pledge-card-download": {"code": CODE, "suffix": "xlsx"},
+        "dashboard-export": {"code": CODE, "suffix": "xlsx"},
+        "budget-dashboard-export": {"code": CODE, "suffix": "xlsx"},
+        "quarterly-report": {"code": CODE, "year": YEAR, "quarter": QUARTER, "suffix": "xlsx"},
+        "open-data": {"code": CODE, "dataset": "results", "suffix": "csv"},
+        "issued-document": {"pk": IssuedDocument.objects.get().pk},
+        "issued-document-file": {"pk": IssuedDocument.objects.get().pk},
+    }.get(name)
+    if kwargs is None and "<str:code>" in str(ALL_URLS[name].pattern):
+        kwargs = {"code": CODE}
+    url = reverse(name, kwargs=kwargs)
+    data = {
+        "performance:template": {"year": YEAR, "quarter": QUARTER, "department": dept03.pk},
+        "performance:board": {"year": YEAR, "quarter": QUARTER},
+        "performance:bulk-approve": {"report": [report.pk], "year": YEAR, "quarter": QUARTER},
+        "performance:action": {"version": report.version},
+        "performance:deadline": {"year": YEAR, "quarter": QUARTER, "due_date": "2021-10-20"},
+        "performance:entry": {"version": 0, "save": "1"}
+        | {f"jobs_{p.pk}": "5" for p in dept03.programmes.filter(is_active=True)},
+        "password_reset": {"email": "nobody@example.invalid"},
+        "login": {"username": "dept04", "password": "wrong"},
+        "password_reset_confirm": {"new_password1": "x-Long-pass-99", "new_password2": "x-Long-pass-99"},
+    }.get(name, {})
+    return url, data
+
+
+def assert_answer(response, expected, context):
+    if expected == LOGIN:
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"], context
+    elif expected == ANY_LOGIN:
+        assert response.status_code == 302 and "/login/" in response["Location"], context
+    elif expected == ADMIN_LOGIN:
+        assert response.status_code == 302 and "/admin/login/" in response["Location"], context
+    else:
+        assert response.status_code == expected, context
+
+
+def body_text(response) -> str:
+    """What a person can read in the answer: the HTML or CSV, or every cell of an xlsx."""
+    content_type = response.get("Content-Type", "")
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if "spreadsheetml" in content_type:
+        book = openpyxl.load_workbook(BytesIO(content), read_only=True)
+        return " ".join(
+            str(value) for sheet in book.worksheets for line in sheet.iter_rows(values_only=True) for value in line
+        )
+    if content_type.startswith("application/pdf"):
+        return ""  # the PDFs render the same selectors as the pages checked here
+    return content.decode("utf-8", errors="replace")
+
+
+def assert_no_foreign_data(role, response, world, context):
+    """dept04 never reads dept03's name or figure; dept03 never reads dept04's name."""
+    if role not in ("staff", "other") or response.status_code != 200:
+        return
+    text = body_text(response)
+    foreign = world.dept04 if role == "staff" else world.dept03
+    assert foreign.name not in text, context
+    if role == "other":
+        assert f"{FIGURE:,}" not in text and str(FIGURE) not in text, context
+
+
+def test_the_leak_check_sees_a_leak(client, world, django_user_model):
+    """The check above is not vacuous: the lead department's board shows dept03's name and figure."""
+    response = client_for(client, "lead", django_user_model).get(reverse("performance:report", args=[world.report.pk]))
+    with pytest.raises(AssertionError):
+        assert_no_foreign_data("other", response, world, "report page")
+
+
+def client_for(client, role, django_user_model):
+    if role != "anonymous":
+        client.force_login(django_user_model.objects.get(username=ACCOUNTS[role]))
+    return client
+
+
+CASES = [(name, method, role) for name, methods in EXPECTED.items() for method in methods for role in ROLES]
+
+
+@pytest.mark.parametrize(("name", "method", "role"), CASES)
+def test_site_url(client, world, django_user_model, name, method, role):
+    url, data = request_for(name, method, world)
+    before = (world.report.status, world.report.version)
+    response = getattr(client_for(client, role, django_user_model), method.lower())(url, data)
+    context = (name, method, role, response.status_code)
+    assert_answer(response, EXPECTED[name][method][role], context)
+    assert_no_foreign_data(role, response, world, context)
+    world.report.refresh_from_db()
+    changed = (world.report.status, world.report.version) != before
+    # Only the reviewers' approval changes the report (bulk approval skips it: its figure raises a warning).
+    may_change = (name, method) == ("performance:action", "POST") and role in ("lead", "admin")
+    assert changed == may_change, context
+
+
+def admin_sample(name: str) -> str:
+    """The admin URL with sample arguments: an existing object of the model the URL belongs to."""
+    pattern = ALL_URLS[name]
+    if name == "admin:None":
+        return "/admin/no-such-page/"
+    if name == "admin:app_list":
+        return reverse(name, kwargs={"app_label": "performance"})
+    if name == "admin:view_on_site":
+        pledge = Pledge.objects.first()
+        return reverse(name, args=[ContentType.objects.get_for_model(Pledge).pk, pledge.pk])
+    model = next(
+        (m for m in admin_site._registry if name.startswith(f"admin:{m._meta.app_label}_{m._meta.model_name}_")), None
+    )
+    route = str(pattern.pattern)
+    if not any(part in route for part in ("object_id", "<id>")) and not name.endswith("_simple_history"):
+        return reverse(name)
+    obj = model.objects.order_by("pk").first()
+    assert obj is not None, f"the world has no {model.__name__} for {name}"
+    if name.endswith("_simple_history"):  # simple_history's regex: object id, then history id
+        return reverse(name, args=[obj.pk, obj.history.order_by("history_id").first().history_id])
+    return reverse(name, kwargs={"id" if "<id>" in route else "object_id": obj.pk})
+
+
+def admin_expected(name: str, role: str):
+    if role == "anonymous":
+        return ADMIN_ANONYMOUS.get(name, ANY_LOGIN)
+    if role != "admin":
+        return ADMIN_SIGNED_IN.get(name, ADMIN_LOGIN)
+    return ADMIN_SUPERUSER.get(name, 200)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", ADMIN_URLS)
+def test_admin_url(client, world, django_user_model, name, role):
+    url = admin_sample(name)
+    response = client_for(client, role, django_user_model).get(url)
+    assert_answer(response, admin_expected(name, role), (name, role, url, response.status_code))
+
+
+@pytest.mark.parametrize("role", ["staff", "lead", "manager"])
+def test_only_administrators_write_in_the_admin(client, world, django_user_model, role):
+    users = django_user_model.objects.count()
+    response = client_for(client, role, django_user_model).post(
+        reverse("admin:auth_user_add"),
+        {"username": "intruder", "password1": "x-Long-pass-99", "password2": "x-Long-pass-99"},
+    )
+    assert_answer(response, ADMIN_LOGIN, role)
+    assert django_user_model.objects.count() == users
+    department = world.dept04
+    client.post(reverse("admin:performance_department_change", args=[department.pk]), {"name": "바뀐과"})
+    department.refresh_from_db()
+    assert department.name != "바뀐과"
