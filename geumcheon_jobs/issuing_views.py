@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from django_tables2 import RequestConfig
 
+from audit.models import AccessLog
 from performance.models import Pledge
 
 from . import issuing
@@ -185,6 +186,7 @@ class ViewerMixin:
 class IssuedDocumentListView(ViewerMixin, TemplateView):
     """Every issued version, newest first, each compared with today's figures."""
 
+    access_log = AccessLog.Kind.PERSONAL  # who issued each document
     template_name = "geumcheon_jobs/issued_list.html"
 
     def get_context_data(self, **kwargs):
@@ -200,6 +202,7 @@ class IssuedDocumentListView(ViewerMixin, TemplateView):
 class IssuedDocumentDetailView(ViewerMixin, TemplateView):
     """One issued version: to whom, when, by whom, its file's fingerprint, and only the figures that changed."""
 
+    access_log = AccessLog.Kind.PERSONAL  # who issued each document
     template_name = "geumcheon_jobs/issued_detail.html"
 
     def get_context_data(self, **kwargs):

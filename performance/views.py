@@ -384,6 +384,7 @@ class TargetsView(TemplateView):
     edits them in one form (blank: no target); everyone else reads what they may see."""
 
     template_name = "performance/targets.html"
+    access_log = AccessLog.Kind.PERSONAL  # the history names who changed each target
 
     def dispatch(self, request, *args, **kwargs):
         self.pledge = get_object_or_404(Pledge, code=kwargs["code"])
