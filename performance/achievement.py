@@ -132,7 +132,7 @@ def _breakdowns(pledge, year, user, year_targets, through_quarter=4) -> tuple[tu
     whole_district = user is None or sees_all_departments(user)
     lines = approved_lines(pledge) if user is None else approved_lines(pledge).visible_to(user)
     rows = (
-        lines.filter(report__year=year)
+        lines.filter(report__year=year, report__quarter__lte=through_quarter)
         .values_list(
             "programme_id",
             "programme__target_group__name",
