@@ -14,6 +14,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_ERROR_TEXTS = frozenset(ERROR_CODES)  # texts openpyxl would store as error values (#N/A, #REF!, …)
 PERCENT = "percent"
 
 
@@ -108,21 +109,27 @@ class _ColumnCells:
         return cell
 
     def row(self, values) -> list:
-        return [self._cell(index, value) for index, value in enumerate(values)]
+        cells = []
+        for index, value in enumerate(values):
+            if value is None:
+                cells.append(None)
+            elif type(value) is str:  # the common case first: most cells of a table are names
+                cells.append(self._text(value))
+            elif isinstance(value, Decimal) and self.percent[index]:
+                cell = self.rates[index]
+                cell.value = float(value) / 100
+                cells.append(cell)
+            elif isinstance(value, int | Decimal) and not isinstance(value, bool):
+                cell = self.numbers[index]
+                cell.value = value
+                cells.append(cell)
+            else:
+                cells.append(self._text(str(value)))
+        return cells
 
-    def _cell(self, index: int, value):
-        if value is None:
-            return None
-        if isinstance(value, Decimal) and self.percent[index]:
-            cell = self.rates[index]
-            cell.value = float(value) / 100
-            return cell
-        if isinstance(value, int | Decimal) and not isinstance(value, bool):
-            cell = self.numbers[index]
-            cell.value = value
-            return cell
-        text = safe_text(str(value))  # never a formula: a leading = + - @ gets a '
-        if text in ERROR_CODES:  # "#N/A" typed as a name stays text, not an error value
+    def _text(self, value: str):
+        text = safe_text(value)  # never a formula: a leading = + - @ gets a '
+        if text in _ERROR_TEXTS:  # "#N/A" typed as a name stays text, not an error value
             cell = WriteOnlyCell(self.sheet, value=text)
             cell.data_type = "s"
             return cell
