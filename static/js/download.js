@@ -57,10 +57,15 @@
     fetch(link.href, { credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) { throw new Error(String(response.status)); }
+        if (response.redirected || /text\/html/.test(response.headers.get("Content-Type") || "")) {
+          window.location.href = link.href;  // not a document (e.g. the session ended): let the browser go there
+          return null;
+        }
         var name = filenameOf(response.headers.get("Content-Disposition"), fallback);
-        return read(response).then(function (blob) { save(blob, name); });
+        return read(response).then(function (blob) { save(blob, name); return true; });
       })
-      .then(function () {
+      .then(function (saved) {
+        if (saved === null) { return; }
         progress.value = 100;
         say("done");
       })
