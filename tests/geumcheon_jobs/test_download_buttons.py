@@ -13,7 +13,10 @@ CODE = "지역경제-11"
     [
         (reverse("pledge-card", args=[CODE]) + "?year=2021", ["card.pdf?year=2021", "card.xlsx?year=2021"]),
         (reverse("dashboard", args=[CODE]) + "?year=2019", ["dashboard.xlsx?year=2019", "report/2019/4.pdf"]),
-        (reverse("budget-dashboard", args=[CODE]), ["budget-report.pdf", "budget-report.xlsx", "dashboard/budget.xlsx"]),
+        (
+            reverse("budget-dashboard", args=[CODE]),
+            ["budget-report.pdf", "budget-report.xlsx", "dashboard/budget.xlsx"],
+        ),
         (reverse("budget:detail", args=[CODE]), ["budget.xlsx"]),
         (reverse("home"), ["card.pdf"]),
     ],
