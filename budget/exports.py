@@ -1,10 +1,14 @@
 """The budget grid as an .xlsx in the card's layout (the layout is described in budget/excel.py, which reads it
 back). Like every exporter in the product it returns an `ExportedFile` (filename, mimetype, bytes).
 
-Totals (the 합계 columns, the 계 and 재원별 합계 rows) are written as the values `budget_matrix` computed, not as
-formulas: the file is an official document read by programs that do not calculate (viewers, openpyxl, pandas) and
-openpyxl cannot store a formula's result beside it; and the product's rule is that every total is computed in one
-place. The upload ignores them; the preview and the page show the totals recomputed from the figures read.
+Totals (the 합계 columns, the 계 and 재원별 합계 rows) are written, in the budget page's file, as the values
+`budget_matrix` computed, not as formulas: that file goes back and forth with the upload, is read by programs that
+do not calculate (viewers, openpyxl, pandas), and openpyxl cannot store a formula's result beside it. The upload
+ignores them; the preview and the page show the totals recomputed from the figures read.
+
+The budget report's xlsx (geumcheon_jobs/budget_report.py) draws the very same sheet with `write_budget_sheet(...,
+formulas=True)`: there every total is an =SUM over the figures it adds, so that a recipient who corrects a figure sees
+the totals follow, and nothing is marked for editing.
 """
 
 from dataclasses import dataclass
@@ -69,18 +73,64 @@ def budget_workbook(matrix: BudgetMatrix, *, pledge: Pledge) -> bytes:
     """The grid in the card's layout (see the module docstring): merged two-row header, #,##0 numbers, frozen
     header and label columns, editable figures light yellow, the warnings as notes under the table."""
     book = openpyxl.Workbook()
-    sheet = book.active
+    write_budget_sheet(book.active, matrix, pledge=pledge)
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def write_budget_sheet(sheet, matrix: BudgetMatrix, *, pledge: Pledge, formulas: bool = False) -> int:
+    """Draw sheet "예산" (the layout of budget/excel.py) and return the last row of the table. `formulas`: every
+    total as =SUM over the figures it adds and nothing marked for editing (the report); else the computed values,
+    the editable figures light yellow and checked by data validation (the file of the upload)."""
     sheet.title = SHEET
     _write_heading(sheet, matrix, pledge)
     row = FIRST_DATA_ROW
     for block in matrix.grid:
-        _write_block(sheet, block, row, editable=block.line_id is not None)
+        _write_block(sheet, block, row, editable=block.line_id is not None and not formulas)
         row += len(block.rows)
-    _write_notes(sheet, matrix, row + 1)
-    _finish(sheet, matrix, last_row=row - 1)
-    buffer = BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    if formulas:
+        _write_total_formulas(sheet, matrix)
+    _write_notes(sheet, matrix, row + 1, formulas=formulas)
+    _finish(sheet, matrix, last_row=row - 1, editable=not formulas)
+    return row - 1
+
+
+def _write_total_formulas(sheet, matrix: BudgetMatrix) -> None:
+    """Replace every total by its =SUM: the 합계 columns add the row's years; the 계 row adds every budget line's
+    rows; a 재원별 합계 row (drawn with several budget lines) adds its source's rows of every budget line."""
+    kinds = ["total"] + (["sources"] if len(matrix.lines) > 1 else [])  # matrix.grid's order: 계, 재원별 합계, lines
+    rows, row = [], FIRST_DATA_ROW
+    for index, block in enumerate(matrix.grid):
+        kind = kinds[index] if index < len(kinds) else "line"
+        rows += [(row + offset, kind, grid_row.source) for offset, grid_row in enumerate(block.rows)]
+        row += len(block.rows)
+    line_rows = [number for number, kind, _source in rows if kind == "line"]
+    year_columns = [FIRST_YEAR_COLUMN + 2 * index for index in range(len(matrix.years))]
+    for number, kind, source in rows:
+        adds = {"total": line_rows, "sources": [r for r, k, s in rows if k == "line" and s == source]}.get(kind)
+        for column in year_columns if adds is not None else ():
+            _formula(sheet, number, column, _sum_of(column, adds))
+            _formula(sheet, number, column + 1, _sum_of(column + 1, adds))
+        for total_column, offset in ((3, 0), (4, 1)):
+            cells = ",".join(f"{get_column_letter(c + offset)}{number}" for c in year_columns)
+            _formula(sheet, number, total_column, f"=SUM({cells})" if cells else "=0")
+
+
+def _sum_of(column: int, rows: list[int]) -> str:
+    letter = get_column_letter(column)
+    if not rows:
+        return "=0"
+    if rows == list(range(rows[0], rows[-1] + 1)):
+        return f"=SUM({letter}{rows[0]}:{letter}{rows[-1]})"
+    return "=SUM(" + ",".join(f"{letter}{r}" for r in rows) + ")"
+
+
+def _formula(sheet, row: int, column: int, expression: str) -> None:
+    cell = sheet.cell(row, column)
+    cell.value = expression
+    cell.number_format = NUMBER_FORMAT
+    cell.alignment = Alignment(horizontal="right")
 
 
 def _write_heading(sheet, matrix: BudgetMatrix, pledge: Pledge) -> None:
@@ -129,8 +179,8 @@ def _write_block(sheet, block, first_row: int, *, editable: bool) -> None:
         sheet.merge_cells(f"A{first_row}:A{last_row}")
 
 
-def _write_notes(sheet, matrix: BudgetMatrix, row: int) -> None:
-    notes = [str(NOTE_TOTALS)]
+def _write_notes(sheet, matrix: BudgetMatrix, row: int, *, formulas: bool = False) -> None:
+    notes = [_("※ 합계 열과 계 행은 엑셀 수식(SUM)입니다.") if formulas else str(NOTE_TOTALS)]
     for number, warning in enumerate(matrix.warnings, start=1):
         where = " ".join(filter(None, (f"{warning.year}년", warning.source_label, warning.line)))
         notes.append(f"※{number} {where}: {warning.message}")
@@ -138,7 +188,7 @@ def _write_notes(sheet, matrix: BudgetMatrix, row: int) -> None:
         _text(sheet, f"A{row + offset}", note).font = Font(color="595959")
 
 
-def _finish(sheet, matrix: BudgetMatrix, *, last_row: int) -> None:
+def _finish(sheet, matrix: BudgetMatrix, *, last_row: int, editable: bool = True) -> None:
     widths = {"A": 30, "B": 9, "C": 12, "D": 12}
     for column, width in widths.items():
         sheet.column_dimensions[column].width = width
@@ -148,7 +198,8 @@ def _finish(sheet, matrix: BudgetMatrix, *, last_row: int) -> None:
     sheet.print_title_rows = f"{HEADER_TOP}:{HEADER_BOTTOM}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth, sheet.sheet_properties.pageSetUpPr.fitToPage = 1, True
-    if matrix.years and last_row >= FIRST_DATA_ROW:
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    if editable and matrix.years and last_row >= FIRST_DATA_ROW:
         last_column = get_column_letter(FIRST_YEAR_COLUMN + 2 * len(matrix.years) - 1)
         rule = DataValidation(type="whole", operator="between", formula1="0", formula2=str(MAX_MILLION_WON))
         rule.allow_blank, rule.showErrorMessage = True, True

@@ -315,6 +315,11 @@ def last_change(pledge: Pledge) -> int:
     return Allocation.history.filter(budget_line__pledge=pledge).aggregate(last=Max("history_id"))["last"] or 0
 
 
+def budget_as_of(pledge: Pledge) -> datetime.datetime | None:
+    """기준일 of a budget document: when the pledge's figures last changed (any write that keeps its history)."""
+    return Allocation.history.filter(budget_line__pledge=pledge).aggregate(last=Max("history_date"))["last"]
+
+
 def version_token(pairs, last: int) -> str:
     """Each budget line's id and version, and the last allocation change: "3:2,7:1;1234". A save through the
     service raises a line's version, a new line adds a pair, and any other recorded write moves the last change."""

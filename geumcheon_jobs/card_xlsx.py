@@ -14,26 +14,21 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from io import BytesIO
-from zoneinfo import ZoneInfo
 
 import openpyxl
 from django.utils.translation import gettext as _
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
-from openpyxl.workbook.properties import CalcProperties
 
 from budget.models import FundingSource
 from budget.selectors import BudgetMatrix, LineBlock
 from performance.models import FuturePlanItem
 
+from . import xlsx
 from .documents import XLSX, ExportedFile, card_filename
 from .selectors import PledgeCard
-from .tabular import safe_text
+from .xlsx import BOLD, CENTRE, HEAD_FILL, LEFT, NUMBER, PERCENT, RIGHT, TOTAL_FILL, WARN_FILL
 
-NUMBER, PERCENT = "#,##0", "0.0%"
-SEOUL = ZoneInfo("Asia/Seoul")
 MARKERS = dict(FuturePlanItem.Level.choices)  # level → ○, -, ▪ as on the card
 
 LABEL, SOURCE, SUM_SECURED, SUM_EXECUTED, FIRST_YEAR = 4, 5, 6, 7, 8  # D, E, F, G, H
@@ -42,16 +37,6 @@ WIDTHS = {1: 3.5, 2: 3.5, 3: 3.5, LABEL: 24, SOURCE: 8, SUM_SECURED: 11, SUM_EXE
 YEAR_WIDTH = 10
 LINE_HEIGHT = 15
 
-FONT_NAME = "맑은 고딕"  # the font Korean government documents are set in; Excel falls back when it is missing
-PLAIN, BOLD = Font(name=FONT_NAME, size=10), Font(name=FONT_NAME, size=10, bold=True)
-TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True)
-_SIDE = Side(style="thin", color="808080")
-BOX = Border(left=_SIDE, right=_SIDE, top=_SIDE, bottom=_SIDE)
-CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
-LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
-RIGHT = Alignment(horizontal="right", vertical="center")
-HEAD_FILL, TOTAL_FILL, WARN_FILL = (PatternFill("solid", fgColor=c) for c in ("D9D9D9", "F2F2F2", "FCE4D6"))
-
 
 def pledge_card_xlsx(card: PledgeCard) -> ExportedFile:
     """The card as an .xlsx (`ExportedFile`), in the card's layout, from the same `PledgeCard` as the page and PDF."""
@@ -59,10 +44,7 @@ def pledge_card_xlsx(card: PledgeCard) -> ExportedFile:
     book = openpyxl.Workbook()
     _write_card_sheet(book.active, card)
     _write_source_sheet(book.create_sheet(_("출처")), card)
-    book.calculation = CalcProperties(fullCalcOnLoad=True)  # the totals are formulas without stored results
-    buffer = BytesIO()
-    book.save(buffer)
-    return ExportedFile(card_filename(card, "xlsx"), XLSX, buffer.getvalue())
+    return ExportedFile(card_filename(card, "xlsx"), XLSX, xlsx.workbook_bytes(book))
 
 
 class CardSheet:
@@ -76,52 +58,26 @@ class CardSheet:
 
     def data(self, column: int, value, *, row: int | None = None, bold: bool = False):
         """Text from the database: escaped against formula injection and stored as text."""
-        return self._text(column, safe_text(str(value)), row, bold)
+        return xlsx.text(self.sheet, row or self.row, column, value, bold=bold)
 
     def label(self, column: int, value, *, row: int | None = None, bold: bool = False):
         """The product's own words (headings, markers, "-"): stored as text as they are."""
-        return self._text(column, str(value), row, bold)
-
-    def _text(self, column: int, value: str, row: int | None, bold: bool):
-        cell = self.sheet.cell(row or self.row, column)
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.data_type = "s"  # even a value that looks like a formula stays text
-        cell.font = BOLD if bold else PLAIN
-        return cell
+        return xlsx.text(self.sheet, row or self.row, column, value, bold=bold, escape=False)
 
     def number(self, column: int, value, *, row: int | None = None, fmt: str = NUMBER):
         """A figure as a number; None (nothing yet) as the card's "-"."""
-        if value is None:
-            cell = self.label(column, "-", row=row)
-            cell.alignment = CENTRE
-            return cell
-        cell = self.sheet.cell(row or self.row, column, value)
-        cell.number_format, cell.font, cell.alignment = fmt, PLAIN, RIGHT
-        return cell
+        return xlsx.number(self.sheet, row or self.row, column, value, fmt=fmt)
 
     def formula(self, column: int, formula: str, *, row: int):
-        cell = self.sheet.cell(row, column, formula)
-        cell.number_format, cell.font, cell.alignment = NUMBER, PLAIN, RIGHT
-        return cell
+        return xlsx.formula(self.sheet, row, column, formula)
 
     def box(self, first: int, last: int, *, row: int | None = None, rows: int = 1, fill=None, align=CENTRE):
         """Frame a table cell spanning columns `first`–`last` and `rows` rows, merging when it spans more than one."""
-        top = row or self.row
-        if last > first or rows > 1:
-            self.sheet.merge_cells(start_row=top, start_column=first, end_row=top + rows - 1, end_column=last)
-        for r in range(top, top + rows):
-            for c in range(first, last + 1):
-                cell = self.sheet.cell(r, c)
-                cell.border = BOX
-                if fill:
-                    cell.fill = fill
-        self.sheet.cell(top, first).alignment = align
-        return self.sheet.cell(top, first)
+        return xlsx.frame(self.sheet, row or self.row, first, last, rows=rows, fill=fill, align=align)
 
     def head(self, first: int, last: int, text: str, *, row: int | None = None, rows: int = 1, fill=HEAD_FILL):
         """A framed, bold table heading spanning columns `first`–`last` and `rows` rows."""
-        self.box(first, last, row=row, rows=rows, fill=fill)
-        return self.label(first, text, row=row, bold=True)
+        return xlsx.head(self.sheet, row or self.row, first, last, text, rows=rows, fill=fill)
 
     def fit(self, text: str, first: int, *, row: int | None = None) -> None:
         """Give a wrapped row the height its text needs: Excel does not fit the height of merged cells."""
@@ -167,11 +123,7 @@ def _write_card_sheet(sheet, card: PledgeCard) -> None:
 
 def _write_title(ws: CardSheet, card: PledgeCard) -> None:
     title = _("공약 이행 카드 %(code)s (%(year)s년)") % {"code": card.pledge.code, "year": card.year}
-    cell = ws.data(1, title)
-    cell.font, cell.alignment = TITLE_FONT, Alignment(horizontal="center", vertical="center")
-    ws.sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ws.last)
-    ws.sheet.row_dimensions[1].height = 28
-    ws.row = 3
+    ws.row = xlsx.title_block(ws.sheet, title, ws.last)
 
 
 def _header_spans(last: int) -> list[tuple[int, int]]:
@@ -397,17 +349,7 @@ def _write_footer(ws: CardSheet, card: PledgeCard) -> None:
 
 def _page_setup(ws: CardSheet) -> None:
     """A4 landscape, one page wide, the title row repeated on every page and kept in view on screen."""
-    sheet = ws.sheet
-    sheet.freeze_panes = "A2"
-    sheet.print_title_rows = "1:1"
-    sheet.print_area = f"A1:{get_column_letter(ws.last)}{ws.row - 1}"
-    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.5
-    sheet.oddFooter.center.text = "&P / &N"
+    xlsx.print_setup(ws.sheet, last_column=ws.last, last_row=ws.row - 1, title_rows="1:1", freeze="A2")
 
 
 def _write_source_sheet(sheet, card: PledgeCard) -> None:
@@ -417,21 +359,8 @@ def _write_source_sheet(sheet, card: PledgeCard) -> None:
         "code": card.pledge.code,
         "year": card.year,
     }
-    as_of = card.as_of.astimezone(SEOUL).date() if card.as_of else None
-    generated = card.generated_at.astimezone(SEOUL).replace(tzinfo=None, microsecond=0)
-    rows = [
-        (_("출처"), safe_text(source), None),
-        (_("기준일"), as_of or "—", "yyyy-mm-dd" if as_of else None),
-        (_("생성 일시"), generated, "yyyy-mm-dd hh:mm"),
-        (_("비고"), _("추진실적의 실적과 달성률은 승인된 실적만으로 만들었습니다."), None),
-        ("", _("총사업비·합계·계는 계산한 값이며, 공약이행카드 시트의 합계 열과 계 행은 엑셀 수식(SUM)입니다."), None),
-    ]
-    for index, (name, value, fmt) in enumerate(rows, start=1):
-        sheet.cell(index, 1, name).font = BOLD
-        cell = sheet.cell(index, 2, value)
-        if isinstance(value, str):
-            cell.data_type = "s"
-        cell.font, cell.alignment = PLAIN, Alignment(horizontal="left")
-        if fmt:
-            cell.number_format = fmt
-    sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 12, 90
+    notes = (
+        _("추진실적의 실적과 달성률은 승인된 실적만으로 만들었습니다."),
+        _("총사업비·합계·계는 계산한 값이며, 공약이행카드 시트의 합계 열과 계 행은 엑셀 수식(SUM)입니다."),
+    )
+    xlsx.write_source_sheet(sheet, source=source, as_of=card.as_of, generated_at=card.generated_at, notes=notes)

@@ -19,7 +19,8 @@ from performance.selectors import period_results
 
 from .dashboards import budget_execution
 from .models import IssuedDocument
-from .quarterly_report import QuarterlyReportDocument, _status_label
+from .quarterly_report import QuarterlyReportDocument
+from .quarterly_xlsx import status_label
 from .selectors import PledgeCard, result_line
 
 Kind = IssuedDocument.Kind
@@ -38,7 +39,7 @@ def figures_of(kind: str, document) -> Figures:
             return _card_figures(document)
         if kind == Kind.QUARTERLY_REPORT:
             return _report_figures(document)
-        return _budget_report_figures(document)
+        return _budget_report_figures(document.matrix)
 
 
 def _count(value) -> int | str:
@@ -122,11 +123,11 @@ def _report_figures(document: QuarterlyReportDocument) -> Figures:
             figures[_("%(part)s %(label)s 목표(명)") % names] = _count(share.target)
             figures[_("%(part)s %(label)s 달성률") % names] = _rate(share.rate)
     for department in document.departments:
-        figures[_("부서별 %(name)s 승인 실적(명)") % {"name": department.name}] = department.cumulative
-        figures[_("부서별 %(name)s 목표(명)") % {"name": department.name}] = _count(department.target)
+        figures[_("부서별 %(name)s 승인 실적(명)") % {"name": department.label}] = department.cumulative
+        figures[_("부서별 %(name)s 목표(명)") % {"name": department.label}] = _count(department.target)
     figures[_("미제출·미승인 부서 수")] = len(document.missing)
     for row in document.missing:
-        figures[_("보고 상태 %(name)s") % {"name": row.department.name}] = str(_status_label(row.status))
+        figures[_("보고 상태 %(name)s") % {"name": row.department.name}] = str(status_label(row.status))
     return figures
 
 

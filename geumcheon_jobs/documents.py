@@ -23,3 +23,13 @@ def card_filename(card, suffix: str) -> str:
         "year": card.year,
         "suffix": suffix,
     }
+
+
+def report_filename(document, suffix: str) -> str:
+    """The quarterly report's file name, e.g. 분기일자리실적보고_지역경제-11_2019년3분기.pdf."""
+    return _("분기일자리실적보고_%(code)s_%(year)s년%(quarter)s분기.%(suffix)s") % {
+        "code": document.pledge.code,
+        "year": document.year,
+        "quarter": document.quarter,
+        "suffix": suffix,
+    }

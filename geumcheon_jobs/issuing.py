@@ -15,13 +15,12 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
-from budget.exports import budget_xlsx
-from budget.selectors import budget_matrix
 from performance.access import can_review, sees_all_departments
 from performance.models import Pledge
 
+from .budget_report import BUDGET_REPORT_EXPORTERS, budget_report
 from .document_figures import Figures, FiguresMoved, figures_of
-from .exports import CARD_EXPORTERS, budget_report_pdf
+from .exports import CARD_EXPORTERS
 from .models import IssuedDocument
 from .quarterly_report import REPORT_EXPORTERS, NoSuchPeriod, quarterly_report
 from .selectors import UnknownCardYear, pledge_card
@@ -98,7 +97,7 @@ def build_document(kind: str, pledge: Pledge, year: int | None, quarter: int | N
         except NoSuchPeriod as exc:
             raise DocumentUnavailable("year", str(exc)) from None
     if kind == Kind.BUDGET_REPORT:
-        return budget_matrix(pledge)
+        return budget_report(pledge)
     raise DocumentUnavailable("kind", str(UNKNOWN_KIND))
 
 
@@ -202,7 +201,7 @@ def _export(kind: str, fmt: str, pledge: Pledge, document):
         return CARD_EXPORTERS[fmt](document)
     if kind == Kind.QUARTERLY_REPORT:
         return REPORT_EXPORTERS[fmt](document)
-    return budget_report_pdf(pledge, document) if fmt == "pdf" else budget_xlsx(document, pledge=pledge)
+    return BUDGET_REPORT_EXPORTERS[fmt](document)
 
 
 def sent_on_error(sent_on) -> str | None:

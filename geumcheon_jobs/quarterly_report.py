@@ -5,23 +5,44 @@ One object (`QuarterlyReportDocument`) feeds both files; its figures come from t
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from performance.achievement import Achievement, achievement, department_achievement
+from performance.achievement import Achievement, Share, achievement, department_achievement
+from performance.calculations import achievement_rate
 from performance.models import Pledge
 from performance.reporting import Board, review_board
 
 from .charts import dashboard_charts
-from .dashboards import achievement_tables
-from .documents import PDF, XLSX, ExportedFile
+from .documents import PDF, ExportedFile, report_filename
 from .exports import render_pdf
-from .tabular import PERCENT, Tabular, to_xlsx
+from .quarterly_xlsx import quarterly_report_xlsx
+from .selectors import results_as_of
 
 
 class NoSuchPeriod(ValueError):
     pass
+
+
+@dataclass(frozen=True)
+class Total:
+    """The 계 row under a table of shares: the results added up; the targets only when every row has one (a partial
+    sum would overstate the rate); the rate by the one rule."""
+
+    cumulative: int
+    target: int | None
+
+    @property
+    def rate(self) -> Decimal | None:
+        return achievement_rate(self.cumulative, self.target)
+
+
+def share_total(shares) -> Total:
+    targets = [share.target for share in shares]
+    complete = bool(targets) and all(target is not None for target in targets)
+    return Total(sum(share.cumulative for share in shares), sum(targets) if complete else None)
 
 
 @dataclass(frozen=True)
@@ -30,15 +51,28 @@ class QuarterlyReportDocument:
     year: int
     quarter: int
     overview: Achievement
-    departments: tuple
+    departments: tuple[Share, ...]
     board: Board
     charts: dict
+    as_of: datetime.datetime | None = None
     generated_at: datetime.datetime = field(default_factory=timezone.now)
 
     @property
     def missing(self) -> tuple:
         """Departments whose report for the quarter is not with the lead department (or not approved)."""
         return tuple(row for row in self.board.rows if row.status != "approved")
+
+    @property
+    def group_total(self) -> Total:
+        return share_total(self.overview.groups)
+
+    @property
+    def type_total(self) -> Total:
+        return share_total(self.overview.types)
+
+    @property
+    def department_total(self) -> Total:
+        return share_total(self.departments)
 
 
 def quarterly_report(pledge: Pledge, year: int, quarter: int) -> QuarterlyReportDocument:
@@ -50,63 +84,26 @@ def quarterly_report(pledge: Pledge, year: int, quarter: int) -> QuarterlyReport
     overview = achievement(pledge, year, None, through_quarter=quarter)
     if overview.target is None and overview.quarter is None:
         raise NoSuchPeriod(_("%(year)s년에는 목표도 승인된 실적도 없습니다.") % {"year": year})
-    departments = tuple(department_achievement(pledge, year, None, through_quarter=quarter))
+    departments = tuple(
+        Share(str(row.pk), row.name, row.cumulative, row.target)
+        for row in department_achievement(pledge, year, None, through_quarter=quarter)
+    )
     board = review_board(None, year, quarter, timezone.localdate())
-    return QuarterlyReportDocument(pledge, year, quarter, overview, departments, board, dashboard_charts(overview))
-
-
-def _name(document: QuarterlyReportDocument, suffix: str) -> str:
-    return _("분기일자리실적보고_%(code)s_%(year)s년%(quarter)s분기.%(suffix)s") % {
-        "code": document.pledge.code,
-        "year": document.year,
-        "quarter": document.quarter,
-        "suffix": suffix,
-    }
+    return QuarterlyReportDocument(
+        pledge,
+        year,
+        quarter,
+        overview,
+        departments,
+        board,
+        dashboard_charts(overview),
+        as_of=results_as_of(pledge, through=(year, quarter)),
+    )
 
 
 def quarterly_report_pdf(document: QuarterlyReportDocument) -> ExportedFile:
-    return ExportedFile(_name(document, "pdf"), PDF, render_pdf("print/quarterly_report.html", {"doc": document}))
-
-
-def quarterly_report_xlsx(document: QuarterlyReportDocument) -> ExportedFile:
-    overview = document.overview
-    summary = Tabular(
-        "summary",
-        _("요약"),
-        (_("연도"), _("분기"), _("연간 목표"), _("누적 실적"), _("달성률")),
-        ((document.year, document.quarter, overview.target, overview.cumulative, overview.rate),),
-        ("", "", "", "", PERCENT),
-    )
-    missing = Tabular(
-        "missing",
-        _("미제출·미승인 부서"),
-        (_("부서"), _("상태"), _("제출일시")),
-        tuple(
-            (
-                row.department.name,
-                _status_label(row.status),
-                timezone.localtime(row.report.submitted_at).strftime("%Y-%m-%d %H:%M")
-                if row.report and row.report.submitted_at
-                else None,
-            )
-            for row in document.missing
-        ),
-    )
-    tables = [summary, *achievement_tables(overview, document.departments), missing]
-    source = _("%(government)s %(code)s %(year)s년 %(quarter)s분기 · 승인된 실적 기준 · 생성 %(now)s") % {
-        "government": document.pledge.local_government,
-        "code": document.pledge.code,
-        "year": document.year,
-        "quarter": document.quarter,
-        "now": timezone.localtime(document.generated_at).strftime("%Y-%m-%d %H:%M"),
-    }
-    return ExportedFile(_name(document, "xlsx"), XLSX, to_xlsx(tables, source))
-
-
-def _status_label(status: str) -> str:
-    return {"missing": _("미제출"), "draft": _("작성중"), "submitted": _("제출(검토 대기)"), "returned": _("반려")}.get(
-        status, status
-    )
+    content = render_pdf("print/quarterly_report.html", {"doc": document})
+    return ExportedFile(report_filename(document, "pdf"), PDF, content)
 
 
 REPORT_EXPORTERS = {"pdf": quarterly_report_pdf, "xlsx": quarterly_report_xlsx}

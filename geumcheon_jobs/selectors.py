@@ -5,7 +5,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -123,11 +123,21 @@ def pledge_card(pledge: Pledge, year: int | None = None) -> PledgeCard:
         )
         .distinct()
         .count(),
-        as_of=QuarterlyReport.objects.filter(
-            status=QuarterlyReport.Status.APPROVED, department__local_government_id=pledge.local_government_id
-        ).aggregate(latest=Max("reviewed_at"))["latest"],
+        as_of=results_as_of(pledge),
         years=tuple(plan_years),
     )
+
+
+def results_as_of(pledge: Pledge, *, through: tuple[int, int] | None = None) -> datetime.datetime | None:
+    """기준일 of a document made of approved results: the latest approval among the reports it can contain
+    (`through`: (year, quarter), the last period a report covers); None when nothing is approved."""
+    reports = QuarterlyReport.objects.filter(
+        status=QuarterlyReport.Status.APPROVED, department__local_government_id=pledge.local_government_id
+    )
+    if through:
+        year, quarter = through
+        reports = reports.filter(Q(year__lt=year) | Q(year=year, quarter__lte=quarter))
+    return reports.aggregate(latest=Max("reviewed_at"))["latest"]
 
 
 def fill_programme_targets(text: str, targets: dict[str, int]) -> str:

@@ -18,7 +18,18 @@ urlpatterns = [
     ),
     path("pledges/<str:code>/dashboard.<str:suffix>", views.DashboardExportView.as_view(), name="dashboard-export"),
     path("dashboard/", views.DashboardIndexView.as_view(), name="dashboard-index"),
-    path("pledges/<str:code>/budget-report.pdf", views.BudgetReportDownloadView.as_view(), name="budget-report"),
+    path(
+        "pledges/<str:code>/budget-report.pdf",
+        views.BudgetReportDownloadView.as_view(),
+        {"suffix": "pdf"},
+        name="budget-report",
+    ),
+    path(
+        "pledges/<str:code>/budget-report.xlsx",
+        views.BudgetReportDownloadView.as_view(),
+        {"suffix": "xlsx"},
+        name="budget-report-xlsx",
+    ),
     path(
         "pledges/<str:code>/report/<int:year>/<int:quarter>.<str:suffix>",
         views.QuarterlyReportDownloadView.as_view(),

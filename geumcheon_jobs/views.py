@@ -16,11 +16,12 @@ from performance.achievement import achievement, department_achievement
 from performance.models import Pledge
 
 from . import caching
+from .budget_report import BUDGET_REPORT_EXPORTERS, budget_report
 from .caching import lazy, page_cache_key, pledge_with_revision
 from .charts import budget_charts, dashboard_charts
 from .dashboards import achievement_tables, budget_execution, budget_tables
 from .documents import XLSX
-from .exports import CARD_EXPORTERS, budget_report_pdf
+from .exports import CARD_EXPORTERS
 from .filters import DepartmentFilter
 from .quarterly_report import REPORT_EXPORTERS, NoSuchPeriod, quarterly_report
 from .selectors import UnknownCardYear, pledge_card
@@ -62,10 +63,7 @@ class PledgeCardDownloadView(PledgeCardMixin, View):
         exporter = CARD_EXPORTERS.get(kwargs["suffix"])
         if exporter is None:
             raise Http404("unknown format")
-        exported = exporter(self.get_card())
-        response = HttpResponse(exported.content, content_type=exported.mimetype)
-        response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=exported.filename)
-        return response
+        return _attachment(exporter(self.get_card()))
 
 
 class AchievementMixin:
@@ -227,17 +225,20 @@ class QuarterlyReportDownloadView(View):
             document = quarterly_report(get_object_or_404(Pledge, code=code), year, quarter)
         except NoSuchPeriod as exc:
             raise Http404(str(exc)) from None
-        exported = exporter(document)
-        response = HttpResponse(exported.content, content_type=exported.mimetype)
-        response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=exported.filename)
-        return response
+        return _attachment(exporter(document))
 
 
 class BudgetReportDownloadView(View):
-    """연차별 투자수요 및 집행 보고 as PDF (the xlsx of the same table is on the budget page)."""
+    """연차별 투자수요 및 집행 보고 as PDF or xlsx (the same layout, from one document)."""
 
-    def get(self, request, code):
-        exported = budget_report_pdf(get_object_or_404(Pledge, code=code))
-        response = HttpResponse(exported.content, content_type=exported.mimetype)
-        response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=exported.filename)
-        return response
+    def get(self, request, code, suffix):
+        exporter = BUDGET_REPORT_EXPORTERS.get(suffix)
+        if exporter is None:
+            raise Http404("unknown format")
+        return _attachment(exporter(budget_report(get_object_or_404(Pledge, code=code))))
+
+
+def _attachment(exported) -> HttpResponse:
+    response = HttpResponse(exported.content, content_type=exported.mimetype)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=exported.filename)
+    return response

@@ -7,8 +7,9 @@ register = template.Library()
 
 @register.filter
 def number(value) -> str:
-    """12802 → "12,802"; None (nothing executed yet) → "-" as on the card."""
-    return "-" if value is None else f"{value:,}"
+    """12802 → "12,802"; None (nothing executed yet) → "-" as on the card; so is "" (the template's value of
+    `cell.secured` when a budget line has no figure for a year, i.e. `cell` is None)."""
+    return "-" if value is None or value == "" else f"{value:,}"
 
 
 @register.filter

@@ -83,6 +83,7 @@ EXPECTED = {
     "budget-dashboard": {"GET": signed_in(200)},
     "budget-dashboard-export": {"GET": signed_in(200)},
     "budget-report": {"GET": signed_in(200)},
+    "budget-report-xlsx": {"GET": signed_in(200)},
     "quarterly-report": {"GET": row(LOGIN, 403, 403, 200, 200, 200)},
     "public": {"GET": signed_in(200, anonymous=200)},
     "public-pledge": {"GET": signed_in(200, anonymous=200)},

@@ -1,0 +1,177 @@
+"""What every official xlsx of the product shares: the fonts and frames, the title block, framed (merged) table
+headings, figures as numbers with #,##0 and 0.0%, text that stays text, frozen header rows and A4 print set-up, the
+출처 sheet (source, 기준일, generated at), and saving with "calculate on opening" for the SUM totals.
+
+The documents (`card_xlsx.py`, `quarterly_xlsx.py`, `budget_report.py`) draw their own layout with these; none of them
+computes a figure: totals are =SUM formulas over the figures beside them (openpyxl cannot store a formula's result, so
+Excel is asked to calculate on opening) and rates are the values of the one rule (`performance.calculations.rate`),
+written as a fraction and shown by the 0.0% format, so that the file shows exactly the PDF's "50.2%".
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from decimal import Decimal
+from io import BytesIO
+from zoneinfo import ZoneInfo
+
+from django.utils.translation import gettext as _
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.properties import CalcProperties
+
+from .tabular import safe_text
+
+NUMBER, PERCENT = "#,##0", "0.0%"
+DATE, DATETIME = "yyyy-mm-dd", "yyyy-mm-dd hh:mm"
+SEOUL = ZoneInfo("Asia/Seoul")
+NOTHING = "—"  # no target, no rate: the product's "—"
+
+FONT_NAME = "맑은 고딕"  # the font Korean government documents are set in; Excel falls back when it is missing
+PLAIN, BOLD = Font(name=FONT_NAME, size=10), Font(name=FONT_NAME, size=10, bold=True)
+TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True)
+SUBTITLE_FONT = Font(name=FONT_NAME, size=10, color="464C53")
+_SIDE = Side(style="thin", color="808080")
+BOX = Border(left=_SIDE, right=_SIDE, top=_SIDE, bottom=_SIDE)
+CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+RIGHT = Alignment(horizontal="right", vertical="center")
+HEAD_FILL, TOTAL_FILL, WARN_FILL = (PatternFill("solid", fgColor=c) for c in ("D9D9D9", "F2F2F2", "FCE4D6"))
+TITLE_HEIGHT = 28
+
+
+def text(sheet, row: int, column: int, value, *, bold: bool = False, escape: bool = True):
+    """A text cell that stays text. `escape`: text from the database, which gets a leading ' when a spreadsheet would
+    take it for a formula (= + - @); the product's own words (headings, "-") are written as they are."""
+    value = str(value)
+    cell = sheet.cell(row, column)
+    cell.value = ILLEGAL_CHARACTERS_RE.sub("", safe_text(value) if escape else value)
+    cell.data_type = "s"  # even a value that looks like a formula stays text
+    cell.font = BOLD if bold else PLAIN
+    return cell
+
+
+def number(sheet, row: int, column: int, value, *, fmt: str = NUMBER, empty: str = "-"):
+    """A figure as a number with its format; None (nothing yet) as `empty`, centred."""
+    if value is None:
+        cell = text(sheet, row, column, empty, escape=False)
+        cell.alignment = CENTRE
+        return cell
+    cell = sheet.cell(row, column, value)
+    cell.number_format, cell.font, cell.alignment = fmt, PLAIN, RIGHT
+    return cell
+
+
+def rate(sheet, row: int, column: int, value: Decimal | None):
+    """A rate of the one rule (a Decimal percentage, one decimal) as a fraction shown by 0.0%: 50.2 → 0.502."""
+    return number(sheet, row, column, None if value is None else float(value) / 100, fmt=PERCENT, empty=NOTHING)
+
+
+def formula(sheet, row: int, column: int, expression: str, *, fmt: str = NUMBER):
+    cell = sheet.cell(row, column, expression)
+    cell.number_format, cell.font, cell.alignment = fmt, PLAIN, RIGHT
+    return cell
+
+
+def sum_formula(column: int, rows: Iterable[int]) -> str:
+    """=SUM over `rows` of one column: a range when they follow each other, else a list of cells."""
+    rows = sorted(rows)
+    letter = get_column_letter(column)
+    if not rows:
+        return "=0"
+    if rows == list(range(rows[0], rows[-1] + 1)):
+        return f"=SUM({letter}{rows[0]}:{letter}{rows[-1]})"
+    return "=SUM(" + ",".join(f"{letter}{r}" for r in rows) + ")"
+
+
+def frame(sheet, row: int, first: int, last: int, *, rows: int = 1, fill=None, align=CENTRE):
+    """Frame a table cell spanning columns `first`–`last` and `rows` rows, merging when it spans more than one."""
+    if last > first or rows > 1:
+        sheet.merge_cells(start_row=row, start_column=first, end_row=row + rows - 1, end_column=last)
+    for r in range(row, row + rows):
+        for c in range(first, last + 1):
+            cell = sheet.cell(r, c)
+            cell.border = BOX
+            if fill:
+                cell.fill = fill
+    sheet.cell(row, first).alignment = align
+    return sheet.cell(row, first)
+
+
+def head(sheet, row: int, first: int, last: int, value: str, *, rows: int = 1, fill=HEAD_FILL):
+    """A framed, bold table heading spanning columns `first`–`last` and `rows` rows (merged)."""
+    frame(sheet, row, first, last, rows=rows, fill=fill)
+    return text(sheet, row, first, value, bold=True, escape=False)
+
+
+def title_block(sheet, title: str, last_column: int, *, subtitle: str = "") -> int:
+    """The document's title across the sheet in row 1 (and a subtitle in row 2); returns the first free row after
+    one blank row."""
+    cell = text(sheet, 1, 1, title)
+    cell.font, cell.alignment = TITLE_FONT, Alignment(horizontal="center", vertical="center")
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last_column)
+    sheet.row_dimensions[1].height = TITLE_HEIGHT
+    if not subtitle:
+        return 3
+    cell = text(sheet, 2, 1, subtitle)
+    cell.font, cell.alignment = SUBTITLE_FONT, Alignment(horizontal="center", vertical="center")
+    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=last_column)
+    return 4
+
+
+def print_setup(sheet, *, last_column: int, last_row: int, title_rows: str, freeze: str, landscape: bool = True):
+    """A4, one page wide, `title_rows` repeated on every printed page and kept in view on screen (`freeze`: the
+    first cell below and right of what stays), page numbers in the footer."""
+    sheet.freeze_panes = freeze
+    sheet.print_title_rows = title_rows
+    sheet.print_area = f"A1:{get_column_letter(last_column)}{max(last_row, 1)}"
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE if landscape else sheet.ORIENTATION_PORTRAIT
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.oddFooter.center.text = "&P / &N"
+
+
+def widths(sheet, columns: dict[int, float]) -> None:
+    for column, width in columns.items():
+        sheet.column_dimensions[get_column_letter(column)].width = width
+
+
+def local_date(moment: datetime.datetime | None) -> datetime.date | None:
+    return moment.astimezone(SEOUL).date() if moment else None
+
+
+def write_source_sheet(
+    sheet, *, source: str, as_of: datetime.datetime | None, generated_at: datetime.datetime, notes: Iterable[str] = ()
+) -> None:
+    """Where the figures come from and of when (기준일: the data's date; 생성 일시: when the file was made), then notes.
+    A document forwarded on must say so."""
+    as_of_date = local_date(as_of)
+    generated = generated_at.astimezone(SEOUL).replace(tzinfo=None, microsecond=0)
+    rows = [
+        (_("출처"), safe_text(source), None),
+        (_("기준일"), as_of_date or NOTHING, DATE if as_of_date else None),
+        (_("생성 일시"), generated, DATETIME),
+    ]
+    rows += [(_("비고") if index == 0 else "", note, None) for index, note in enumerate(notes)]
+    for index, (name, value, fmt) in enumerate(rows, start=1):
+        sheet.cell(index, 1, name).font = BOLD
+        cell = sheet.cell(index, 2, value)
+        if isinstance(value, str):
+            cell.data_type = "s"
+        cell.font, cell.alignment = PLAIN, Alignment(horizontal="left")
+        if fmt:
+            cell.number_format = fmt
+    sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 12, 90
+
+
+def workbook_bytes(book) -> bytes:
+    """The workbook as bytes, asking Excel to calculate on opening: the totals are formulas without stored results."""
+    book.calculation = CalcProperties(fullCalcOnLoad=True)
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

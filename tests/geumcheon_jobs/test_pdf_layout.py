@@ -1,0 +1,91 @@
+"""What every official PDF carries (issue #7): A4, the Korean font embedded, page numbers, 기준일 and the generation
+date in the footer, and table headers repeated on each page a table runs onto. Read back with pdftotext/pdfinfo."""
+
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db.models import Max
+
+from budget.selectors import budget_as_of
+from geumcheon_jobs.budget_report import budget_report, budget_report_pdf
+from geumcheon_jobs.exports import pledge_card_pdf
+from geumcheon_jobs.quarterly_report import quarterly_report, quarterly_report_pdf
+from geumcheon_jobs.selectors import pledge_card
+from performance.models import QuarterlyReport
+from tests.factories import AllocationFactory, BudgetLineFactory, DepartmentFactory, ProgrammeFactory
+from tests.pdf import assert_korean_font_embedded, pdf_page_size, pdf_pages
+
+SEOUL = ZoneInfo("Asia/Seoul")
+
+
+def dotted(moment) -> str:
+    local = moment.astimezone(SEOUL)
+    return f"{local.year}. {local.month}. {local.day}."
+
+
+def many_budget_lines(pledge, count=30):
+    for number in range(count):
+        line = BudgetLineFactory(pledge=pledge, name=f"반복사업{number:02d}")
+        for source in ("national", "city", "district"):
+            AllocationFactory(budget_line=line, year=2021, source=source, secured=10 + number, executed=5)
+
+
+def written(tmp_path, exported):
+    path = tmp_path / exported.filename
+    path.write_bytes(exported.content)
+    return path
+
+
+def assert_every_page_has_the_footer(path, as_of: str, generated) -> list[str]:
+    pages = pdf_pages(path)
+    assert len(pages) >= 2
+    generated_text = generated.astimezone(SEOUL).strftime("%Y. %-m. %-d. %H:%M")
+    for number, page in enumerate(pages, start=1):
+        assert re.search(rf"-\s*{number}\s*/\s*{len(pages)}\s*-", page), page[-300:]
+        assert f"기준일: {as_of}" in page and f"생성: {generated_text}" in page
+    return pages
+
+
+def assert_header_on_every_page_with(pages, row: str, header: str) -> None:
+    """Every page on which a row of the table (`row`, a pattern) appears also shows the table's header."""
+    with_rows = [page for page in pages if re.search(row, page)]
+    assert len(with_rows) >= 2, "the table should run onto a second page"
+    assert all(re.search(header, page) for page in with_rows)
+
+
+def test_the_card_pdf(card_data, tmp_path):
+    many_budget_lines(card_data)
+    card = pledge_card(card_data, 2021)
+    path = written(tmp_path, pledge_card_pdf(card))
+    assert pdf_page_size(path).endswith("(A4)") and pdf_page_size(path).startswith("595")
+    assert_korean_font_embedded(path)
+    pages = assert_every_page_has_the_footer(path, dotted(card.as_of), card.generated_at)
+    assert_header_on_every_page_with(pages, "반복사업", r"구\s*분\s+재원별")
+
+
+def test_the_quarterly_report_pdf(card_data, tmp_path):
+    for _number in range(40):
+        ProgrammeFactory(department=DepartmentFactory(local_government=card_data.local_government))
+    document = quarterly_report(card_data, 2019, 3)
+    path = written(tmp_path, quarterly_report_pdf(document))
+    assert pdf_page_size(path).startswith("595") and pdf_page_size(path).endswith("(A4)")
+    assert_korean_font_embedded(path)
+    latest = QuarterlyReport.objects.filter(status="approved", year__lte=2019).exclude(year=2019, quarter=4)
+    as_of = latest.aggregate(latest=Max("reviewed_at"))["latest"]
+    pages = assert_every_page_has_the_footer(path, dotted(as_of), document.generated_at)
+    assert_header_on_every_page_with(pages, r"테스트\d+과\s+0\s", r"부서\s+실적\s+목표\s+달성률")
+    text = "".join(pages)
+    assert re.search(r"계\s+8,076", text)  # the departments' 계 row, as in the xlsx
+
+
+@pytest.mark.parametrize("lines", [0, 30])
+def test_the_budget_report_pdf(card_data, tmp_path, lines):
+    many_budget_lines(card_data, lines)
+    document = budget_report(card_data)
+    path = written(tmp_path, budget_report_pdf(document))
+    assert pdf_page_size(path) == "841.89 x 595.276 pts (A4)"  # landscape, for the wide table
+    assert_korean_font_embedded(path)
+    pages = assert_every_page_has_the_footer(path, dotted(budget_as_of(card_data)), document.generated_at)
+    if lines:
+        assert_header_on_every_page_with(pages, "반복사업", r"구\s*분\s+재원별")
