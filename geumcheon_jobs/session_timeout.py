@@ -1,0 +1,90 @@
+"""Session idle timeout: a signed-in person who does nothing for SESSION_IDLE_TIMEOUT seconds is signed out at
+the next request and sent to the login page with a Korean message. Every request counts as activity except
+the status poll of static/js/session.js, which warns before the time runs out and can extend the session."""
+
+import math
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+from django.views.decorators.http import require_GET, require_POST
+
+LAST_ACTIVITY_KEY = "last_activity"
+SIGNED_OUT_MESSAGE = gettext_noop("장시간 사용하지 않아 자동으로 로그아웃되었습니다.")
+
+
+def idle_timeout() -> int:
+    """Seconds of inactivity after which a session ends."""
+    return int(settings.SESSION_IDLE_TIMEOUT)
+
+
+def warning_before() -> int:
+    """Seconds before the end at which the page warns; never more than the timeout itself."""
+    return min(int(settings.SESSION_IDLE_WARNING), idle_timeout())
+
+
+def seconds_left(request: HttpRequest, now: float | None = None) -> int:
+    """Whole seconds until this session ends for inactivity (0 when it has ended)."""
+    last = request.session.get(LAST_ACTIVITY_KEY)
+    if last is None:
+        return idle_timeout()
+    now = time.time() if now is None else now
+    return max(0, math.ceil(last + idle_timeout() - now))
+
+
+class SessionIdleTimeoutMiddleware:
+    """Signs out an idle session; otherwise records the request as the latest activity.
+
+    Placed after AuthenticationMiddleware and MessageMiddleware, so it sees the user and can leave the message."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            polls = request.path_info == reverse("session-status")
+            if seconds_left(request) <= 0:
+                return self.sign_out(request, polls or request.path_info == reverse("session-extend"))
+            if not polls:
+                request.session[LAST_ACTIVITY_KEY] = time.time()
+        return self.get_response(request)
+
+    @staticmethod
+    def sign_out(request: HttpRequest, as_json: bool) -> HttpResponse:
+        logout(request)
+        messages.info(request, _(SIGNED_OUT_MESSAGE))
+        if as_json:
+            return JsonResponse({"expired": True, "login_url": reverse(settings.LOGIN_URL)}, status=401)
+        if request.method == "GET":
+            return redirect_to_login(request.get_full_path())
+        return redirect(settings.LOGIN_URL)
+
+
+def session_state(request: HttpRequest) -> dict:
+    return {"expires_in": seconds_left(request), "warning_before": warning_before(), "timeout": idle_timeout()}
+
+
+@require_GET
+def session_status(request: HttpRequest) -> JsonResponse:
+    """How long this session has left; asking does not count as activity."""
+    return JsonResponse(session_state(request))
+
+
+@require_POST
+def session_extend(request: HttpRequest) -> JsonResponse:
+    """The 연장 button: the middleware has already counted this request as activity."""
+    return JsonResponse(session_state(request))
+
+
+def session_timeout(request: HttpRequest) -> dict:
+    """Template context for the warning dialog of base.html."""
+    if not request.user.is_authenticated:
+        return {}
+    return {"session_idle_timeout": idle_timeout(), "session_idle_warning": warning_before()}
