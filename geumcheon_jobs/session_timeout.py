@@ -8,7 +8,9 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.views import redirect_to_login
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -28,6 +30,12 @@ def idle_timeout() -> int:
 def warning_before() -> int:
     """Seconds before the end at which the page warns; never more than the timeout itself."""
     return min(int(settings.SESSION_IDLE_WARNING), idle_timeout())
+
+
+def write_interval() -> int:
+    """Activity is written to the session at most this often (a tenth of the timeout, at most a minute), so that
+    a page view does not also write the session row every time; the warning script asks the server the real time."""
+    return min(60, idle_timeout() // 10)
 
 
 def seconds_left(request: HttpRequest, now: float | None = None) -> int:
@@ -53,7 +61,7 @@ class SessionIdleTimeoutMiddleware:
             if seconds_left(request) <= 0:
                 return self.sign_out(request, polls or request.path_info == reverse("session-extend"))
             if not polls:
-                request.session[LAST_ACTIVITY_KEY] = time.time()
+                record_activity(request)
         return self.get_response(request)
 
     @staticmethod
@@ -65,6 +73,19 @@ class SessionIdleTimeoutMiddleware:
         if request.method == "GET":
             return redirect_to_login(request.get_full_path())
         return redirect(settings.LOGIN_URL)
+
+
+def record_activity(request: HttpRequest) -> None:
+    now = time.time()
+    if now - request.session.get(LAST_ACTIVITY_KEY, 0) >= write_interval():
+        request.session[LAST_ACTIVITY_KEY] = now
+
+
+@receiver(user_logged_in, dispatch_uid="geumcheon_jobs.session_timeout.start")
+def start_on_login(sender, request, user, **kwargs) -> None:
+    """Signing in is activity: the clock starts with the session."""
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_ACTIVITY_KEY] = time.time()
 
 
 def session_state(request: HttpRequest) -> dict:
@@ -79,7 +100,8 @@ def session_status(request: HttpRequest) -> JsonResponse:
 
 @require_POST
 def session_extend(request: HttpRequest) -> JsonResponse:
-    """The 연장 button: the middleware has already counted this request as activity."""
+    """The 연장 button: this request is activity, written now whatever the write interval."""
+    request.session[LAST_ACTIVITY_KEY] = time.time()
     return JsonResponse(session_state(request))
 
 

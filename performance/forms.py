@@ -49,6 +49,9 @@ class ResultEntryForm(forms.Form):
                     cleaned[name] = parse_jobs(cleaned[name])
                 except forms.ValidationError as error:
                     self.add_error(name, error)
+        for name in self._errors:
+            if name in self.fields:  # the template prints each error with this id, right below its field
+                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"
         return cleaned
 
     def bound_rows(self):

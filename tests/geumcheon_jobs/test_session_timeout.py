@@ -56,6 +56,17 @@ def test_within_the_limit_every_request_refreshes_the_activity(login, short_time
     assert status == {"expires_in": pytest.approx(600, abs=5), "warning_before": 120, "timeout": 600}
 
 
+def test_signing_in_starts_the_clock_and_the_session_row_is_written_at_most_once_a_minute(login, short_timeout):
+    client = login("dept03")
+    started = client.session[LAST_ACTIVITY_KEY]
+    assert time.time() - started < 5
+    client.get("/")
+    assert client.session[LAST_ACTIVITY_KEY] == started  # within a minute: no write
+    go_idle(client, 61)
+    client.get("/")
+    assert time.time() - client.session[LAST_ACTIVITY_KEY] < 5
+
+
 def test_the_status_poll_does_not_count_as_activity(login, short_timeout):
     client = login("dept03")
     client.get("/")
