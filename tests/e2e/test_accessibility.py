@@ -212,6 +212,15 @@ def test_forms_with_errors_of_the_budget_and_the_uploads(sign_in, live_server, t
         assert check(page) == [], f"{path} with a refused file"
 
 
+def test_the_session_timeout_warning(sign_in, live_server, settings):
+    page = sign_in("dept03")
+    settings.SESSION_IDLE_TIMEOUT = 60
+    settings.SESSION_IDLE_WARNING = 58
+    page.goto(f"{live_server.url}/results/")
+    page.get_by_role("alertdialog").wait_for(state="visible", timeout=10_000)
+    assert check(page) == []
+
+
 def test_the_check_itself_finds_a_violation(page):
     """A page with an image without alternative text, a field without a label, a table without caption and an
     error tied to nothing must fail: the check is real."""
