@@ -51,3 +51,23 @@ def test_main_pages_use_the_krds_font_from_this_server_only(page, sign_in, live_
         assert {"400", "700"} <= loaded, (name, loaded)
         screenshot(page, f"look-{name}")
     assert [url for url in elsewhere if not url.startswith("data:")] == []
+
+
+def test_nothing_scrolls_sideways_at_320_css_pixels(page, sign_in, live_server):
+    """WCAG 1.4.10 (reflow): at 320 px the page itself never scrolls sideways; wide tables scroll inside
+    themselves."""
+    page.set_viewport_size({"width": 320, "height": 800})
+    wide = {}
+    signed_in_as = None
+    for name, (user, path) in [*pages(live_server).items(), ("card", ("lead", "/pledges/지역경제-11/card/"))]:
+        if user and user != signed_in_as:
+            page.context.clear_cookies()
+            sign_in(user)
+            signed_in_as = user
+        page.goto(live_server.url + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            wide[name] = width
+        if name in ("entry", "board"):
+            screenshot(page, f"narrow-{name}")
+    assert wide == {}
