@@ -2,7 +2,8 @@
 WCAG 2.1 A/AA — the basis of KWCAG 2.2 — on every page of the product, for each role that sees it, logged in and
 public, and in the states people meet (errors, warnings, submitted, returned). Beside axe, each page is checked
 for what KWCAG asks and axe does not fully check: lang="ko", a title, the skip link first, every table with a
-caption and every header cell with a scope, and every error message tied to its field."""
+caption and every header cell with a scope, every error message tied to its field, and no status shown by colour
+alone."""
 
 from pathlib import Path
 
@@ -39,6 +40,9 @@ STRUCTURE = """() => {
     const owner = error.id && document.querySelector(`[aria-describedby~="${error.id}"]`);
     if (!owner) problems.push(`error "${error.textContent.trim()}" is tied to no field`);
     else if (owner.getAttribute('aria-invalid') !== 'true') problems.push(`field ${owner.id} with an error is not aria-invalid`);
+  });
+  document.querySelectorAll('.status, .pace, .badge, .overdue, .late, .warn-mark').forEach(mark => {
+    if (!mark.textContent.trim()) problems.push(`a status shown by colour alone: ${mark.className}`);
   });
   return problems;
 }"""
@@ -226,9 +230,20 @@ def test_the_check_itself_finds_a_violation(page):
     error tied to nothing must fail: the check is real."""
     page.set_content(
         '<html lang="en"><head><title>t</title></head><body><img src="data:,"><input>'
-        '<main id="main"><table><tr><th>a</th></tr></table><p class="field-error">x</p></main></body></html>'
+        '<main id="main"><table><tr><th>a</th></tr></table><p class="field-error">x</p><span class="status"></span>'
+        "</main></body></html>"
     )
     page.add_script_tag(path=str(AXE))
     found = " ".join(page.evaluate(RUN_AXE) + page.evaluate(STRUCTURE))
-    for problem in ["image-alt", "label", "html lang", "skip link", "no caption", "no scope", "tied to no field"]:
+    expected = [
+        "image-alt",
+        "label",
+        "html lang",
+        "skip link",
+        "no caption",
+        "no scope",
+        "tied to no field",
+        "colour alone",
+    ]
+    for problem in expected:
         assert problem in found, problem

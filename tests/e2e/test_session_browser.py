@@ -29,6 +29,10 @@ def test_the_warning_is_extended_by_keyboard_and_the_session_goes_on(sign_in, li
     assert "뒤에 자동으로 로그아웃됩니다" in dialog.inner_text()
     assert page.evaluate("document.activeElement.textContent") == "연장"
     screenshot(page, "session-warning")
+    page.keyboard.press("Tab")  # the focus stays inside the modal dialog
+    assert page.evaluate("document.activeElement.textContent") == "로그아웃"
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.textContent") == "연장"
     page.keyboard.press("Enter")
     dialog.wait_for(state="hidden")
     assert page.get_by_role("status").filter(has_text="로그인 시간을 연장했습니다").count() == 1
