@@ -1,7 +1,11 @@
 """The session idle timeout: idle past the limit signs out with a Korean message; any request but the status
 poll counts as activity; the extend endpoint wants a signed-in POST with a CSRF token."""
 
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -10,6 +14,7 @@ from django.urls import reverse
 
 from geumcheon_jobs.session_timeout import LAST_ACTIVITY_KEY
 
+ROOT = Path(__file__).resolve().parents[2]
 SIGNED_OUT = "장시간 사용하지 않아 자동으로 로그아웃되었습니다."
 
 
@@ -115,3 +120,25 @@ def test_the_page_carries_the_timeout_for_the_warning_script_only_when_signed_in
     html = login("dept03").get("/").content.decode()
     assert 'data-timeout="600"' in html and 'data-warning="120"' in html and "js/session.js" in html
     assert 'role="alertdialog"' in html and "연장" in html
+
+
+def settings_with(**env) -> subprocess.CompletedProcess:
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    code = "from django.conf import settings; print(settings.SESSION_IDLE_TIMEOUT, settings.SESSION_IDLE_WARNING)"
+    return subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env={**base, "DJANGO_DEBUG": "true", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_timeout_is_set_in_minutes_by_the_environment():
+    assert settings_with().stdout.split() == ["1800", "300"]  # 30 minutes, warned 5 minutes before
+    assert settings_with(DJANGO_SESSION_IDLE_MINUTES="15").stdout.split() == ["900", "300"]
+    for wrong in ["abc", "0"]:
+        result = settings_with(DJANGO_SESSION_IDLE_MINUTES=wrong)
+        assert result.returncode != 0 and "Traceback" not in result.stderr
+        assert "DJANGO_SESSION_IDLE_MINUTES" in result.stderr
