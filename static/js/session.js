@@ -70,13 +70,14 @@
   }
 
   function ask(request) {
-    if (busy) { return Promise.resolve(); }
-    busy = true;
-    return request.then(settle).then(apply).catch(function () { return null; }).then(function () { busy = false; });
+    return request.then(settle).then(apply).catch(function () { return null; });
   }
 
   function check() {
-    ask(fetch(data.statusUrl, { credentials: "same-origin", headers: { Accept: "application/json" } }));
+    if (busy) { return; }  // one status question at a time
+    busy = true;
+    ask(fetch(data.statusUrl, { credentials: "same-origin", headers: { Accept: "application/json" } }))
+      .then(function () { busy = false; });
   }
 
   function extend() {
@@ -88,7 +89,9 @@
       body: body,
     });
     ask(request).then(function () {
-      if (!dialog.open) { outside.textContent = data.extended; }
+      if (dialog.open) { return; }
+      outside.textContent = "";  // emptied first, so that a second extension is announced again
+      window.setTimeout(function () { outside.textContent = data.extended; }, 100);
     });
   }
 

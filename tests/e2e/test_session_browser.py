@@ -35,7 +35,7 @@ def test_the_warning_is_extended_by_keyboard_and_the_session_goes_on(sign_in, li
     assert page.evaluate("document.activeElement.textContent") == "연장"
     page.keyboard.press("Enter")
     dialog.wait_for(state="hidden")
-    assert page.get_by_role("status").filter(has_text="로그인 시간을 연장했습니다").count() == 1
+    page.get_by_role("status").filter(has_text="로그인 시간을 연장했습니다").wait_for(state="attached")
 
     # Past the first deadline the session is still alive, the warning comes back, and Esc extends it too.
     time.sleep(max(0, 11 - (time.monotonic() - loaded)))
