@@ -83,6 +83,11 @@ class ReasonForm(forms.Form):
         error_messages={"required": _("사유를 입력하세요.")},
     )
 
+    def full_clean(self):
+        super().full_clean()
+        if "reason" in self._errors:  # the template prints the error with this id, right below the field
+            self.fields["reason"].widget.attrs["aria-describedby"] = f"{self['reason'].auto_id}-error"
+
 
 class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

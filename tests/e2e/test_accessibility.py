@@ -183,8 +183,11 @@ def test_the_states_of_a_report_errors_warnings_submitted_returned(sign_in, live
     report = department.reports.get(year=2021, quarter=3)
     assert check(page, f"{live_server.url}/results/board/?year=2021&quarter=3") == [], "board with a submitted report"
     assert check(page, f"{live_server.url}/results/reports/{report.pk}/") == [], "submitted report"
+    page.get_by_label("반려 사유 (부서에 보입니다)").fill("   ")  # passes the browser's check, not the server's
     page.get_by_role("button", name="반려").click()
     page.wait_for_load_state()
+    assert page.get_by_label("반려 사유 (부서에 보입니다)").get_attribute("aria-invalid") == "true"
+    assert "사유를 입력하세요" in page.locator(".field-error").inner_text()
     assert check(page) == [], "return refused without a reason"
     page.get_by_label("반려 사유 (부서에 보입니다)").fill("인원을 다시 확인해 주세요.")
     page.get_by_role("button", name="반려").click()
