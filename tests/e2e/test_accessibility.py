@@ -32,6 +32,9 @@ STRUCTURE = """() => {
   document.querySelectorAll('main table').forEach((table, i) => {
     const caption = table.querySelector(':scope > caption');
     if (!(caption && caption.textContent.trim()) && !table.getAttribute('aria-label')) problems.push(`table ${i} has no caption`);
+    if (table.querySelector('th[scope="colgroup"]') && !table.querySelector(':scope > colgroup')) {
+      problems.push(`table ${i} has colgroup headers but no <colgroup>`);
+    }
     table.querySelectorAll('th').forEach(th => {
       if (!th.getAttribute('scope') && !th.id) problems.push(`table ${i}: th "${th.textContent.trim()}" has no scope`);
     });
@@ -233,8 +236,8 @@ def test_the_check_itself_finds_a_violation(page):
     error tied to nothing must fail: the check is real."""
     page.set_content(
         '<html lang="en"><head><title>t</title></head><body><img src="data:,"><input>'
-        '<main id="main"><table><tr><th>a</th></tr></table><p class="field-error">x</p><span class="status"></span>'
-        "</main></body></html>"
+        '<main id="main"><table><tr><th>a</th><th scope="colgroup">b</th></tr></table>'
+        '<p class="field-error">x</p><span class="status"></span></main></body></html>'
     )
     page.add_script_tag(path=str(AXE))
     found = " ".join(page.evaluate(RUN_AXE) + page.evaluate(STRUCTURE))
