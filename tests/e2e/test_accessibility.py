@@ -9,8 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from performance.models import Department, QuarterlyReport
+from budget.exports import budget_xlsx
+from budget.selectors import budget_matrix
+from performance.models import Department, Pledge, QuarterlyReport
+from tests.budget.test_excel import edited
 from tests.e2e.conftest import screenshot
+from tests.performance.test_imports import filled, template_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.axe]
 
@@ -220,6 +224,22 @@ def test_forms_with_errors_of_the_budget_and_the_uploads(sign_in, live_server, t
         page.locator("main form[enctype] button[type=submit]").first.click()
         page.wait_for_load_state()
         assert check(page) == [], f"{path} with a refused file"
+
+
+def test_the_previews_of_both_uploads(sign_in, live_server, tmp_path):
+    results = tmp_path / "실적.xlsx"
+    results.write_bytes(filled(template_for("dept03"), {5: 456}))
+    pledge = Pledge.objects.get(code=PLEDGE)
+    budget = tmp_path / "예산.xlsx"
+    budget.write_bytes(edited(budget_xlsx(budget_matrix(pledge), pledge=pledge).content, {"G7": 12300}))
+    page = sign_in("lead")
+    for path, upload in [("/results/import/", results), (f"/budget/{PLEDGE}/import/", budget)]:
+        page.goto(live_server.url + path)
+        page.locator("input[type=file]").set_input_files(str(upload))
+        page.locator("main form[enctype] button[type=submit]").first.click()
+        page.wait_for_load_state()
+        assert "미리보기" in page.locator("main").inner_text(), path
+        assert check(page) == [], f"{path} preview"
 
 
 def test_the_session_timeout_warning(sign_in, live_server, settings):
