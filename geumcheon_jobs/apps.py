@@ -8,7 +8,7 @@ class GeumcheonJobsConfig(AppConfig):
     verbose_name = _("일자리 목표공시")
 
     def ready(self):
-        from . import checks  # noqa: F401 - registers the system checks
+        from . import checks, session_timeout  # noqa: F401 - registers the system checks and the login receiver
         from .roles import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="geumcheon_jobs.ensure_roles")

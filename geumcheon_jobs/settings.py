@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "geumcheon_jobs.session_timeout.SessionIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -83,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "geumcheon_jobs.context_processors.roles",
+                "geumcheon_jobs.session_timeout.session_timeout",
             ],
         },
     },
@@ -163,6 +165,15 @@ CONTENT_SECURITY_POLICY = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
+# Idle timeout (KWCAG 2.2 and ASVS): after DJANGO_SESSION_IDLE_MINUTES without a request the session ends; the
+# page warns SESSION_IDLE_WARNING seconds before and offers to extend (geumcheon_jobs/session_timeout.py).
+try:
+    SESSION_IDLE_TIMEOUT = int(os.environ.get("DJANGO_SESSION_IDLE_MINUTES", "30")) * 60
+except ValueError:
+    raise SettingsError("DJANGO_SESSION_IDLE_MINUTES must be a whole number of minutes.") from None
+if SESSION_IDLE_TIMEOUT <= 0:
+    raise SettingsError("DJANGO_SESSION_IDLE_MINUTES must be at least 1.")
+SESSION_IDLE_WARNING = 5 * 60
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True

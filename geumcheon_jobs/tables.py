@@ -38,12 +38,13 @@ class DepartmentAchievementTable(tables.Table):
         verbose_name=_("목표(명)"), default="—", attrs={"td": {"class": "num"}, "th": {"class": "num"}}
     )
     rate = RateBarColumn(verbose_name=_("달성률"), accessor="rate_order", order_by=("rate_order",), empty_values=())
+    caption = _("부서별 승인 실적, 목표와 달성률")
 
     class Meta:
         model = Department
         fields = ("name", "cumulative", "target", "rate")
         attrs = {"class": "data-table"}
-        template_name = "django_tables2/table.html"
+        template_name = "django_tables2/accessible.html"
         empty_text = _("승인된 실적이 있는 부서가 없습니다.")
 
     def render_cumulative(self, value):

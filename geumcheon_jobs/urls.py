@@ -1,10 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from . import issuing_views, public, views
+from . import issuing_views, public, session_timeout, views
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("accounts/session/", session_timeout.session_status, name="session-status"),
+    path("accounts/session/extend/", session_timeout.session_extend, name="session-extend"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("results/", include("performance.urls")),
     path("budget/", include("budget.urls")),

@@ -50,6 +50,9 @@ class ResultEntryForm(forms.Form):
                     cleaned[name] = parse_jobs(cleaned[name])
                 except forms.ValidationError as error:
                     self.add_error(name, error)
+        for name in self._errors:
+            if name in self.fields:  # the template prints each error with this id, right below its field
+                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"
         return cleaned
 
     def bound_rows(self):
@@ -80,6 +83,11 @@ class ReasonForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("사유를 입력하세요.")},
     )
+
+    def full_clean(self):
+        super().full_clean()
+        if "reason" in self._errors:  # the template prints the error with this id, right below the field
+            self.fields["reason"].widget.attrs["aria-describedby"] = f"{self['reason'].auto_id}-error"
 
 
 class VersionForm(forms.Form):

@@ -164,7 +164,7 @@ class ReportDetailView(ReportMixin, TemplateView):
             else [],
             can_review=can_review(self.request.user),
             can_edit=can_enter_results(self.request.user, report.department) and report.status in services.EDITABLE,
-            reason_form=ReasonForm(initial={"version": report.version}),
+            reason_form=kwargs.pop("reason_form", None) or ReasonForm(initial={"version": report.version}),
             **kwargs,
         )
 
@@ -190,6 +190,11 @@ class ReportActionView(ReportMixin, View):
         if not can_review(request.user):
             raise PermissionDenied(services.NOT_REVIEWER)
         form = (VersionForm if action == "approve" else ReasonForm)(request.POST)
+        if not form.is_valid() and action != "approve":
+            # The report again, its reason field keeping what was typed with the error right below it (KWCAG 2.2).
+            detail = ReportDetailView()
+            detail.setup(request, pk=pk)
+            return detail.render_to_response(detail.get_context_data(reason_form=form), status=400)
         if not form.is_valid():
             for errors in form.errors.values():
                 messages.error(request, " ".join(errors))

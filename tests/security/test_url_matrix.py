@@ -89,6 +89,8 @@ EXPECTED = {
     "public-pledge": {"GET": signed_in(200, anonymous=200)},
     "open-data": {"GET": signed_in(200, anonymous=200)},
     "performance:lines": {"GET": signed_in(200)},
+    "session-status": {"GET": signed_in(200), "POST": signed_in(405)},
+    "session-extend": {"GET": signed_in(405), "POST": signed_in(200)},
     "performance:targets": {"GET": signed_in(200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
     "issued-documents": {"GET": row(LOGIN, 403, 403, 200, 200, 200)},
     "issued-document": {"GET": row(LOGIN, 403, 403, 200, 200, 200)},
