@@ -285,8 +285,12 @@ class BulkResult:
     refused: tuple[tuple[int, str], ...]
 
 
+@transaction.atomic
 def report_bulk_approve(*, report_ids: list[int], user) -> BulkResult:
-    """Approve several submitted reports that raise no warning; each on its own, so one refusal stops no other."""
+    """Approve several submitted reports that raise no warning; each on its own, so one refusal stops no other.
+
+    A refusal rolls back only its own report (a savepoint); a crash rolls back them all, so that no report is
+    left approved, with its notice, behind an error page."""
     if not can_review(user):
         raise PermissionDenied(NOT_REVIEWER)
     approved, refused = [], []

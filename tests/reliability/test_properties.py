@@ -38,6 +38,8 @@ from performance.forms import DeadlineForm
 from performance.models import Department, Notice, QuarterlyReport, QuarterlyReportLine, ReportingDeadline
 from performance.validation import parse_jobs
 
+from .snapshots import snapshot
+
 YEAR, QUARTER = 2021, 3  # a quarter without reports in the seed
 EXAMPLES = settings(
     max_examples=40,
@@ -47,7 +49,6 @@ EXAMPLES = settings(
 )
 HANGUL = re.compile("[\uac00-\ud7a3]")
 NUMBER = re.compile(r"-?\d+(\.\d+)?")
-TRACKED = (QuarterlyReport, QuarterlyReportLine, ReportingDeadline, Notice, BudgetLine, Allocation)
 
 pytestmark = pytest.mark.django_db
 
@@ -58,16 +59,6 @@ def rolled_back():
     with transaction.atomic():
         yield
         transaction.set_rollback(True)
-
-
-def snapshot() -> dict:
-    """Every row of the tables a form or an import can change, and how many history rows each has."""
-    state = {}
-    for model in TRACKED:
-        state[model._meta.label] = list(model.objects.order_by("pk").values_list())
-        if hasattr(model, "history"):
-            state[f"{model._meta.label} history"] = model.history.count()
-    return state
 
 
 def korean(text) -> bool:
