@@ -509,7 +509,7 @@ def test_a_budget_upload_saves_the_whole_file_or_nothing_and_explains_in_korean(
 formula_like = st.tuples(st.sampled_from(FORMULA_PREFIXES), st.just("주입"), sheet_text).map("".join)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, database=None)
 @given(text=st.one_of(st.tuples(st.sampled_from(FORMULA_PREFIXES), st.text()).map("".join), st.text()))
 def test_safe_text_never_leaves_a_formula_prefix(text):
     escaped = safe_text(text)
