@@ -118,9 +118,11 @@ class BudgetGridForm(forms.Form):
     @classmethod
     def from_post(cls, data, *, matrix: BudgetMatrix, add_year: int | None = None, add_line: bool = False):
         """The form as posted, optionally grown by a year or a budget line (the person's input is kept)."""
-        years = {int(y) for y in data.get("extra_years", "").split(",") if y.isdigit() and _year_ok(int(y))}
+        years = {
+            int(y) for y in data.get("extra_years", "").split(",") if y.isascii() and y.isdigit() and _year_ok(int(y))
+        }
         new_lines = data.get("new_lines", "0")
-        new_lines = min(int(new_lines), MAX_NEW_LINES) if new_lines.isdigit() else 0
+        new_lines = min(int(new_lines), MAX_NEW_LINES) if new_lines.isascii() and new_lines.isdigit() else 0
         if add_year:
             years.add(add_year)
         return cls(data, matrix=matrix, extra_years=years, new_lines=new_lines + bool(add_line))

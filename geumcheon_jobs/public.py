@@ -45,7 +45,7 @@ class PublicDisclosureView(TemplateView):
     def get_context_data(self, **kwargs):
         pledge = _pledge(self.kwargs.get("code"))
         raw = self.request.GET.get("year", "")
-        if raw and not (raw.isdigit() and 2000 <= int(raw) <= 2100):
+        if raw and not (raw.isascii() and raw.isdigit() and 2000 <= int(raw) <= 2100):
             raise Http404("no such year")
         overview = achievement(pledge, int(raw) if raw else None, None, this_year=timezone.localdate().year)
         matrix = budget_matrix(pledge)

@@ -42,7 +42,7 @@ class PledgeCardMixin:
     def get_card(self):
         pledge = get_object_or_404(Pledge.objects.select_related("lead_department"), code=self.kwargs["code"])
         raw = self.request.GET.get("year", "")
-        if raw and not raw.isdigit():
+        if raw and not (raw.isascii() and raw.isdigit()):
             raise Http404("no such year")
         try:
             return pledge_card(pledge, int(raw) if raw else None)
@@ -71,7 +71,7 @@ class AchievementMixin:
 
     def get_year(self) -> int | None:
         raw = self.request.GET.get("year", "")
-        if raw and not (raw.isdigit() and 2000 <= int(raw) <= 2100):
+        if raw and not (raw.isascii() and raw.isdigit() and 2000 <= int(raw) <= 2100):
             raise Http404("no such year")
         return int(raw) if raw else None
 
@@ -143,7 +143,7 @@ class BudgetExecutionMixin:
         pledge = get_object_or_404(Pledge, code=self.kwargs["code"])
         matrix = budget_matrix(pledge)
         raw = self.request.GET.get("year", "")
-        if raw and not (raw.isdigit() and int(raw) in matrix.years):
+        if raw and not (raw.isascii() and raw.isdigit() and int(raw) in matrix.years):
             raise Http404("no such year")
         year = int(raw) if raw else None
         return pledge, matrix, year, budget_execution(matrix, year)

@@ -8,7 +8,7 @@ from here.
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -288,8 +288,12 @@ class BulkResult:
     refused: tuple[tuple[int, str], ...]
 
 
+@transaction.atomic
 def report_bulk_approve(*, report_ids: list[int], user) -> BulkResult:
-    """Approve several submitted reports that raise no warning; each on its own, so one refusal stops no other."""
+    """Approve several submitted reports that raise no warning; each on its own, so one refusal stops no other.
+
+    A refusal rolls back only its own report (a savepoint); a crash rolls back them all, so that no report is
+    left approved, with its notice, behind an error page."""
     if not can_review(user):
         raise PermissionDenied(NOT_REVIEWER)
     approved, refused = [], []
@@ -367,9 +371,27 @@ def deadline_set(*, year: int, quarter: int, due_date, user) -> ReportingDeadlin
     """The lead department sets a quarter's deadline (instead of the 10th day after the quarter)."""
     if not can_review(user):
         raise PermissionDenied(NOT_REVIEWER)
-    deadline = ReportingDeadline.objects.select_for_update().filter(year=year, quarter=quarter).first()
-    deadline = deadline or ReportingDeadline(year=year, quarter=quarter)
-    if deadline.pk is None or deadline.due_date != due_date:
-        deadline.due_date = due_date
-        _save(deadline, user, gettext_lazy("제출 기한 변경"))
+    deadline = _locked_deadline(year, quarter)
+    if deadline is None:
+        try:
+            with transaction.atomic():
+                return _deadline_change(ReportingDeadline(year=year, quarter=quarter), due_date, user)
+        except (IntegrityError, ValidationError):
+            # A colleague set the quarter's first deadline a moment ago (there is no row to lock before it exists):
+            # change theirs, as if theirs had come first, instead of failing on the unique constraint.
+            deadline = _locked_deadline(year, quarter)
+            if deadline is None:
+                raise
+    if deadline.due_date != due_date:
+        _deadline_change(deadline, due_date, user)
+    return deadline
+
+
+def _locked_deadline(year: int, quarter: int) -> ReportingDeadline | None:
+    return ReportingDeadline.objects.select_for_update().filter(year=year, quarter=quarter).first()
+
+
+def _deadline_change(deadline: ReportingDeadline, due_date, user) -> ReportingDeadline:
+    deadline.due_date = due_date
+    _save(deadline, user, gettext_lazy("제출 기한 변경"))
     return deadline

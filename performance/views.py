@@ -238,7 +238,7 @@ class ReviewBoardView(TemplateView):
 
 class BulkApproveView(View):
     def post(self, request):
-        ids = [int(pk) for pk in request.POST.getlist("report") if pk.isdigit()]
+        ids = [int(pk) for pk in request.POST.getlist("report") if pk.isascii() and pk.isdigit()]
         visible = list(QuarterlyReport.objects.visible_to(request.user).filter(pk__in=ids).values_list("pk", flat=True))
         result = services.report_bulk_approve(report_ids=visible, user=request.user)
         if result.approved:
@@ -249,7 +249,7 @@ class BulkApproveView(View):
         if not ids:
             messages.info(request, _("승인할 보고를 선택하세요."))
         period = {key: request.POST.get(key, "") for key in ("year", "quarter")}
-        if all(value.isdigit() for value in period.values()):
+        if all(value.isascii() and value.isdigit() for value in period.values()):
             return redirect(f"{reverse('performance:board')}?year={period['year']}&quarter={period['quarter']}")
         return redirect("performance:board")
 
@@ -293,7 +293,8 @@ class TemplateDownloadView(View):
         if not 1 <= quarter <= 4 or not 2000 <= year <= 2100:
             raise Http404("bad period")
         departments = Department.objects.visible_to(request.user).filter(programmes__is_active=True).distinct()
-        if request.GET.get("department", "").isdigit():
+        department = request.GET.get("department", "")
+        if department.isascii() and department.isdigit():  # "²" is a digit to isdigit() but not to int()
             departments = departments.filter(pk=request.GET["department"])
         departments = list(departments.order_by("sort_order"))
         if not departments:

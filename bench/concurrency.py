@@ -1,0 +1,366 @@
+"""1,000 races on real PostgreSQL: eight sessions changing the same report or budget at the same moment.
+
+Makes a throwaway database `geumcheon_bench_concurrency` on the server of DATABASE_URL (when it is a PostgreSQL
+URL) or on postgres://postgres@127.0.0.1:5432, migrates it, seeds a few departments, programmes, a pledge with a
+budget line and the accounts, then runs the races with eight worker threads, each with its own connection, all
+released together by a barrier for every race. The races take turns:
+
+- save: eight saves of one draft report with the same version token (different figures);
+- create: eight first saves of a report that does not exist yet (the same department and quarter);
+- review: four approvals and four returns of one submitted report;
+- budget: eight saves of the budget with the same version token, each also adding the same new budget line.
+
+A race is *lost* when more or fewer than one racer succeeded, a loser failed otherwise than with the refusal
+the service promises, or what is stored (figures, status, version, history rows, notices) is not exactly the
+one winner's. Prints `concurrency ratio=<lost ÷ races> goal=0`, `concurrency_duplicates ratio=<races that left
+a duplicate row ÷ races> goal=0`, then drops the database. Without a PostgreSQL server it prints a skip line
+and exits 0.
+"""
+
+import os
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+RACES, RACERS = 1000, 8
+DATABASE = "geumcheon_bench_concurrency"
+DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
+DEPARTMENTS, PROGRAMMES = 50, 3
+
+
+def server_url() -> str:
+    """The maintenance database of the server to use: DATABASE_URL's server when it is PostgreSQL."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        url = DEFAULT_SERVER
+    return urlunsplit(urlsplit(url)._replace(path="/postgres"))
+
+
+def admin(url: str, statement: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True, connect_timeout=5) as connection:
+        connection.execute(statement)
+
+
+def create_database(url: str) -> str | None:
+    """Create the throwaway database; return its URL, or None when no server answers."""
+    import psycopg
+
+    try:
+        admin(url, f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        admin(url, f"CREATE DATABASE {DATABASE}")
+    except psycopg.OperationalError as exc:
+        where = f"{urlsplit(url).hostname}:{urlsplit(url).port or 5432}"
+        reason = str(exc).strip().splitlines()[0].rpartition(": ")[2]
+        print(f"concurrency skipped: PostgreSQL at {where} does not answer ({reason}); set DATABASE_URL=postgres://…")
+        return None
+    return urlunsplit(urlsplit(url)._replace(path=f"/{DATABASE}"))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    value: object = None
+    error: BaseException | None = None
+
+
+class Racers:
+    """Worker threads that keep their connection between races and start each race together."""
+
+    def __init__(self, count: int):
+        from django.db import connections
+
+        self.connections = connections
+        self.jobs: list = [None] * count
+        self.outcomes: list[Outcome | None] = [None] * count
+        self.start, self.done = threading.Barrier(count + 1), threading.Barrier(count + 1)
+        self.threads = [threading.Thread(target=self._work, args=(index,), daemon=True) for index in range(count)]
+        for thread in self.threads:
+            thread.start()
+
+    def _work(self, index: int) -> None:
+        while True:
+            self.start.wait()
+            job = self.jobs[index]
+            if job is None:
+                break
+            try:
+                self.outcomes[index] = Outcome(value=job())
+            except Exception as exc:
+                self.outcomes[index] = Outcome(error=exc)
+            self.done.wait()
+        self.connections.close_all()
+
+    def run(self, jobs: list) -> list[Outcome]:
+        self.jobs, self.outcomes = jobs, [None] * len(jobs)
+        self.start.wait()
+        self.done.wait()
+        return list(self.outcomes)
+
+    def close(self) -> None:
+        self.jobs = [None] * len(self.jobs)
+        self.start.wait()
+        for thread in self.threads:
+            thread.join()
+
+
+def seed():
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from budget.models import Allocation, BudgetLine
+    from performance.access import REVIEWER_GROUP, STAFF_GROUP
+    from performance.models import Department, LocalGovernment, Membership, Pledge, Programme, TargetGroup
+
+    government = LocalGovernment.objects.create(name="벤치구", code="0000000")
+    group = TargetGroup.objects.create(name="청년층")
+    users = get_user_model().objects
+    lead = users.create_user("lead")
+    lead.groups.add(Group.objects.get(name=REVIEWER_GROUP))
+    offices = []
+    for number in range(DEPARTMENTS):
+        department = Department.objects.create(
+            local_government=government, name=f"부서{number:02d}", code=f"b{number:02d}", sort_order=number
+        )
+        programmes = [
+            Programme.objects.create(
+                department=department, target_group=group, name=f"사업{j}", programme_type="direct_jobs", sort_order=j
+            )
+            for j in range(PROGRAMMES)
+        ]
+        staff = users.create_user(f"staff{number:02d}")
+        staff.groups.add(Group.objects.get(name=STAFF_GROUP))
+        Membership.objects.create(user=staff, department=department)
+        offices.append((department, programmes, staff))
+    pledge = Pledge.objects.create(
+        local_government=government,
+        code="벤치-1",
+        title="벤치 공약",
+        status="on_track",
+        implementation_rate=50,
+        completion_due="임기내",
+        project_type="계속",
+        lead_department=offices[0][0],
+        plan_label="일자리창출",
+        policy_goal="목표",
+        strategies="전략",
+    )
+    line = BudgetLine.objects.create(pledge=pledge, name="예산사업")
+    allocation = Allocation.objects.create(budget_line=line, year=2030, source="national", secured=1)
+    return lead, offices, pledge, allocation
+
+
+class Bench:
+    def __init__(self, racers: Racers, lead, offices, pledge, allocation):
+        self.racers, self.lead, self.offices = racers, lead, offices
+        self.pledge, self.allocation = pledge, allocation
+        self.lost = self.duplicates = 0
+        self.errors: dict[str, int] = {}
+        self.lost_by_kind: dict[str, int] = {}
+
+    def save(self, office, *, jobs, version, year, quarter):
+        from performance import services
+
+        department, programmes, _staff = office
+        return services.report_save_lines(
+            department=department,
+            year=year,
+            quarter=quarter,
+            lines=[services.LineInput(p.pk, jobs + offset, "") for offset, p in enumerate(programmes)],
+            user=self.lead,
+            expected_version=version,
+        )
+
+    def judge(self, kind: str, outcomes: list[Outcome], refusal, consistent) -> None:
+        """Count the race as lost unless exactly one racer won, every other was refused as promised, and
+        `consistent(winner)` finds the database holding exactly the winner's change."""
+        winners = [index for index, outcome in enumerate(outcomes) if outcome.error is None]
+        for outcome in outcomes:
+            if outcome.error is not None and not isinstance(outcome.error, refusal):
+                name = type(outcome.error).__name__
+                self.errors[name] = self.errors.get(name, 0) + 1
+        refused = all(o.error is None or isinstance(o.error, refusal) for o in outcomes)
+        if len(winners) != 1 or not refused or not consistent(winners[0]):
+            self.lost += 1
+            self.lost_by_kind[kind] = self.lost_by_kind.get(kind, 0) + 1
+
+    def race_save(self, number: int) -> None:
+        from performance.models import QuarterlyReport, QuarterlyReportLine
+        from performance.services import StaleReport
+
+        office = self.offices[0]
+        report = QuarterlyReport.objects.get(department=office[0], year=2030, quarter=1)
+        history = report.history.count()
+        figures = [10 * (number + 1) + racer for racer in range(RACERS)]  # never what is stored before the race
+        outcomes = self.racers.run(
+            [
+                lambda jobs=jobs: self.save(office, jobs=jobs, version=report.version, year=2030, quarter=1)
+                for jobs in figures
+            ]
+        )
+
+        def consistent(winner):
+            stored = list(
+                QuarterlyReportLine.objects.filter(report=report)
+                .order_by("programme_id")
+                .values_list("jobs", flat=True)
+            )
+            after = QuarterlyReport.objects.get(pk=report.pk)
+            return (
+                stored == [figures[winner] + offset for offset in range(PROGRAMMES)]
+                and after.version == report.version + 1
+                and report.history.count() == history + 1
+            )
+
+        self.judge("save", outcomes, StaleReport, consistent)
+
+    def race_create(self, number: int) -> None:
+        from performance.models import QuarterlyReport, QuarterlyReportLine
+        from performance.services import StaleReport
+
+        office = self.offices[number % DEPARTMENTS]
+        serial = number // DEPARTMENTS
+        year, quarter = 2040 + serial // 4, serial % 4 + 1
+        outcomes = self.racers.run(
+            [
+                lambda jobs=jobs: self.save(office, jobs=jobs, version=0, year=year, quarter=quarter)
+                for jobs in range(RACERS)
+            ]
+        )
+        reports = list(QuarterlyReport.objects.filter(department=office[0], year=year, quarter=quarter))
+        if len(reports) > 1:
+            self.duplicates += 1
+
+        def consistent(winner):
+            if len(reports) != 1:
+                return False
+            stored = list(
+                QuarterlyReportLine.objects.filter(report=reports[0])
+                .order_by("programme_id")
+                .values_list("jobs", flat=True)
+            )
+            return stored == [winner + offset for offset in range(PROGRAMMES)] and reports[0].history.count() == 1
+
+        self.judge("create", outcomes, StaleReport, consistent)
+
+    def race_review(self, number: int) -> None:
+        from performance import services
+        from performance.models import Notice, QuarterlyReport
+
+        office = self.offices[number % DEPARTMENTS]
+        serial = number // DEPARTMENTS
+        report = self.save(office, jobs=1, version=0, year=2060 + serial // 4, quarter=serial % 4 + 1)
+        report = services.report_submit(
+            report_id=report.pk, user=self.lead, expected_version=report.version, acknowledged=True
+        )
+        version = report.version
+
+        def approve():
+            return services.report_approve(report_id=report.pk, user=self.lead, expected_version=version)
+
+        def send_back(racer):
+            return services.report_return(
+                report_id=report.pk, user=self.lead, expected_version=version, reason=f"반려 {racer}"
+            )
+
+        outcomes = self.racers.run(
+            [approve if racer % 2 == 0 else (lambda r=racer: send_back(r)) for racer in range(RACERS)]
+        )
+
+        def consistent(winner):
+            after = QuarterlyReport.objects.get(pk=report.pk)
+            status = QuarterlyReport.Status.APPROVED if winner % 2 == 0 else QuarterlyReport.Status.RETURNED
+            newest = after.history.first()
+            return (
+                after.status == status
+                and after.version == version + 1
+                and after.history.count() == 3
+                and (newest.status, newest.version) == (status, after.version)
+                and Notice.objects.filter(report=after).count() == 1
+            )
+
+        self.judge("review", outcomes, services.ReportError, consistent)
+
+    def race_budget(self, number: int) -> None:
+        from budget.models import Allocation, BudgetLine
+        from budget.selectors import budget_version
+        from budget.services import CellInput, StaleBudget, allocations_save
+
+        line = self.allocation.budget_line
+        version = budget_version(self.pledge)
+        history = Allocation.history.filter(id=self.allocation.pk).count()
+        name = f"새 사업 {number}"
+        figures = [10 * (number + 1) + racer for racer in range(RACERS)]  # never what is stored before the race
+        outcomes = self.racers.run(
+            [
+                lambda secured=secured: allocations_save(
+                    pledge=self.pledge,
+                    cells=[
+                        CellInput(line.pk, line.name, 2030, "national", secured, None),
+                        CellInput(None, name, 2031, "city", secured, None),
+                    ],
+                    user=self.lead,
+                    expected_version=version,
+                )
+                for secured in figures
+            ]
+        )
+        added = BudgetLine.objects.filter(pledge=self.pledge, name=name).count()
+        if added > 1:
+            self.duplicates += 1
+
+        def consistent(winner):
+            return (
+                Allocation.objects.get(pk=self.allocation.pk).secured == figures[winner]
+                and Allocation.history.filter(id=self.allocation.pk).count() == history + 1
+                and added == 1
+                and Allocation.objects.get(budget_line__pledge=self.pledge, budget_line__name=name).secured
+                == figures[winner]
+            )
+
+        self.judge("budget", outcomes, StaleBudget, consistent)
+
+
+def main() -> int:
+    url = create_database(server_url())
+    if url is None:
+        return 0
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "geumcheon_jobs.settings_test")
+    try:
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+        from django.db import connections
+
+        call_command("migrate", verbosity=0)
+        racers = Racers(RACERS)
+        try:
+            bench = Bench(racers, *seed())
+            bench.save(bench.offices[0], jobs=0, version=0, year=2030, quarter=1)
+            kinds = (bench.race_save, bench.race_create, bench.race_review, bench.race_budget)
+            for number in range(RACES):
+                kinds[number % len(kinds)](number // len(kinds))
+        finally:
+            racers.close()
+            connections.close_all()
+        errors = ", ".join(f"{name} {count}" for name, count in sorted(bench.errors.items()))
+        if errors:
+            print(f"concurrency: unexpected errors in losing racers: {errors}")
+        if bench.lost:
+            print("concurrency: lost races by kind: " + ", ".join(f"{k} {n}" for k, n in bench.lost_by_kind.items()))
+        print(f"concurrency ratio={bench.lost / RACES:.4f} goal=0")
+        print(f"concurrency_duplicates ratio={bench.duplicates / RACES:.4f} goal=0")
+    finally:
+        admin(server_url(), f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
