@@ -156,7 +156,6 @@ class IssuedDocumentTable(tables.Table):
             "changed",
         )
         attrs = {"class": "data-table"}
-        template_name = "geumcheon_jobs/_issued_table.html"
         empty_text = gettext_lazy("아직 발송 처리한 문서가 없습니다.")
 
     caption = gettext_lazy("발송 처리한 문서의 모든 판(최근 처리 순)")

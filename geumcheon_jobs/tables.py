@@ -44,7 +44,6 @@ class DepartmentAchievementTable(tables.Table):
         model = Department
         fields = ("name", "cumulative", "target", "rate")
         attrs = {"class": "data-table"}
-        template_name = "django_tables2/accessible.html"
         empty_text = _("승인된 실적이 있는 부서가 없습니다.")
 
     def render_cumulative(self, value):

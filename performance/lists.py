@@ -52,6 +52,7 @@ class ApprovedLineFilter(django_filters.FilterSet):
 
 
 class ApprovedLineTable(tables.Table):
+    caption = _("승인된 실적(보고별·세부사업별)")
     department = tables.Column(verbose_name=_("부서"), accessor="report__department__name")
     programme = tables.Column(verbose_name=_("세부사업"), accessor="programme__name")
     group = tables.Column(verbose_name=_("계층"), accessor="programme__target_group__name")
@@ -69,7 +70,6 @@ class ApprovedLineTable(tables.Table):
         model = QuarterlyReportLine
         fields = ("department", "programme", "group", "programme_type", "period", "jobs", "report")
         attrs = {"class": "data-table"}
-        template_name = "django_tables2/table.html"
         empty_text = _("조건에 맞는 승인된 실적이 없습니다.")
 
     def render_period(self, record):

@@ -116,6 +116,8 @@ def test_pages_of_the_lead_department(sign_in, live_server):
         f"/results/entry/{department.pk}/2021/3/",
         "/results/notices/",
         "/results/import/",
+        "/results/lines/?year=2021&through=2&group=청년층",
+        f"/results/targets/{PLEDGE}/?year=2021",
     ]
     assert check_all(page, live_server, paths) == {}
 
@@ -134,6 +136,8 @@ def test_pages_of_managers(sign_in, live_server):
         f"/results/reports/{report.pk}/",
         f"/results/departments/{report.department_id}/",
         "/results/notices/",
+        "/results/lines/?year=2020",
+        f"/results/targets/{PLEDGE}/?year=2021",
     ]
     assert check_all(page, live_server, paths) == {}
 
@@ -154,6 +158,8 @@ def test_pages_of_department_staff(sign_in, live_server):
         f"/pledges/{PLEDGE}/card/",
         f"/pledges/{PLEDGE}/dashboard/",
         f"/budget/{PLEDGE}/",
+        "/results/lines/?year=2021",
+        f"/results/targets/{PLEDGE}/?year=2021",
     ]
     assert check_all(page, live_server, paths) == {}
 

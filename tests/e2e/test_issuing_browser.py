@@ -11,7 +11,7 @@ from geumcheon_jobs.models import IssuedDocument
 from performance import services
 from performance.models import QuarterlyReport
 from tests.e2e.conftest import screenshot
-from tests.e2e.test_accessibility import violations
+from tests.e2e.test_accessibility import check_all
 
 pytestmark = pytest.mark.e2e
 
@@ -69,5 +69,4 @@ def test_the_issuing_pages_pass_axe(sign_in, live_server, card_data, django_user
         f"/documents/issued/{issued.pk}/",
         "/documents/issue/?kind=quarterly_report&year=2019&quarter=3",
     ]
-    found = {path: violations(page, live_server.url + path) for path in paths}
-    assert {path: v for path, v in found.items() if v} == {}
+    assert check_all(page, live_server, paths) == {}
