@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from performance.access import can_review
 from performance.models import Pledge
+from performance.validation import whole_in_range
 
 from .models import MAX_MILLION_WON, Allocation, BudgetLine, FundingSource
 from .selectors import allocation_changes, last_change, version_token
@@ -188,7 +189,7 @@ def _apply(cell: CellInput, allocation: Allocation | None, line: BudgetLine, use
 def changes_since(pledge: Pledge, token: str) -> list[str]:
     """What others changed in the pledge's figures after the person saw version `token`, as lines to read."""
     seen = token.rpartition(";")[2]
-    entries = allocation_changes(pledge, after=int(seen) if seen.isascii() and seen.isdigit() else 0)
+    entries = allocation_changes(pledge, after=whole_in_range(seen) or 0)
     changes = [
         f"{timezone.localtime(entry.when):%m-%d %H:%M} {entry.who}: {entry.line} {entry.what} {entry.change}".strip()
         for entry in entries[:MAX_CHANGES_SHOWN]

@@ -20,6 +20,7 @@ from budget.selectors import budget_matrix
 from performance.achievement import achievement
 from performance.models import Pledge
 from performance.selectors import period_results
+from performance.validation import year_from_text
 
 from .charts import budget_charts, dashboard_charts
 from .dashboards import budget_execution
@@ -45,9 +46,9 @@ class PublicDisclosureView(TemplateView):
     def get_context_data(self, **kwargs):
         pledge = _pledge(self.kwargs.get("code"))
         raw = self.request.GET.get("year", "")
-        if raw and not (raw.isascii() and raw.isdigit() and 2000 <= int(raw) <= 2100):
+        if raw and year_from_text(raw) is None:
             raise Http404("no such year")
-        overview = achievement(pledge, int(raw) if raw else None, None, this_year=timezone.localdate().year)
+        overview = achievement(pledge, year_from_text(raw), None, this_year=timezone.localdate().year)
         matrix = budget_matrix(pledge)
         year = overview.year if overview.year in matrix.years else None
         execution = budget_execution(matrix, year)

@@ -14,6 +14,7 @@ from budget.selectors import budget_matrix
 from performance.access import sees_all_departments
 from performance.achievement import achievement, department_achievement
 from performance.models import Pledge
+from performance.validation import year_from_text
 
 from . import caching
 from .budget_report import BUDGET_REPORT_EXPORTERS, budget_report
@@ -42,10 +43,11 @@ class PledgeCardMixin:
     def get_card(self):
         pledge = get_object_or_404(Pledge.objects.select_related("lead_department"), code=self.kwargs["code"])
         raw = self.request.GET.get("year", "")
-        if raw and not (raw.isascii() and raw.isdigit()):
+        year = year_from_text(raw)
+        if raw and year is None:
             raise Http404("no such year")
         try:
-            return pledge_card(pledge, int(raw) if raw else None)
+            return pledge_card(pledge, year)
         except UnknownCardYear as exc:
             raise Http404(str(exc)) from None
 
@@ -71,9 +73,10 @@ class AchievementMixin:
 
     def get_year(self) -> int | None:
         raw = self.request.GET.get("year", "")
-        if raw and not (raw.isascii() and raw.isdigit() and 2000 <= int(raw) <= 2100):
+        year = year_from_text(raw)
+        if raw and year is None:
             raise Http404("no such year")
-        return int(raw) if raw else None
+        return year
 
     def get_overview(self, pledge=None):
         pledge = pledge or get_object_or_404(Pledge, code=self.kwargs["code"])
@@ -143,7 +146,7 @@ class BudgetExecutionMixin:
         pledge = get_object_or_404(Pledge, code=self.kwargs["code"])
         matrix = budget_matrix(pledge)
         raw = self.request.GET.get("year", "")
-        if raw and not (raw.isascii() and raw.isdigit() and int(raw) in matrix.years):
+        if raw and year_from_text(raw) not in matrix.years:
             raise Http404("no such year")
         year = int(raw) if raw else None
         return pledge, matrix, year, budget_execution(matrix, year)

@@ -58,6 +58,24 @@ def whole_number_from_text(text: str) -> tuple[int | None, str | None]:
     return (-number if sign == "-" else number), None
 
 
+MAX_ID = 2**63 - 1  # the databases' largest integer key; a longer digit string would overflow the query
+YEARS = (2000, 2100)
+
+
+def whole_in_range(text, low: int = 0, high: int = MAX_ID) -> int | None:
+    """A number from a URL or a hidden field (an id, a year, a version): ASCII digits only ("²" is a digit to
+    str.isdigit but not to int) within `low`…`high`, else None. The one check every view uses before a query."""
+    text = str(text if text is not None else "")
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(high)):
+        return None
+    number = int(text)
+    return number if low <= number <= high else None
+
+
+def year_from_text(text) -> int | None:
+    return whole_in_range(text, *YEARS)
+
+
 def jobs_range_error(jobs: int) -> str | None:
     """A whole number of jobs must be 0 … MAX_JOBS; the error code otherwise."""
     if jobs < 0:

@@ -22,7 +22,7 @@ from .lists import ApprovedLineFilter, ApprovedLineTable, approved_lines_for
 from .models import Department, Notice, Pledge, QuarterlyReport
 from .periods import deadline, reporting_period
 from .services import ReportError, StaleReport, WarningsNotAcknowledged
-from .validation import entry_warnings
+from .validation import entry_warnings, whole_in_range, year_from_text
 
 XLSX = excel.XLSX_MIMETYPE
 
@@ -238,7 +238,7 @@ class ReviewBoardView(TemplateView):
 
 class BulkApproveView(View):
     def post(self, request):
-        ids = [int(pk) for pk in request.POST.getlist("report") if pk.isascii() and pk.isdigit()]
+        ids = [pk for pk in map(whole_in_range, request.POST.getlist("report")) if pk is not None]
         visible = list(QuarterlyReport.objects.visible_to(request.user).filter(pk__in=ids).values_list("pk", flat=True))
         result = services.report_bulk_approve(report_ids=visible, user=request.user)
         if result.approved:
@@ -249,7 +249,7 @@ class BulkApproveView(View):
         if not ids:
             messages.info(request, _("승인할 보고를 선택하세요."))
         period = {key: request.POST.get(key, "") for key in ("year", "quarter")}
-        if all(value.isascii() and value.isdigit() for value in period.values()):
+        if year_from_text(period["year"]) and whole_in_range(period["quarter"], 1, 4):
             return redirect(f"{reverse('performance:board')}?year={period['year']}&quarter={period['quarter']}")
         return redirect("performance:board")
 
@@ -293,9 +293,9 @@ class TemplateDownloadView(View):
         if not 1 <= quarter <= 4 or not 2000 <= year <= 2100:
             raise Http404("bad period")
         departments = Department.objects.visible_to(request.user).filter(programmes__is_active=True).distinct()
-        department = request.GET.get("department", "")
-        if department.isascii() and department.isdigit():  # "²" is a digit to isdigit() but not to int()
-            departments = departments.filter(pk=request.GET["department"])
+        department = whole_in_range(request.GET.get("department"))
+        if department is not None:
+            departments = departments.filter(pk=department)
         departments = list(departments.order_by("sort_order"))
         if not departments:
             raise Http404("no department")
@@ -394,10 +394,9 @@ class TargetsView(TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         self.pledge = get_object_or_404(Pledge, code=kwargs["code"])
-        raw = request.GET.get("year") or str(_today().year)
-        if not (raw.isdigit() and 2000 <= int(raw) <= 2100):
+        self.year = year_from_text(request.GET.get("year") or _today().year)
+        if self.year is None:
             raise Http404("no such year")
-        self.year = int(raw)
         return super().dispatch(request, *args, **kwargs)
 
     def sheet(self):

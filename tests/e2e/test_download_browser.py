@@ -24,7 +24,7 @@ WATCH_STATUS = """() => {
 def test_the_budget_report_download_shows_progress_and_arrives(sign_in, live_server, tmp_path):
     page = sign_in("manager")
     page.goto(f"{live_server.url}/pledges/지역경제-11/dashboard/budget/")
-    status = page.get_by_role("status")
+    status = page.locator("#download-status")
     assert status.text_content() == ""
     page.evaluate(WATCH_STATUS)
 
@@ -62,5 +62,5 @@ def test_without_javascript_the_button_is_a_plain_link(browser, live_server, car
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Excel 내려받기").click()
     assert re.fullmatch(r"공약이행카드_지역경제-11_2021\.xlsx", download_info.value.suggested_filename)
-    assert page.get_by_role("status").text_content() == ""
+    assert page.locator("#download-status").text_content() == ""
     context.close()

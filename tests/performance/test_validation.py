@@ -63,3 +63,33 @@ def test_a_programme_far_above_its_annual_target(card_data):
     self_support = Department.objects.get(code="dept04")  # 자활근로, 2021 target 370
     warnings = entry_warnings(self_support, 2021, 3, {self_support.programmes.get().pk: 900})
     assert any("자활근로: 올해 누계" in w.message and "370" in w.message for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("12", 12), ("0", 0), ("", None), ("²", None), ("-1", None), ("1.0", None), (" 3", None), ("9" * 40, None)],
+)
+def test_an_id_from_a_url_or_hidden_field(text, expected):
+    from performance.validation import whole_in_range
+
+    assert whole_in_range(text) == expected
+
+
+def test_a_year_from_a_url():
+    from performance.validation import year_from_text
+
+    assert [year_from_text(t) for t in ("2021", "1999", "2101", "99999999999999999999", 2022)] == [
+        2021,
+        None,
+        None,
+        None,
+        2022,
+    ]
+
+
+def test_a_huge_or_odd_id_never_reaches_the_database(login):
+    client = login("lead")
+    for odd in ("9" * 40, "²", "-3"):
+        assert client.post("/results/board/approve/", {"report": [odd]}).status_code == 302
+        assert client.get("/pledges/지역경제-11/card/", {"year": odd}).status_code == 404
+        assert client.get("/public/", {"year": odd}).status_code == 404

@@ -70,7 +70,7 @@ def korean(text) -> bool:
 def post(client, url, data, **extra):
     client.cookies.pop("messages", None)  # a message left by an earlier example must not be read as this one's
     response = client.post(url, data, **extra)
-    assert response.status_code in (200, 302), response.status_code
+    assert response.status_code in (200, 302, 400), response.status_code  # 400: refused beside the field
     return response, [str(message) for message in get_messages(response.wsgi_request)]
 
 
@@ -238,6 +238,10 @@ def test_a_review_decision_is_taken_with_its_reason_or_refused_in_korean(lead_cl
         }
         before = snapshot()
         response, messages = post(lead_client, reverse("performance:action", args=[report.pk, action]), data)
+        if response.status_code == 400:  # the reason refused beside its field, the text kept
+            event("refused")
+            assert_refused(messages, form_errors(response, "reason_form"), before)
+            return
         assert response.status_code == 302
         done = {"approve": "승인했습니다.", "return": "반려했습니다.", "reopen": "재개했습니다."}[action]
         event("decided" if done in messages else "refused")
