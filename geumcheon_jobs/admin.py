@@ -6,11 +6,13 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from performance.admin import ReadOnlyAdminMixin
+
 from .models import IssuedDocument
 
 
 @admin.register(IssuedDocument)
-class IssuedDocumentAdmin(admin.ModelAdmin):
+class IssuedDocumentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["pk", "kind", "year", "quarter", "file_format", "recipient", "sent_on", "issued_by", "issued_at"]
     list_filter = ["kind", "file_format", "sent_on"]
     search_fields = ["recipient", "sha256", "filename"]
@@ -41,12 +43,3 @@ class IssuedDocumentAdmin(admin.ModelAdmin):
         return format_html(
             '<a href="{}">{}</a>', reverse("issued-document", args=[obj.pk]), _("발송 문서 화면에서 보기")
         )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -66,8 +66,9 @@ class AnnualTargetAdmin(SimpleHistoryAdmin):
 
 
 class ReadOnlyAdminMixin:
-    """Reports and their figures change only through the workflow (performance.services), which checks the
-    state, keeps the reason and the results revision; the admin site may look, never change."""
+    """What the admin site may look at but never add, change or delete: reports and their figures (they change
+    only through the workflow in performance.services, which checks the state and keeps the reason and the
+    results revision) and issued documents (frozen records of what was sent)."""
 
     def has_add_permission(self, request, obj=None):
         return False
