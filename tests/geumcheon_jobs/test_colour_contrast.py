@@ -122,3 +122,10 @@ def test_the_text_of_the_charts_has_4_5_to_1_on_white():
             colours.update(re.findall(r"#[0-9a-fA-F]{6}\b", text))
     assert colours
     assert {c: round(contrast(c, "#ffffff"), 2) for c in colours if contrast(c, "#ffffff") < TEXT} == {}
+
+
+def test_every_chart_line_has_3_to_1_on_white_and_earlier_years_differ_by_dash():
+    from geumcheon_jobs.charts import DASHES, PALETTE
+
+    assert all(contrast(colour, "#ffffff") >= NON_TEXT for colour in PALETTE)
+    assert len(set(DASHES)) == len(DASHES)
