@@ -160,6 +160,7 @@ def test_pages_of_department_staff(sign_in, live_server):
         f"/budget/{PLEDGE}/",
         "/results/lines/?year=2021",
         f"/results/targets/{PLEDGE}/?year=2021",
+        "/accounts/password_change/",
     ]
     assert check_all(page, live_server, paths) == {}
 
