@@ -125,7 +125,9 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "ko-kr"
-LANGUAGES = [("ko", _("한국어")), ("en", _("English"))]
+# Korean only until an English catalogue exists: the product's own strings are Korean, so offering English to a
+# browser that asks for it would mix Django's English labels into Korean pages.
+LANGUAGES = [("ko", _("한국어"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True

@@ -22,3 +22,8 @@ def test_a_good_change_is_kept(login, django_user_model):
     assert response.status_code == 302 and response["Location"] == reverse("password_change_done")
     assert "비밀번호를 바꾸었습니다" in client.get(response["Location"]).content.decode()
     assert django_user_model.objects.get(username="dept03").check_password(new)
+
+
+def test_a_browser_asking_for_english_still_gets_one_language(login):
+    html = login("dept03").get(URL, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "기존 비밀번호" in html and "Old password" not in html
