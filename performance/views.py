@@ -216,17 +216,19 @@ class ReviewBoardView(TemplateView):
 
     template_name = "performance/board.html"
 
-    def get_context_data(self, **kwargs):
+    def get_period(self) -> tuple[int, int]:
+        """?year=&quarter= (default: the quarter being reported); a refused deadline form passes its own."""
         year, quarter = reporting_period(_today())
-        try:
-            year = int(self.request.GET.get("year", year))
-            quarter = int(self.request.GET.get("quarter", quarter))
-        except ValueError:
-            raise Http404("bad period") from None
-        if not 1 <= quarter <= 4 or not 2000 <= year <= 2100:
+        year = year_from_text(self.request.GET.get("year", year))
+        quarter = whole_in_range(self.request.GET.get("quarter", quarter), 1, 4)
+        if year is None or quarter is None:
             raise Http404("bad period")
+        return year, quarter
+
+    def get_context_data(self, deadline_form=None, **kwargs):
+        year, quarter = self.get_period()
         board = reporting.review_board(self.request.user, year, quarter, _today())
-        deadline_form = DeadlineForm(initial={"year": year, "quarter": quarter, "due_date": board.due})
+        deadline_form = deadline_form or DeadlineForm(initial={"year": year, "quarter": quarter, "due_date": board.due})
         return super().get_context_data(
             board=board,
             years=range(_today().year, 2017, -1),
@@ -273,9 +275,14 @@ class DeadlineView(View):
             raise PermissionDenied(services.NOT_REVIEWER)
         form = DeadlineForm(request.POST)
         if not form.is_valid():
-            for errors in form.errors.values():
-                messages.error(request, " ".join(errors))
-            return redirect("performance:board")
+            if "year" in form.errors or "quarter" in form.errors:  # a tampered form: no board to show it on
+                messages.error(request, _("기한을 바꿀 분기를 알 수 없습니다. 검토 현황에서 다시 시도하세요."))
+                return redirect("performance:board")
+            # The board of that quarter again, the date kept with its error right below it (KWCAG 2.2).
+            board = ReviewBoardView()
+            board.setup(request)
+            board.get_period = lambda: (form.cleaned_data["year"], form.cleaned_data["quarter"])
+            return board.render_to_response(board.get_context_data(deadline_form=form), status=400)
         data = form.cleaned_data
         services.deadline_set(year=data["year"], quarter=data["quarter"], due_date=data["due_date"], user=request.user)
         messages.success(request, _("제출 기한을 바꾸었습니다."))

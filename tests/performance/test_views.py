@@ -203,7 +203,7 @@ EXPECTED = {  # dept03 owns the report; dept04 is another department
     "template": {"dept03": 200, "dept04": 404, "lead": 200, "manager": 200},
     "import": {"dept03": 200, "dept04": 200, "lead": 200, "manager": 200},
     "notices": {"dept03": 200, "dept04": 200, "lead": 200, "manager": 200},
-    "deadline": {"dept03": 403, "dept04": 403, "lead": 302, "manager": 403},
+    "deadline": {"dept03": 403, "dept04": 403, "lead": 400, "manager": 403},  # no date: refused beside the field
     "bulk-approve": {"dept03": 403, "dept04": 403, "lead": 302, "manager": 403},
 }
 
@@ -264,3 +264,18 @@ def test_a_bad_deadline_date_is_explained(client, accounts):
 def test_the_notices_page(client, accounts):
     client.force_login(accounts["dept03"])
     assert client.get(reverse("performance:notices")).status_code == 200
+
+
+def test_a_wrong_deadline_is_refused_beside_its_field_and_kept(login):
+    from performance.models import ReportingDeadline
+
+    client = login("lead")
+    before = ReportingDeadline.objects.count()
+    response = client.post(reverse("performance:deadline"), {"year": 2021, "quarter": 3, "due_date": "2021-13-45"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert 'aria-invalid="true"' in html and 'class="field-error"' in html and 'value="2021-13-45"' in html
+    assert "2021년 3분기 제출 기한" in html
+    assert ReportingDeadline.objects.count() == before
+    page = client.get(reverse("performance:board"), {"year": 2021, "quarter": 3}).content.decode()
+    assert 'type="date"' in page and "aria-invalid" not in page

@@ -312,10 +312,10 @@ def test_a_deadline_is_set_or_refused_in_korean(lead_client, data):
     data = {"year": year, "quarter": quarter, "due_date": due}
     with rolled_back():
         before = snapshot()
-        _response, messages = post(lead_client, reverse("performance:deadline"), data)
+        response, messages = post(lead_client, reverse("performance:deadline"), data)
         event("set" if "제출 기한을 바꾸었습니다." in messages else "refused")
         if "제출 기한을 바꾸었습니다." not in messages:
-            assert_refused(messages, [], before)
+            assert_refused(messages, form_errors(response, "deadline_form"), before)
             return
         form = DeadlineForm(data)
         assert form.is_valid(), form.errors
