@@ -1,0 +1,91 @@
+"""Where a figure comes from and what it is measured against: the approved lines behind a dashboard number and
+the year's targets."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Sum
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+from django_tables2 import LazyPaginator, RequestConfig
+
+from audit.models import AccessLog
+
+from .. import targets
+from ..forms import TargetsForm
+from ..lists import ApprovedLineFilter, ApprovedLineTable, approved_lines_for
+from ..models import Pledge
+from ..validation import year_from_text
+from .reports import _today
+
+
+class ApprovedLinesView(TemplateView):
+    """The approved lines a dashboard figure is made of (year, quarter, group, type, department), with their
+    sum, each linked to its report and from there to its history."""
+
+    template_name = "performance/lines.html"
+    per_page = 50
+
+    def get_context_data(self, **kwargs):
+        filtered = ApprovedLineFilter(self.request.GET, approved_lines_for(self.request.user), request=self.request)
+        table = ApprovedLineTable(filtered.qs)
+        RequestConfig(self.request, paginate={"per_page": self.per_page, "paginator_class": LazyPaginator}).configure(
+            table
+        )
+        total = filtered.qs.order_by().aggregate(total=Sum("jobs"))["total"] if filtered.is_valid() else None
+        return super().get_context_data(filter=filtered, table=table, total=total or 0, **kwargs)
+
+
+class TargetsView(TemplateView):
+    """연간 목표: the district's total, each group's and each programme's target for a year. The lead department
+    edits them in one form (blank: no target); everyone else reads what they may see."""
+
+    template_name = "performance/targets.html"
+    access_log = AccessLog.Kind.PERSONAL  # the history names who changed each target
+
+    def dispatch(self, request, *args, **kwargs):
+        self.pledge = get_object_or_404(Pledge, code=kwargs["code"])
+        self.year = year_from_text(request.GET.get("year") or _today().year)
+        if self.year is None:
+            raise Http404("no such year")
+        return super().dispatch(request, *args, **kwargs)
+
+    def sheet(self):
+        return targets.target_sheet(self.pledge, self.year, self.request.user)
+
+    def get_context_data(self, **kwargs):
+        sheet = kwargs.pop("sheet", None) or self.sheet()
+        editable = targets.can_set_targets(self.request.user)
+        kwargs.setdefault("form", TargetsForm(sheet=sheet) if editable else None)
+        return super().get_context_data(
+            pledge=self.pledge,
+            sheet=sheet,
+            editable=editable,
+            years=range(self.year - 3, self.year + 4),
+            changes=targets.target_changes(self.pledge, self.year, limit=20),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        if not targets.can_set_targets(request.user):
+            raise PermissionDenied(targets.NOT_ALLOWED)
+        sheet = self.sheet()
+        form = TargetsForm(request.POST, sheet=sheet)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(sheet=sheet, form=form), status=400)
+        try:
+            changed = targets.targets_save(
+                pledge=self.pledge,
+                year=self.year,
+                values=form.values(),
+                user=request.user,
+                seen=form.cleaned_data["seen"],
+                reason=form.cleaned_data["reason"],
+            )
+        except targets.StaleTargets as stale:
+            context = self.get_context_data(sheet=sheet, form=form, stale=stale.changes)
+            return self.render_to_response(context, status=409)
+        messages.success(request, _("연간 목표 %(count)d건을 바꾸었습니다.") % {"count": changed})
+        return redirect(f"{reverse('performance:targets', args=[self.pledge.code])}?year={self.year}")
