@@ -7,13 +7,12 @@ from dataclasses import dataclass, field
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from performance.validation import whole_number_from_text
+from performance.validation import whole_in_range, whole_number_from_text, year_from_text
 
 from .models import MAX_MILLION_WON, FundingSource
 from .selectors import BudgetMatrix
 from .services import RESERVED_NAMES, CellInput
 
-YEAR_RANGE = (2000, 2100)
 MAX_NEW_LINES = 5
 MAX_NAME_LENGTH = 100
 NOTHING = ("-", "—", "–")  # how the table and the xlsx show "nothing executed yet"; read back as empty
@@ -118,11 +117,8 @@ class BudgetGridForm(forms.Form):
     @classmethod
     def from_post(cls, data, *, matrix: BudgetMatrix, add_year: int | None = None, add_line: bool = False):
         """The form as posted, optionally grown by a year or a budget line (the person's input is kept)."""
-        years = {
-            int(y) for y in data.get("extra_years", "").split(",") if y.isascii() and y.isdigit() and _year_ok(int(y))
-        }
-        new_lines = data.get("new_lines", "0")
-        new_lines = min(int(new_lines), MAX_NEW_LINES) if new_lines.isascii() and new_lines.isdigit() else 0
+        years = {year_from_text(y) for y in data.get("extra_years", "").split(",")} - {None}
+        new_lines = min(whole_in_range(data.get("new_lines", "0")) or 0, MAX_NEW_LINES)
         if add_year:
             years.add(add_year)
         return cls(data, matrix=matrix, extra_years=years, new_lines=new_lines + bool(add_line))
@@ -234,10 +230,6 @@ def _name(line: GridLine, year: int, source: str, part: str) -> str:
     return f"{line.key}-{year}-{source}-{part}"
 
 
-def _year_ok(year: int) -> bool:
-    return YEAR_RANGE[0] <= year <= YEAR_RANGE[1]
-
-
 class AddYearForm(forms.Form):
     """A year column to add to the grid (nothing is saved until the grid is)."""
 
@@ -248,12 +240,12 @@ class AddYearForm(forms.Form):
         self.years = set(years)
 
     def clean_new_year(self) -> int:
-        text = self.cleaned_data["new_year"].strip().removesuffix("년")
-        if not (text.isascii() and text.isdigit()) or not _year_ok(int(text)):
+        year = year_from_text(self.cleaned_data["new_year"].strip().removesuffix("년"))
+        if year is None:
             raise forms.ValidationError(YEAR_INVALID)
-        if int(text) in self.years:
-            raise forms.ValidationError(YEAR_PRESENT % {"year": text})
-        return int(text)
+        if year in self.years:
+            raise forms.ValidationError(YEAR_PRESENT % {"year": year})
+        return year
 
 
 class BudgetUploadForm(forms.Form):

@@ -14,14 +14,13 @@ from django.utils.translation import gettext_lazy
 
 from performance.access import can_review
 from performance.models import Pledge
-from performance.validation import whole_in_range
+from performance.validation import YEARS, whole_in_range
 
 from .models import MAX_MILLION_WON, Allocation, BudgetLine, FundingSource
 from .selectors import allocation_changes, last_change, version_token
 
 # The table's own rows: a budget line may not take these names (the xlsx reader would skip its rows).
 RESERVED_NAMES = ("계", "재원별 합계")
-YEAR_RANGE = (2000, 2100)
 MAX_NAME_LENGTH = 100  # BudgetLine.name
 MAX_CHANGES_SHOWN = 50
 
@@ -138,7 +137,7 @@ def _check_cells(cells: list[CellInput], lines: dict[int, BudgetLine]) -> None:
         if key in seen:
             raise BudgetError(DUPLICATE_CELL % where)
         seen.add(key)
-        if cell.source not in FundingSource.values or not YEAR_RANGE[0] <= cell.year <= YEAR_RANGE[1]:
+        if cell.source not in FundingSource.values or not YEARS[0] <= cell.year <= YEARS[1]:
             raise BudgetError(BAD_CELL % where)
         if any(value is not None and not 0 <= value <= MAX_MILLION_WON for value in (cell.secured, cell.executed)):
             raise BudgetError(BAD_CELL % where)

@@ -146,9 +146,9 @@ class BudgetExecutionMixin:
         pledge = get_object_or_404(Pledge, code=self.kwargs["code"])
         matrix = budget_matrix(pledge)
         raw = self.request.GET.get("year", "")
-        if raw and year_from_text(raw) not in matrix.years:
+        year = year_from_text(raw) if raw else None
+        if raw and year not in matrix.years:
             raise Http404("no such year")
-        year = int(raw) if raw else None
         return pledge, matrix, year, budget_execution(matrix, year)
 
 

@@ -76,6 +76,12 @@ def year_from_text(text) -> int | None:
     return whole_in_range(text, *YEARS)
 
 
+def period_from_text(year, quarter) -> tuple[int, int] | None:
+    """A year and a quarter from a query or a form, or None when either is not one."""
+    period = (year_from_text(year), whole_in_range(quarter, 1, 4))
+    return None if None in period else period
+
+
 def jobs_range_error(jobs: int) -> str | None:
     """A whole number of jobs must be 0 … MAX_JOBS; the error code otherwise."""
     if jobs < 0:

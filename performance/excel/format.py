@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 from openpyxl.utils import get_column_letter
 
-from performance.validation import NUMBER_ERRORS
+from performance.validation import NUMBER_ERRORS, YEARS
 
 # --- The file format. Sheet names and header labels are part of the format, so they are deliberately NOT passed
 # --- through gettext: a template downloaded in another language must still be accepted.
@@ -39,7 +39,7 @@ LAST_COLUMN = get_column_letter(len(COLUMNS))
 # --- Bounds.
 MAX_COMMENT_LENGTH = 500  # QuarterlyReportLine.comment max_length
 MAX_PROGRAMME_ID = 2_147_483_647  # a larger "ID" would overflow an integer column when the caller looks it up
-YEAR_RANGE = (2000, 2100)
+YEAR_RANGE = YEARS
 QUARTER_RANGE = (1, 4)
 MAX_DATA_ROWS = 20_000  # twice the lead department's largest expected file (~10,000 rows)
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024

@@ -13,7 +13,7 @@ from ..access import can_review
 from ..forms import DeadlineForm
 from ..models import QuarterlyReport
 from ..periods import reporting_period
-from ..validation import whole_in_range, year_from_text
+from ..validation import period_from_text, whole_in_range
 from .reports import _today
 
 
@@ -25,14 +25,13 @@ class ReviewBoardView(TemplateView):
     def get_period(self) -> tuple[int, int]:
         """?year=&quarter= (default: the quarter being reported); a refused deadline form passes its own."""
         year, quarter = reporting_period(_today())
-        year = year_from_text(self.request.GET.get("year", year))
-        quarter = whole_in_range(self.request.GET.get("quarter", quarter), 1, 4)
-        if year is None or quarter is None:
+        period = period_from_text(self.request.GET.get("year", year), self.request.GET.get("quarter", quarter))
+        if period is None:
             raise Http404("bad period")
-        return year, quarter
+        return period
 
-    def get_context_data(self, deadline_form=None, **kwargs):
-        year, quarter = self.get_period()
+    def get_context_data(self, deadline_form=None, period=None, **kwargs):
+        year, quarter = period or self.get_period()
         board = reporting.review_board(self.request.user, year, quarter, _today())
         deadline_form = deadline_form or DeadlineForm(initial={"year": year, "quarter": quarter, "due_date": board.due})
         return super().get_context_data(
@@ -56,9 +55,9 @@ class BulkApproveView(View):
             messages.warning(request, f"{report.department}: {reason}")
         if not ids:
             messages.info(request, _("승인할 보고를 선택하세요."))
-        period = {key: request.POST.get(key, "") for key in ("year", "quarter")}
-        if year_from_text(period["year"]) and whole_in_range(period["quarter"], 1, 4):
-            return redirect(f"{reverse('performance:board')}?year={period['year']}&quarter={period['quarter']}")
+        period = period_from_text(request.POST.get("year"), request.POST.get("quarter"))
+        if period is not None:
+            return redirect(f"{reverse('performance:board')}?year={period[0]}&quarter={period[1]}")
         return redirect("performance:board")
 
 
@@ -76,8 +75,8 @@ class DeadlineView(View):
             # The board of that quarter again, the date kept with its error right below it (KWCAG 2.2).
             board = ReviewBoardView()
             board.setup(request)
-            board.get_period = lambda: (form.cleaned_data["year"], form.cleaned_data["quarter"])
-            return board.render_to_response(board.get_context_data(deadline_form=form), status=400)
+            period = (form.cleaned_data["year"], form.cleaned_data["quarter"])
+            return board.render_to_response(board.get_context_data(deadline_form=form, period=period), status=400)
         data = form.cleaned_data
         services.deadline_set(year=data["year"], quarter=data["quarter"], due_date=data["due_date"], user=request.user)
         messages.success(request, _("제출 기한을 바꾸었습니다."))

@@ -12,7 +12,7 @@ from .. import excel, imports
 from ..forms import UploadForm
 from ..models import Department
 from ..services import ReportError
-from ..validation import whole_in_range
+from ..validation import period_from_text, whole_in_range
 
 XLSX = excel.XLSX_MIMETYPE
 
@@ -21,12 +21,10 @@ class TemplateDownloadView(View):
     """The quarter's Excel template, pre-filled: one department (?department=) or all the person may see."""
 
     def get(self, request):
-        try:
-            year, quarter = int(request.GET["year"]), int(request.GET["quarter"])
-        except (KeyError, ValueError):
-            raise Http404("year and quarter") from None
-        if not 1 <= quarter <= 4 or not 2000 <= year <= 2100:
+        period = period_from_text(request.GET.get("year"), request.GET.get("quarter"))
+        if period is None:
             raise Http404("bad period")
+        year, quarter = period
         departments = Department.objects.visible_to(request.user).filter(programmes__is_active=True).distinct()
         department = whole_in_range(request.GET.get("department"))
         if department is not None:
