@@ -6,6 +6,7 @@ changes nothing and never overwrites a figure someone has since edited in the pr
 
 import datetime
 import json
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -28,12 +29,18 @@ from performance.models import (
     Membership,
     Pledge,
     PledgeAuthor,
+    PledgeProgramme,
     Programme,
+    ProgrammeLineage,
+    ProgrammeType,
     ProgressEntry,
     QuarterlyReport,
     QuarterlyReportLine,
     TargetGroup,
+    TermPlan,
+    YearPlan,
 )
+from performance.plans import MINISTRY_PROGRAMME_TYPES
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 CARD_FILE = FIXTURES / "card_jiyeokgyeongje_11.json"
@@ -91,7 +98,10 @@ def seed_card(counter: list[int]) -> Pledge:
         defaults={"code": "dept01", "is_lead": True, "sort_order": 1},
     )
     for order, name in enumerate(data["target_groups"], start=1):
-        _get_or_create(TargetGroup, counter, name=name, defaults={"sort_order": order})
+        _get_or_create(TargetGroup, counter, local_government=government, name=name, defaults={"sort_order": order})
+    for order, name in enumerate(MINISTRY_PROGRAMME_TYPES, start=1):
+        _get_or_create(ProgrammeType, counter, local_government=government, name=name, defaults={"sort_order": order})
+    seed_term(government, data["term"], counter)
     header = dict(data["pledge"], strategies="\n".join(data["pledge"]["strategies"]), lead_department=lead)
     pledge = _get_or_create(Pledge, counter, local_government=government, code=header.pop("code"), defaults=header)
     if not pledge.authors.exists():
@@ -104,7 +114,6 @@ def seed_card(counter: list[int]) -> Pledge:
             pledge=pledge,
             year=int(year),
             target_group=None,
-            programme=None,
             defaults={"jobs": jobs},
         )
     for year, groups in data["group_targets"].items():
@@ -114,7 +123,7 @@ def seed_card(counter: list[int]) -> Pledge:
                 counter,
                 pledge=pledge,
                 year=int(year),
-                target_group=TargetGroup.objects.get(name=name),
+                target_group=TargetGroup.objects.get(local_government=government, name=name),
                 defaults={"jobs": jobs},
             )
     line = _get_or_create(BudgetLine, counter, pledge=pledge, name=data["budget_line"])
@@ -142,7 +151,7 @@ def seed_card(counter: list[int]) -> Pledge:
             )
     if not pledge.future_plan.exists():
         for order, (level, text, *group) in enumerate(data["future_plan"], start=1):
-            target_group = TargetGroup.objects.get(name=group[0]) if group else None
+            target_group = TargetGroup.objects.get(local_government=government, name=group[0]) if group else None
             _get_or_create(
                 FuturePlanItem,
                 counter,
@@ -153,47 +162,89 @@ def seed_card(counter: list[int]) -> Pledge:
     return pledge
 
 
-def seed_demo_departments(pledge: Pledge, counter: list[int]) -> tuple[list[Department], list[tuple]]:
-    """DEMO: the 22 departments and their programmes (with each programme's weight in the split)."""
+def seed_term(government: LocalGovernment, term: dict, counter: list[int]) -> TermPlan:
+    """A term plan and its published yearly plans (one per year of the term)."""
+    plan = _get_or_create(
+        TermPlan,
+        counter,
+        local_government=government,
+        name=term["name"],
+        defaults={
+            "first_year": term["first_year"],
+            "last_year": term["last_year"],
+            "jobs_target": term.get("jobs_target"),
+            "is_demo": term.get("is_demo", False),
+        },
+    )
+    for year in range(plan.first_year, plan.last_year + 1):
+        _get_or_create(
+            YearPlan,
+            counter,
+            local_government=government,
+            year=year,
+            defaults={"term": plan, "status": YearPlan.Status.PUBLISHED, "is_demo": plan.is_demo},
+        )
+    return plan
+
+
+def seed_demo_departments(pledge: Pledge, counter: list[int]) -> tuple[list[Department], dict[int, list[tuple]]]:
+    """DEMO: the 22 departments and their programmes, with a row in each yearly plan of the card's term, linked to
+    the pledge (and each programme's weight in the split); returns the departments and, per year, the rows."""
     data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
     card = json.loads(CARD_FILE.read_text(encoding="utf-8"))
-    groups = {group.name: group for group in TargetGroup.objects.all()}
-    departments, programmes = [], []
+    government = pledge.local_government
+    groups = {group.name: group for group in TargetGroup.objects.filter(local_government=government)}
+    types = {kind.name: kind for kind in ProgrammeType.objects.filter(local_government=government)}
+    plans = {
+        plan.year: plan
+        for plan in YearPlan.objects.filter(local_government=government, term__name=card["term"]["name"])
+    }
+    departments, programmes = [], defaultdict(list)
     for order, (code, name, programme_rows) in enumerate(data["departments"], start=1):
         department = _get_or_create(
             Department,
             counter,
-            local_government=pledge.local_government,
+            local_government=government,
             name=name,
             defaults={"code": code, "sort_order": order, "is_demo": order != 1},
         )
         departments.append(department)
         for p_order, (p_name, group, programme_type, weight) in enumerate(programme_rows, start=1):
-            programme = _get_or_create(
-                Programme,
-                counter,
-                department=department,
-                name=p_name,
-                defaults={"target_group": groups[group], "programme_type": programme_type, "sort_order": p_order},
-            )
-            programmes.append((programme, weight))
-    by_name = {programme.name: programme for programme, _ in programmes}
-    for year, targets in card["programme_targets"].items():
-        for name, jobs in targets.items():
-            _get_or_create(
-                AnnualTarget, counter, pledge=pledge, year=int(year), programme=by_name[name], defaults={"jobs": jobs}
-            )
+            lineage = None
+            for year, plan in sorted(plans.items()):
+                programme = Programme.objects.filter(year_plan=plan, department=department, name=p_name).first()
+                if programme is None:
+                    lineage = lineage or _get_or_create(
+                        ProgrammeLineage, counter, local_government=government, name=p_name
+                    )
+                    programme = _get_or_create(
+                        Programme,
+                        counter,
+                        year_plan=plan,
+                        department=department,
+                        name=p_name,
+                        defaults={
+                            "lineage": lineage,
+                            "target_group": groups[group],
+                            "programme_type": types[programme_type],
+                            "sort_order": p_order,
+                            "jobs_target": card["programme_targets"].get(str(year), {}).get(p_name),
+                        },
+                    )
+                    _get_or_create(PledgeProgramme, counter, pledge=pledge, programme=programme)
+                lineage = programme.lineage
+                programmes[year].append((programme, weight))
     return departments, programmes
 
 
-def seed_demo_reports(programmes: list[tuple], reviewer, counter: list[int]) -> None:
+def seed_demo_reports(programmes: dict[int, list[tuple]], reviewer, counter: list[int]) -> None:
     """DEMO: approved reports for every period on the card, whose sums are the card's figures."""
     data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
     for year, quarters in data["quarterly_results"].items():
         if not year.isdigit():
             continue
         for quarter, total in quarters.items():
-            _seed_quarter(int(year), int(quarter), total, programmes, reviewer, counter)
+            _seed_quarter(int(year), int(quarter), total, programmes[int(year)], reviewer, counter)
 
 
 def _seed_quarter(year, quarter, total, programmes, reviewer, counter) -> None:

@@ -119,7 +119,7 @@ def pledge_card(pledge: Pledge, year: int | None = None) -> PledgeCard:
         group_split=tuple(GroupShare(t.target_group.name, t.jobs) for t in group_targets),
         authors=tuple(pledge.authors.all()),
         collaborating_departments=Department.objects.filter(
-            local_government_id=pledge.local_government_id, programmes__isnull=False
+            programmes__pledge_links__pledge=pledge, programmes__year_plan__year=year
         )
         .distinct()
         .count(),

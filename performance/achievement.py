@@ -9,7 +9,6 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    FilteredRelation,
     IntegerField,
     OuterRef,
     Q,
@@ -22,7 +21,7 @@ from django.db.models.functions import Coalesce
 
 from . import calculations
 from .access import sees_all_departments
-from .models import AnnualTarget, Department, Pledge, Programme, ProgrammeType, QuarterlyReport, QuarterlyReportLine
+from .models import AnnualTarget, Department, Pledge, Programme, QuarterlyReport, QuarterlyReportLine
 from .selectors import PENDING, PeriodResult, approved_lines, period_results, report_periods
 
 Status = QuarterlyReport.Status
@@ -92,10 +91,12 @@ def achievement(
     breakdowns by group and type follow `visible_to` (staff see their own department's); `user` None is
     the public page, which shows the whole district's. `through_quarter` stops the year at a quarter (the
     quarterly report of an earlier quarter)."""
-    targets_rows = _targets(pledge, user)
-    targets = {
-        t["year"]: t["jobs"] for t in targets_rows if not t["target_group__name"] and not t["programme__programme_type"]
-    }
+    pledge_targets = list(
+        AnnualTarget.objects.filter(pledge=pledge)
+        .select_related("target_group")
+        .order_by("year", "target_group__sort_order")
+    )
+    targets = {t.year: t.jobs for t in pledge_targets if t.target_group_id is None}
     rows = list(report_periods(pledge, user))
     periods = period_results(pledge, targets, rows)
     by_year = _by_year(periods)
@@ -120,8 +121,8 @@ def achievement(
     shares = [
         Decimal(values[quarter - 1]) / values[3] for values in earlier.values() if quarter and values[quarter - 1]
     ]
-    year_targets = [t for t in targets_rows if t["year"] == year]
-    groups, types = _breakdowns(pledge, year, user, year_targets, through_quarter)
+    year_groups = [t for t in pledge_targets if t.year == year and t.target_group_id is not None]
+    groups, types = _breakdowns(pledge, year, user, year_groups, through_quarter)
     return Achievement(
         year=year,
         target=targets.get(year),
@@ -140,71 +141,69 @@ def achievement(
     )
 
 
-def _breakdowns(pledge, year, user, year_targets, through_quarter=4) -> tuple[tuple[Share, ...], tuple[Share, ...]]:
-    """The year's approved result by target group and by programme type, each beside its target: a group's
-    own target; for a type the sum of its programmes' targets, but only when every one of its programmes
-    with results has a target (a partial sum would overstate the rate). `year_targets`: the year's rows of
-    `_targets`. `user` None: the whole district, for the public page and official reports (group and type
-    totals are published; no department's rows are). One query, grouped by group and type, whatever the
-    number of result lines."""
+def _breakdowns(
+    pledge, year, user, group_target_rows, through_quarter=4
+) -> tuple[tuple[Share, ...], tuple[Share, ...]]:
+    """The year's approved result by target group and by 부문, each beside its target: a group's target is the
+    pledge's (계층별 목표); a 부문's is the sum of its 세부사업's targets, but only when every one of its 세부사업
+    with results has a target (a partial sum would overstate the rate). `user` None: the whole district, for the
+    public page and official reports (group and type totals are published; no department's rows are).
+    `group_target_rows`: the pledge's group targets of the year (계층별 목표). Two
+    queries, grouped by group and type, whatever the number of result lines."""
     whole_district = user is None or sees_all_departments(user)
     lines = approved_lines(pledge) if user is None else approved_lines(pledge).visible_to(user)
     rows = (
         lines.filter(report__year=year, report__quarter__lte=through_quarter)
-        .annotate(
-            year_target=FilteredRelation(
-                "programme__targets",
-                condition=Q(programme__targets__pledge=pledge, programme__targets__year=year),
-            )
-        )
         .order_by()
-        .values("programme__target_group__name", "programme__target_group__sort_order", "programme__programme_type")
+        .values(
+            "programme__target_group__name",
+            "programme__target_group__sort_order",
+            "programme__programme_type__name",
+            "programme__programme_type__sort_order",
+        )
         .annotate(
             jobs_sum=Sum("jobs"),
-            reported=Count("programme", distinct=True),
-            untargeted=Count("programme", distinct=True, filter=Q(year_target__isnull=True)),
+            untargeted=Count("programme", distinct=True, filter=Q(programme__jobs_target__isnull=True)),
         )
     )
-    jobs, group_order, present, untargeted = defaultdict(int), {}, set(), defaultdict(int)
+    jobs, order, present, untargeted = defaultdict(int), {}, set(), defaultdict(int)
     for row in rows:
-        group, programme_type = row["programme__target_group__name"], row["programme__programme_type"]
-        group_order[group] = row["programme__target_group__sort_order"]
+        group, programme_type = row["programme__target_group__name"], row["programme__programme_type__name"]
+        order[("group", group)] = row["programme__target_group__sort_order"]
+        order[("type", programme_type)] = row["programme__programme_type__sort_order"]
         jobs[("group", group)] += row["jobs_sum"] or 0
         jobs[("type", programme_type)] += row["jobs_sum"] or 0
         present |= {("group", group), ("type", programme_type)}
         untargeted[programme_type] += row["untargeted"]
-    type_targets = {
-        row["programme__programme_type"]: row["jobs"] for row in year_targets if row["programme__programme_type"]
-    }
-    present |= {("type", programme_type) for programme_type in type_targets}
+    type_targets = {}
+    for row in _type_targets(pledge, year, user):
+        order[("type", row["programme_type__name"])] = row["programme_type__sort_order"]
+        present.add(("type", row["programme_type__name"]))
+        type_targets[row["programme_type__name"]] = row["jobs"]
 
     # A group's target is the district's: beside one department's figures it would mislead.
-    group_targets = {
-        row["target_group__name"]: row["jobs"] for row in year_targets if row["target_group__name"] and whole_district
-    }
+    group_targets = {t.target_group.name: t.jobs for t in group_target_rows} if whole_district else {}
     group_names = list(group_targets) + sorted(
-        (key[1] for key in present if key[0] == "group" and key[1] not in group_targets), key=group_order.__getitem__
+        (key[1] for key in present if key[0] == "group" and key[1] not in group_targets),
+        key=lambda name: order[("group", name)],
     )
     groups = tuple(Share(n, n, jobs.get(("group", n), 0), group_targets.get(n)) for n in group_names)
+    type_names = sorted((key[1] for key in present if key[0] == "type"), key=lambda name: order[("type", name)])
     types = tuple(
-        Share(value, str(label), jobs[("type", value)], None if untargeted[value] else type_targets.get(value))
-        for value, label in ProgrammeType.choices
-        if ("type", value) in present
+        Share(name, name, jobs[("type", name)], None if untargeted[name] else type_targets.get(name))
+        for name in type_names
     )
     return groups, types
 
 
-def _targets(pledge, user) -> list[dict]:
-    """Every year's targets in one query: the district's (no group, no type), each group's, and per programme
-    type the sum of the targets of the programmes the person may see (`user` None: all)."""
+def _type_targets(pledge, year, user):
+    """Per 부문, the sum of the year's targets of the pledge's 세부사업 the person may see (`user` None: all)."""
     programmes = Programme.objects.all() if user is None else Programme.objects.visible_to(user)
-    return list(
-        AnnualTarget.objects.filter(pledge=pledge)
-        .filter(Q(programme=None) | Q(programme__in=programmes))
+    return (
+        programmes.filter(pledge_links__pledge=pledge, year_plan__year=year, jobs_target__isnull=False)
         .order_by()
-        .values("year", "target_group__name", "target_group__sort_order", "programme__programme_type")
-        .annotate(jobs=Sum("jobs"))
-        .order_by("year", "target_group__sort_order")
+        .values("programme_type__name", "programme_type__sort_order")
+        .annotate(jobs=Sum("jobs_target"))
     )
 
 
@@ -233,19 +232,20 @@ def department_achievement(pledge: Pledge, year: int, user, through_quarter: int
         report__quarter__lte=through_quarter,
         report__status=Status.APPROVED,
     )
-    targets = AnnualTarget.objects.filter(pledge=pledge, year=year, programme__department=OuterRef("pk"))
-    untargeted = Programme.objects.filter(department=OuterRef("pk"), is_active=True).exclude(
-        targets__pledge=pledge, targets__year=year
+    programmes = Programme.objects.filter(
+        pledge_links__pledge=pledge, year_plan__year=year, department=OuterRef("pk"), is_active=True
     )
+    targets = programmes.filter(jobs_target__isnull=False)
+    untargeted = programmes.filter(jobs_target__isnull=True)
     scope = Department.objects.all() if user is None else Department.objects.visible_to(user)
     return (
         scope.filter(
-            Exists(Programme.objects.filter(department=OuterRef("pk"))),
+            Exists(Programme.objects.filter(pledge_links__pledge=pledge, department=OuterRef("pk"))),
             local_government_id=pledge.local_government_id,
         )
         .annotate(
             cumulative=_sum_subquery(lines, "jobs"),
-            target_sum=_sum_subquery(targets, "jobs"),
+            target_sum=_sum_subquery(targets, "jobs_target"),
             untargeted=_count_subquery(untargeted),
         )
         .annotate(

@@ -9,11 +9,15 @@ from .models import (
     Membership,
     Pledge,
     PledgeAuthor,
+    PledgeProgramme,
     Programme,
+    ProgrammeType,
     ProgressEntry,
     QuarterlyReport,
     QuarterlyReportLine,
     TargetGroup,
+    TermPlan,
+    YearPlan,
 )
 
 
@@ -38,14 +42,38 @@ class MembershipAdmin(admin.ModelAdmin):
 
 @admin.register(TargetGroup)
 class TargetGroupAdmin(admin.ModelAdmin):
-    list_display = ["name", "sort_order"]
+    list_display = ["name", "local_government", "sort_order"]
+    list_filter = ["local_government"]
+
+
+@admin.register(ProgrammeType)
+class ProgrammeTypeAdmin(admin.ModelAdmin):
+    list_display = ["name", "local_government", "sort_order"]
+    list_filter = ["local_government"]
+
+
+@admin.register(TermPlan)
+class TermPlanAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "local_government", "first_year", "last_year", "jobs_target"]
+
+
+@admin.register(YearPlan)
+class YearPlanAdmin(SimpleHistoryAdmin):
+    list_display = ["year", "local_government", "term", "status", "published_on"]
+    list_filter = ["local_government", "status"]
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
-    list_display = ["name", "department", "target_group", "programme_type", "is_active"]
-    list_filter = ["department", "target_group", "programme_type", "is_active"]
+class ProgrammeAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "year_plan", "department", "target_group", "programme_type", "jobs_target", "is_active"]
+    list_filter = ["year_plan__year", "department", "target_group", "programme_type", "is_active"]
     search_fields = ["name"]
+
+
+@admin.register(PledgeProgramme)
+class PledgeProgrammeAdmin(SimpleHistoryAdmin):
+    list_display = ["pledge", "programme"]
+    list_filter = ["pledge", "programme__year_plan__year"]
 
 
 class PledgeAuthorInline(admin.TabularInline):
@@ -61,7 +89,7 @@ class PledgeAdmin(SimpleHistoryAdmin):
 
 @admin.register(AnnualTarget)
 class AnnualTargetAdmin(SimpleHistoryAdmin):
-    list_display = ["pledge", "year", "target_group", "programme", "jobs"]
+    list_display = ["pledge", "year", "target_group", "jobs"]
     list_filter = ["pledge", "year", "target_group"]
 
 

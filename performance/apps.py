@@ -19,6 +19,9 @@ class PerformanceConfig(AppConfig):
             models.AnnualTarget,
             models.Pledge,
             models.Membership,
+            models.PledgeProgramme,
+            models.YearPlan,
+            models.ProgrammeType,
         ):
             post_save.connect(bump_on_change, sender=model, dispatch_uid=f"revision-save-{model.__name__}")
             post_delete.connect(bump_on_change, sender=model, dispatch_uid=f"revision-delete-{model.__name__}")

@@ -115,7 +115,7 @@ class TargetsForm(forms.Form):
     """The year's targets: the total, one per target group, one per programme the sheet lists. Blank means
     no target; figures are whole numbers of people, as everywhere (validation.parse_jobs)."""
 
-    seen = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    seen = forms.RegexField(regex=r"^[0-9]{1,18}\.[0-9]{1,18}$", widget=forms.HiddenInput)
     reason = forms.CharField(label=_("변경 사유"), required=False, max_length=300)
 
     def __init__(self, *args, sheet, **kwargs):

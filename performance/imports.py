@@ -36,7 +36,7 @@ def results_template(departments: list[Department], year: int, quarter: int) -> 
                     programme.pk,
                     programme.name,
                     programme.target_group.name,
-                    programme.get_programme_type_display(),
+                    programme.programme_type.name,
                     row.annual_target,
                     row.cumulative_before,
                     row.jobs,
@@ -132,7 +132,7 @@ class _PlanContext:
         for line in QuarterlyReportLine.objects.filter(report__in=list(reports.values())).select_related("report"):
             lines.setdefault(line.report.department_id, {})[line.programme_id] = line
         programmes: dict[int, dict[int, Programme]] = {}
-        for programme in Programme.objects.filter(department__in=departments, is_active=True):
+        for programme in Programme.objects.filter(department__in=departments, year_plan__year=year, is_active=True):
             programmes.setdefault(programme.department_id, {})[programme.pk] = programme
         return cls(reports, lines, programmes)
 

@@ -14,13 +14,25 @@ def approved_lines_for(user):
     return (
         QuarterlyReportLine.objects.visible_to(user)
         .filter(report__status=QuarterlyReport.Status.APPROVED)
-        .select_related("report__department", "programme__target_group")
+        .select_related("report__department", "programme__target_group", "programme__programme_type")
         .order_by("-report__year", "report__quarter", "report__department__sort_order", "programme__sort_order")
     )
 
 
 def _departments(request):
     return Department.objects.visible_to(request.user) if request is not None else Department.objects.none()
+
+
+def _governments(request):
+    return _departments(request).values("local_government")
+
+
+def _target_groups(request):
+    return TargetGroup.objects.filter(local_government__in=_governments(request))
+
+
+def _programme_types(request):
+    return ProgrammeType.objects.filter(local_government__in=_governments(request))
 
 
 class ApprovedLineFilter(django_filters.FilterSet):
@@ -34,13 +46,17 @@ class ApprovedLineFilter(django_filters.FilterSet):
     )
     group = django_filters.ModelChoiceFilter(
         field_name="programme__target_group",
-        queryset=TargetGroup.objects.all(),
+        queryset=_target_groups,
         to_field_name="name",
         label=_("계층"),
         empty_label=_("전체"),
     )
-    type = django_filters.ChoiceFilter(
-        field_name="programme__programme_type", choices=ProgrammeType.choices, label=_("부문"), empty_label=_("전체")
+    type = django_filters.ModelChoiceFilter(
+        field_name="programme__programme_type",
+        queryset=_programme_types,
+        to_field_name="name",
+        label=_("부문"),
+        empty_label=_("전체"),
     )
     department = django_filters.ModelChoiceFilter(
         field_name="report__department", queryset=_departments, label=_("부서"), empty_label=_("전체")
@@ -56,7 +72,7 @@ class ApprovedLineTable(tables.Table):
     department = tables.Column(verbose_name=_("부서"), accessor="report__department__name")
     programme = tables.Column(verbose_name=_("세부사업"), accessor="programme__name")
     group = tables.Column(verbose_name=_("계층"), accessor="programme__target_group__name")
-    programme_type = tables.Column(verbose_name=_("부문"), accessor="programme__get_programme_type_display")
+    programme_type = tables.Column(verbose_name=_("부문"), accessor="programme__programme_type__name")
     period = tables.Column(verbose_name=_("기간"), accessor="report__year", orderable=False)
     jobs = tables.Column(verbose_name=_("인원(명)"), attrs={"td": {"class": "num"}, "th": {"class": "num"}})
     report = tables.Column(

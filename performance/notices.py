@@ -80,7 +80,7 @@ def departments_to_remind(year: int, quarter: int, today: datetime.date) -> tupl
     ).values("department")
     already = Notice.objects.filter(year=year, quarter=quarter, kind=kind, sent_on=today).values("department")
     departments = (
-        Department.objects.filter(programmes__is_active=True)
+        Department.objects.filter(programmes__is_active=True, programmes__year_plan__year=year)
         .exclude(pk__in=delivered)
         .exclude(pk__in=already)
         .distinct()

@@ -8,8 +8,9 @@ from decimal import Decimal
 from django.db.models import Sum
 
 from .calculations import achievement_rate, rate
-from .models import AnnualTarget, Department, Programme, QuarterlyReport, QuarterlyReportLine
+from .models import Department, Programme, QuarterlyReport, QuarterlyReportLine
 from .periods import deadline, previous_period
+from .plans import plan_programmes
 
 Status = QuarterlyReport.Status
 NOT_SUBMITTED = "missing"
@@ -32,10 +33,13 @@ class EntryRow:
         return achievement_rate(self.cumulative, self.annual_target)
 
 
-def _approved_by_programme(programmes, **period) -> dict[int, int]:
+def _approved_by_lineage(programmes, **period) -> dict[int, int]:
+    """Approved jobs of the 세부사업 in a period, by lineage: a 세부사업's row differs from year to year, its
+    lineage does not, so last year's figure is found for this year's row."""
+    lineages = {programme.lineage_id for programme in programmes}
     rows = (
-        QuarterlyReportLine.objects.filter(programme__in=programmes, report__status=Status.APPROVED, **period)
-        .values_list("programme")
+        QuarterlyReportLine.objects.filter(programme__lineage__in=lineages, report__status=Status.APPROVED, **period)
+        .values_list("programme__lineage")
         .annotate(total=Sum("jobs"))
     )
     return {pk: total or 0 for pk, total in rows}
@@ -44,17 +48,16 @@ def _approved_by_programme(programmes, **period) -> dict[int, int]:
 def entry_rows(department: Department, year: int, quarter: int, report: QuarterlyReport | None) -> list[EntryRow]:
     """One row per active programme: this quarter's figure, the approved cumulative of earlier quarters
     and the programme's annual target."""
-    programmes = list(department.programmes.filter(is_active=True).select_related("target_group"))
+    programmes = list(plan_programmes(department, year).select_related("target_group", "programme_type"))
     lines = {line.programme_id: line for line in report.lines.all()} if report else {}
-    before = _approved_by_programme(programmes, report__year=year, report__quarter__lt=quarter)
-    targets = dict(AnnualTarget.objects.filter(programme__in=programmes, year=year).values_list("programme", "jobs"))
+    before = _approved_by_lineage(programmes, report__year=year, report__quarter__lt=quarter)
     return [
         EntryRow(
             programme,
             lines[programme.pk].jobs if programme.pk in lines else None,
             lines[programme.pk].comment if programme.pk in lines else "",
-            before.get(programme.pk, 0),
-            targets.get(programme.pk),
+            before.get(programme.lineage_id, 0),
+            programme.jobs_target,
         )
         for programme in programmes
     ]
@@ -74,11 +77,15 @@ def report_comparison(report: QuarterlyReport) -> list[ComparisonRow]:
     lines = list(report.lines.select_related("programme__target_group"))
     programmes = [line.programme for line in lines]
     prev_year, prev_quarter = previous_period(report.year, report.quarter)
-    previous = _approved_by_programme(programmes, report__year=prev_year, report__quarter=prev_quarter)
-    last_year = _approved_by_programme(programmes, report__year=report.year - 1, report__quarter=report.quarter)
+    previous = _approved_by_lineage(programmes, report__year=prev_year, report__quarter=prev_quarter)
+    last_year = _approved_by_lineage(programmes, report__year=report.year - 1, report__quarter=report.quarter)
     return [
         ComparisonRow(
-            line.programme, line.jobs, line.comment, previous.get(line.programme_id), last_year.get(line.programme_id)
+            line.programme,
+            line.jobs,
+            line.comment,
+            previous.get(line.programme.lineage_id),
+            last_year.get(line.programme.lineage_id),
         )
         for line in lines
     ]
@@ -150,7 +157,7 @@ def review_board(user, year: int, quarter: int, today: datetime.date) -> Board:
     status, submitted when, overdue."""
     due = deadline(year, quarter)
     scope = Department.objects.all() if user is None else Department.objects.visible_to(user)
-    departments = scope.filter(programmes__is_active=True).distinct()
+    departments = scope.filter(programmes__is_active=True, programmes__year_plan__year=year).distinct()
     reports = {
         report.department_id: report
         for report in QuarterlyReport.objects.filter(department__in=departments, year=year, quarter=quarter)

@@ -4,20 +4,23 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import accumulate
 
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
 
 from .calculations import achievement_rate
-from .models import AnnualTarget, Pledge, QuarterlyReport, QuarterlyReportLine
+from .models import AnnualTarget, Pledge, Programme, QuarterlyReport, QuarterlyReportLine
 
 PENDING = (QuarterlyReport.Status.DRAFT, QuarterlyReport.Status.SUBMITTED, QuarterlyReport.Status.RETURNED)
 
 
+def pledge_lines(pledge: Pledge):
+    """Result lines of the 세부사업 the pledge draws on (any status): a pledge's results are those of its linked
+    세부사업 only, never its whole government's."""
+    return QuarterlyReportLine.objects.filter(programme__pledge_links__pledge=pledge)
+
+
 def approved_lines(pledge: Pledge):
-    """Result lines of approved reports from the pledge's local government."""
-    return QuarterlyReportLine.objects.filter(
-        report__status=QuarterlyReport.Status.APPROVED,
-        report__department__local_government_id=pledge.local_government_id,
-    )
+    """Result lines of approved reports of the 세부사업 linked to the pledge."""
+    return pledge_lines(pledge).filter(report__status=QuarterlyReport.Status.APPROVED)
 
 
 def quarterly_results(pledge: Pledge, year: int) -> dict[int, int]:
@@ -45,7 +48,7 @@ def cumulative_result(pledge: Pledge, year: int, through_quarter: int) -> int:
 
 def annual_targets(pledge: Pledge) -> dict[int, int]:
     """The pledge's total job target per year (연차별 추진계획)."""
-    rows = pledge.targets.filter(target_group=None, programme=None).order_by("year").values_list("year", "jobs")
+    rows = pledge.targets.filter(target_group=None).order_by("year").values_list("year", "jobs")
     return dict(rows)
 
 
@@ -63,8 +66,12 @@ def group_targets(pledge: Pledge, year: int) -> list[AnnualTarget]:
 
 
 def programme_targets(pledge: Pledge, year: int) -> dict[str, int]:
-    """The year's targets of those programmes that have one, by programme name."""
-    rows = pledge.targets.filter(year=year, programme__isnull=False).values_list("programme__name", "jobs")
+    """The year's targets of the pledge's 세부사업 that have one, by name."""
+    rows = (
+        Programme.objects.filter(pledge_links__pledge=pledge, year_plan__year=year, jobs_target__isnull=False)
+        .order_by()
+        .values_list("name", "jobs_target")
+    )
     return dict(rows)
 
 
@@ -88,9 +95,13 @@ def report_periods(pledge: Pledge, user=None):
     `user` is given, `draft`, `submitted` and `returned`: the reports that person may see that do not count
     yet."""
     approved = Q(status=QuarterlyReport.Status.APPROVED)
-    reports = QuarterlyReport.objects.filter(department__local_government_id=pledge.local_government_id)
+    # The reports of departments that run one of the pledge's 세부사업 in the report's year.
+    linked = Programme.objects.filter(
+        pledge_links__pledge=pledge, department=OuterRef("department"), year_plan__year=OuterRef("year")
+    )
+    reports = QuarterlyReport.objects.filter(Exists(linked), department__local_government_id=pledge.local_government_id)
     # Each report's own total first (a subquery), so that the grouping counts reports without DISTINCT.
-    own_lines = QuarterlyReportLine.objects.filter(report=OuterRef("pk")).order_by().values("report")
+    own_lines = pledge_lines(pledge).filter(report=OuterRef("pk")).order_by().values("report")
     reports = reports.annotate(own_jobs=Subquery(own_lines.annotate(total=Sum("jobs")).values("total")))
     aggregates = {"jobs": Sum("own_jobs", filter=approved), "approved": Count("pk", filter=approved)}
     if user is None:

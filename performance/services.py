@@ -170,9 +170,10 @@ def _apply_lines(writes: list[tuple[QuarterlyReport, list[LineInput]]], user) ->
     deleted (the history keeps them). Programmes and uniqueness are checked here once for all reports,
     so each line only validates its own fields, without a query per row. Returns the reports changed."""
     report_ids = [report.pk for report, _lines in writes]
+    # A line names one of its department's active 세부사업 of the report's year.
     own = set(
         Programme.objects.filter(is_active=True, department__in=[r.department_id for r, _lines in writes]).values_list(
-            "department_id", "pk"
+            "department_id", "year_plan__year", "pk"
         )
     )
     existing = {
@@ -182,7 +183,9 @@ def _apply_lines(writes: list[tuple[QuarterlyReport, list[LineInput]]], user) ->
     new, changed = [], set()
     for report, lines in writes:
         programmes = [line.programme_id for line in lines]
-        if any((report.department_id, pk) not in own for pk in programmes) or len(set(programmes)) < len(programmes):
+        if any((report.department_id, report.year, pk) not in own for pk in programmes) or len(set(programmes)) < len(
+            programmes
+        ):
             raise ReportError(FOREIGN_PROGRAMME)
         created, updated = _line_writes(report, lines, existing, user)
         new += created

@@ -31,8 +31,6 @@ def programme_key(programme_id: int) -> tuple[str, int]:
 
 
 def _key(target: AnnualTarget) -> tuple[str, int]:
-    if target.programme_id:
-        return programme_key(target.programme_id)
     return group_key(target.target_group_id) if target.target_group_id else TOTAL
 
 
@@ -55,7 +53,9 @@ class TargetSheet:
     total: int | None
     groups: tuple[tuple[TargetGroup, int | None], ...]
     departments: tuple[DepartmentTargets, ...]
-    seen: int  # the latest change the sheet includes (a history id): a form built from it is stale after another
+    seen: (
+        str  # the latest changes the sheet includes (see `_latest_change`): a form built from it is stale after another
+    )
 
     @property
     def group_sum(self) -> int:
@@ -77,9 +77,24 @@ class TargetSheet:
         return found
 
 
-def _latest_change(pledge: Pledge, year: int) -> int:
-    latest = AnnualTarget.history.filter(pledge_id=pledge.pk, year=year).aggregate(latest=Max("history_id"))
-    return latest["latest"] or 0
+def _pledge_programmes(pledge: Pledge, year: int):
+    """The 세부사업 of the year's plan the pledge draws on."""
+    return Programme.objects.filter(pledge_links__pledge=pledge, year_plan__year=year)
+
+
+def _latest_change(pledge: Pledge, year: int) -> str:
+    """A token of the latest change to the year's targets: the last history id of the pledge's own targets and
+    that of its 세부사업 (whose targets belong to the plan), e.g. "120.455". History ids only grow, so the token
+    differs from an older one exactly when something has changed since."""
+    own = AnnualTarget.history.filter(pledge_id=pledge.pk, year=year).aggregate(latest=Max("history_id"))
+    ids = _pledge_programmes(pledge, year).values("pk")
+    programmes = Programme.history.filter(id__in=ids).aggregate(latest=Max("history_id"))
+    return f"{own['latest'] or 0}.{programmes['latest'] or 0}"
+
+
+def _seen_parts(seen: str) -> tuple[int, int]:
+    own, _dot, programmes = seen.partition(".")
+    return int(own or 0), int(programmes or 0)
 
 
 def target_sheet(pledge: Pledge, year: int, user) -> TargetSheet:
@@ -87,21 +102,25 @@ def target_sheet(pledge: Pledge, year: int, user) -> TargetSheet:
     departments the person may see (`visible_to`), by department."""
     targets = {_key(t): t.jobs for t in AnnualTarget.objects.filter(pledge=pledge, year=year)}
     programmes = (
-        Programme.objects.visible_to(user)
-        .filter(department__local_government_id=pledge.local_government_id, is_active=True)
-        .select_related("department")
+        _pledge_programmes(pledge, year)
+        .visible_to(user)
+        .filter(is_active=True)
+        .select_related("department", "programme_type")
         .order_by("department__sort_order", "department__name", "sort_order", "name")
     )
     by_department: dict[int, list] = defaultdict(list)
     departments = {}
     for programme in programmes:
         departments[programme.department_id] = programme.department
-        by_department[programme.department_id].append((programme, targets.get(programme_key(programme.pk))))
+        by_department[programme.department_id].append((programme, programme.jobs_target))
     return TargetSheet(
         pledge=pledge,
         year=year,
         total=targets.get(TOTAL),
-        groups=tuple((g, targets.get(group_key(g.pk))) for g in TargetGroup.objects.order_by("sort_order")),
+        groups=tuple(
+            (g, targets.get(group_key(g.pk)))
+            for g in TargetGroup.objects.filter(local_government_id=pledge.local_government_id).order_by("sort_order")
+        ),
         departments=tuple(DepartmentTargets(departments[pk], tuple(rows)) for pk, rows in by_department.items()),
         seen=_latest_change(pledge, year),
     )
@@ -120,7 +139,7 @@ class StaleTargets(Exception):
 
 @transaction.atomic
 def targets_save(
-    *, pledge: Pledge, year: int, values: dict[tuple[str, int], int | None], user, seen: int, reason: str = ""
+    *, pledge: Pledge, year: int, values: dict[tuple[str, int], int | None], user, seen: str, reason: str = ""
 ) -> int:
     """Set the year's targets to `values` (None: no target), keeping each change's history with who and why.
 
@@ -131,11 +150,14 @@ def targets_save(
     Pledge.objects.select_for_update().get(pk=pledge.pk)  # one editor of a pledge's targets at a time
     if _latest_change(pledge, year) != seen:
         raise StaleTargets(target_changes(pledge, year, since=seen))
-    _check_scopes(pledge, values)
-    existing = {_key(t): t for t in AnnualTarget.objects.filter(pledge=pledge, year=year)}
+    _check_scopes(pledge, year, values)
     reason = reason.strip() or _("연간 목표 수정")
-    changed = 0
+    programmes = {pk: jobs for (kind, pk), jobs in values.items() if kind == "programme"}
+    changed = _save_programme_targets(programmes, user, reason)
+    existing = {_key(t): t for t in AnnualTarget.objects.filter(pledge=pledge, year=year)}
     for key, jobs in values.items():
+        if key[0] == "programme":
+            continue
         target = existing.get(key)
         if jobs is None:
             if target is not None:
@@ -149,7 +171,6 @@ def targets_save(
                 pledge=pledge,
                 year=year,
                 target_group_id=pk if kind == "group" else None,
-                programme_id=pk if kind == "programme" else None,
             )
         elif target.jobs == jobs:
             continue
@@ -161,44 +182,67 @@ def targets_save(
     return changed
 
 
-def _check_scopes(pledge: Pledge, values) -> None:
-    """Only this local government's programmes and existing groups: ids in a form cannot reach elsewhere."""
+def _save_programme_targets(values: dict[int, int | None], user, reason: str) -> int:
+    """A 세부사업's target is the plan's: set on its row of the year, with the history's who and why."""
+    changed = 0
+    for programme in Programme.objects.filter(pk__in=values).order_by("pk"):
+        if programme.jobs_target == values[programme.pk]:
+            continue
+        programme.jobs_target = values[programme.pk]
+        programme._history_user, programme._change_reason = user, reason
+        programme.full_clean()
+        programme.save(update_fields=["jobs_target"])
+        changed += 1
+    return changed
+
+
+def _check_scopes(pledge: Pledge, year: int, values) -> None:
+    """Only the pledge's 세부사업 of the year and its government's groups: ids in a form cannot reach elsewhere."""
     programmes = {pk for kind, pk in values if kind == "programme"}
     groups = {pk for kind, pk in values if kind == "group"}
-    own = set(
-        Programme.objects.filter(
-            pk__in=programmes, department__local_government_id=pledge.local_government_id
-        ).values_list("pk", flat=True)
-    )
-    if own != programmes or TargetGroup.objects.filter(pk__in=groups).count() != len(groups):
+    own = set(_pledge_programmes(pledge, year).filter(pk__in=programmes).values_list("pk", flat=True))
+    own_groups = TargetGroup.objects.filter(pk__in=groups, local_government_id=pledge.local_government_id)
+    if own != programmes or own_groups.count() != len(groups):
         raise PermissionDenied(NOT_ALLOWED)
 
 
-def target_changes(pledge: Pledge, year: int, since: int = 0, limit: int = 50) -> list[HistoryEntry]:
-    """Changes to the year's targets after history id `since`, newest first: who, when, what, old → new, why
-    (two queries: the changes, and the earlier records of the same targets for the old values)."""
-    records = list(
-        AnnualTarget.history.filter(pledge_id=pledge.pk, year=year, history_id__gt=since)
-        .select_related("history_user", "target_group", "programme")
-        .order_by("-history_id")[:limit]
-    )
+def target_changes(pledge: Pledge, year: int, since: str = "0.0", limit: int = 50) -> list[HistoryEntry]:
+    """Changes to the year's targets after the token `since` (see `_latest_change`), newest first: who, when,
+    what, old → new, why — the pledge's own targets and its 세부사업's, merged by time."""
+    own_since, programmes_since = _seen_parts(since)
+    own = AnnualTarget.history.filter(pledge_id=pledge.pk, year=year, history_id__gt=own_since)
+    own = _changes(own.select_related("history_user", "target_group"), AnnualTarget.history, "jobs", limit)
+    ids = _pledge_programmes(pledge, year).values("pk")
+    programmes = Programme.history.filter(id__in=ids, history_id__gt=programmes_since).select_related("history_user")
+    programmes = _changes(programmes, Programme.history, "jobs_target", limit)
+    return sorted(own + programmes, key=lambda entry: entry.when, reverse=True)[:limit]
+
+
+def _changes(records, history, field: str, limit: int) -> list[HistoryEntry]:
+    """History records as entries of one figure `field` (two queries: the records, and the earlier records of
+    the same rows for the old values); records that did not change the figure are left out."""
+    records = list(records.order_by("-history_id")[:limit])
     earlier = defaultdict(list)
     if records:
         ids = {record.id for record in records}
-        for pk, history_id, jobs in AnnualTarget.history.filter(
-            id__in=ids, history_id__lt=max(r.history_id for r in records)
-        ).values_list("id", "history_id", "jobs"):
+        newest = max(r.history_id for r in records)
+        for pk, history_id, jobs in history.filter(id__in=ids, history_id__lt=newest).values_list(
+            "id", "history_id", field
+        ):
             earlier[pk].append((history_id, jobs))
     entries = []
     for record in records:
-        scope = record.programme or record.target_group or _("연간 목표")
-        before = [(history_id, jobs) for history_id, jobs in earlier[record.id] if history_id < record.history_id]
+        jobs = getattr(record, field)
+        before = [(history_id, value) for history_id, value in earlier[record.id] if history_id < record.history_id]
         if record.history_type == "-":
-            change = _("%(jobs)s명 → 삭제") % {"jobs": jobs_text(record.jobs)}
-        elif record.history_type == "~" and before:
-            change = f"{jobs_text(max(before)[1])} → {jobs_text(record.jobs)}" + _("명")
+            change = _("%(jobs)s명 → 삭제") % {"jobs": jobs_text(jobs)}
+        elif before and max(before)[1] == jobs:
+            continue  # a change of something else (a name, a department), not of the figure
+        elif before:
+            change = f"{jobs_text(max(before)[1])} → {jobs_text(jobs)}" + _("명")
         else:
-            change = _("%(jobs)s명 입력") % {"jobs": jobs_text(record.jobs)}
+            change = _("%(jobs)s명 입력") % {"jobs": jobs_text(jobs)}
+        scope = record.name if field == "jobs_target" else (record.target_group or _("연간 목표"))
         entries.append(
             HistoryEntry(
                 record.history_date, history_who(record), str(scope), (change,), record.history_change_reason or ""

@@ -10,6 +10,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
 from .models import MAX_JOBS, AnnualTarget, Department, Programme, QuarterlyReport, QuarterlyReportLine
+from .plans import plan_programmes
 
 # What is wrong with a typed figure, by code; the web form and the Excel reader share these.
 NUMBER_ERRORS = {
@@ -110,7 +111,7 @@ def entry_warnings(
     department: Department, year: int, quarter: int, values: dict[int, int | None]
 ) -> list[EntryWarning]:
     """Warnings for a department's figures of a quarter, before submitting (none of them refuses)."""
-    programmes = list(department.programmes.filter(is_active=True).select_related("target_group"))
+    programmes = list(plan_programmes(department, year).select_related("target_group"))
     return (
         _empty_programmes(programmes, values)
         + _far_from_earlier_years(programmes, year, quarter, values)
@@ -125,17 +126,17 @@ def _empty_programmes(programmes: list[Programme], values) -> list[EntryWarning]
 def _far_from_earlier_years(programmes, year, quarter, values) -> list[EntryWarning]:
     earlier = dict(
         QuarterlyReportLine.objects.filter(
-            programme__in=programmes,
+            programme__lineage__in=[programme.lineage_id for programme in programmes],
             report__status=QuarterlyReport.Status.APPROVED,
             report__quarter=quarter,
             report__year__lt=year,
         )
-        .values_list("programme")
+        .values_list("programme__lineage")
         .annotate(average=Avg("jobs"))
     )
     warnings = []
     for programme in programmes:
-        value, average = values.get(programme.pk), earlier.get(programme.pk)
+        value, average = values.get(programme.pk), earlier.get(programme.lineage_id)
         if value is None or not average:
             continue
         if value > FAR_FACTOR * average or value * FAR_FACTOR < average:
@@ -166,10 +167,10 @@ def _above_targets(department, programmes, year, quarter, values) -> list[EntryW
         entered_by_group[programme.target_group_id] += values.get(programme.pk) or 0
     targets = AnnualTarget.objects.filter(year=year, pledge__local_government_id=department.local_government_id)
     warnings = []
-    for target in targets.filter(programme__in=programmes).select_related("programme"):
-        total = by_programme.get(target.programme_id, 0) + (values.get(target.programme_id) or 0)
-        if total > OVER_TARGET_FACTOR * target.jobs:
-            warnings.append(_over_target(target.programme_id, target.programme.name, total, target.jobs))
+    for programme in programmes:
+        total = by_programme.get(programme.pk, 0) + (values.get(programme.pk) or 0)
+        if programme.jobs_target is not None and total > OVER_TARGET_FACTOR * programme.jobs_target:
+            warnings.append(_over_target(programme.pk, programme.name, total, programme.jobs_target))
     for target in targets.filter(target_group__in=groups).select_related("target_group"):
         total = by_group.get(target.target_group_id, 0) + entered_by_group[target.target_group_id]
         if total > OVER_TARGET_FACTOR * target.jobs:

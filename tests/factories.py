@@ -12,12 +12,16 @@ from performance.models import (
     LocalGovernment,
     Membership,
     Pledge,
+    PledgeProgramme,
     PledgeStatus,
     Programme,
+    ProgrammeLineage,
     ProgrammeType,
     QuarterlyReport,
     QuarterlyReportLine,
     TargetGroup,
+    TermPlan,
+    YearPlan,
 )
 
 
@@ -42,19 +46,84 @@ class DepartmentFactory(factory.django.DjangoModelFactory):
 class TargetGroupFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = TargetGroup
-        django_get_or_create = ["name"]
+        django_get_or_create = ["local_government", "name"]
 
+    local_government = factory.SubFactory(LocalGovernmentFactory)
     name = "청년층"
 
 
+class ProgrammeTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgrammeType
+        django_get_or_create = ["local_government", "name"]
+
+    local_government = factory.SubFactory(LocalGovernmentFactory)
+    name = "직접일자리"
+
+
+class TermPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TermPlan
+        django_get_or_create = ["local_government", "name"]
+
+    local_government = factory.SubFactory(LocalGovernmentFactory)
+    name = "테스트 종합계획"
+    first_year = 2018
+    last_year = 2030
+
+
+class YearPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = YearPlan
+        django_get_or_create = ["local_government", "year"]
+
+    local_government = factory.SubFactory(LocalGovernmentFactory)
+    term = factory.SubFactory(TermPlanFactory, local_government=factory.SelfAttribute("..local_government"))
+    year = 2019
+    status = YearPlan.Status.PUBLISHED
+
+
 class ProgrammeFactory(factory.django.DjangoModelFactory):
+    """A 세부사업 of one year's plan (2019 unless `year` is given), linked to the pledges in `pledges`."""
+
     class Meta:
         model = Programme
+        skip_postgeneration_save = True
+
+    class Params:
+        year = 2019
 
     department = factory.SubFactory(DepartmentFactory)
-    target_group = factory.SubFactory(TargetGroupFactory)
+    year_plan = factory.SubFactory(
+        YearPlanFactory,
+        local_government=factory.SelfAttribute("..department.local_government"),
+        year=factory.SelfAttribute("..year"),
+    )
     name = factory.Sequence(lambda n: f"세부사업{n}")
-    programme_type = ProgrammeType.DIRECT_JOBS
+    lineage = factory.SubFactory(
+        "tests.factories.ProgrammeLineageFactory",
+        local_government=factory.SelfAttribute("..department.local_government"),
+        name=factory.SelfAttribute("..name"),
+    )
+    target_group = factory.SubFactory(
+        TargetGroupFactory, local_government=factory.SelfAttribute("..department.local_government")
+    )
+    programme_type = factory.SubFactory(
+        ProgrammeTypeFactory, local_government=factory.SelfAttribute("..department.local_government")
+    )
+
+    @factory.post_generation
+    def pledges(self, create, extracted, **kwargs):
+        for pledge in extracted or ():
+            PledgeProgramme.objects.create(pledge=pledge, programme=self)
+
+
+class ProgrammeLineageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgrammeLineage
+
+    local_government = factory.SubFactory(LocalGovernmentFactory)
+    name = factory.Sequence(lambda n: f"계보{n}")
 
 
 class PledgeFactory(factory.django.DjangoModelFactory):
@@ -100,7 +169,11 @@ class QuarterlyReportLineFactory(factory.django.DjangoModelFactory):
         model = QuarterlyReportLine
 
     report = factory.SubFactory(QuarterlyReportFactory)
-    programme = factory.SubFactory(ProgrammeFactory, department=factory.SelfAttribute("..report.department"))
+    programme = factory.SubFactory(
+        ProgrammeFactory,
+        department=factory.SelfAttribute("..report.department"),
+        year=factory.SelfAttribute("..report.year"),
+    )
     jobs = 10
 
 

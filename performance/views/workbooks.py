@@ -25,7 +25,11 @@ class TemplateDownloadView(View):
         if period is None:
             raise Http404("bad period")
         year, quarter = period
-        departments = Department.objects.visible_to(request.user).filter(programmes__is_active=True).distinct()
+        departments = (
+            Department.objects.visible_to(request.user)
+            .filter(programmes__is_active=True, programmes__year_plan__year=year)
+            .distinct()
+        )
         department = whole_in_range(request.GET.get("department"))
         if department is not None:
             departments = departments.filter(pk=department)

@@ -12,6 +12,7 @@ import pytest
 from budget.exports import budget_xlsx
 from budget.selectors import budget_matrix
 from performance.models import Department, Pledge, QuarterlyReport
+from performance.plans import plan_programmes
 from tests.budget.test_excel import edited
 from tests.e2e.conftest import screenshot
 from tests.performance.test_imports import filled, template_for
@@ -170,7 +171,7 @@ def test_the_states_of_a_report_errors_warnings_submitted_returned(sign_in, live
     """The entry form with a wrong figure (the error beside the field, the input kept), then with warnings,
     the submitted report the lead department reviews, a refused return without reason, the returned report."""
     department = Department.objects.get(code="dept03")
-    programme = department.programmes.order_by("sort_order").first()
+    programme = plan_programmes(department, 2021).order_by("sort_order").first()
     entry = f"{live_server.url}/results/entry/{department.pk}/2021/3/"
     page = sign_in("dept03")
     page.goto(entry)

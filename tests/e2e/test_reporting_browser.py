@@ -4,6 +4,7 @@ and the card's cumulative follows."""
 import pytest
 
 from performance.models import Department
+from performance.plans import plan_programmes
 from tests.e2e.conftest import screenshot
 
 pytestmark = pytest.mark.e2e
@@ -22,7 +23,7 @@ def submit_ticking_warnings(page):
 def test_enter_return_correct_approve_and_the_card_follows(sign_in, live_server, page):
     department = Department.objects.get(code="dept01")
     entry = f"{live_server.url}/results/entry/{department.pk}/2021/3/"
-    programmes = list(department.programmes.order_by("sort_order"))
+    programmes = list(plan_programmes(department, 2021).order_by("sort_order"))
 
     page = sign_in("dept01")
     page.goto(entry)

@@ -2,6 +2,7 @@ import pytest
 
 from geumcheon_jobs.selectors import UnknownCardYear, fill_programme_targets, pledge_card
 from performance.models import ProgressEntry
+from performance.plans import plan_programmes
 from tests.factories import QuarterlyReportLineFactory
 
 
@@ -49,7 +50,7 @@ def test_progress_is_grouped_by_quarter_in_date_order(card_data):
 
 
 def test_a_newly_approved_quarter_appears_without_typing(card_data):
-    programme = card_data.lead_department.programmes.first()
+    programme = plan_programmes(card_data.lead_department, 2021).first()
     QuarterlyReportLineFactory(
         report__department=card_data.lead_department,
         report__year=2021,
@@ -65,7 +66,7 @@ def test_a_newly_approved_quarter_appears_without_typing(card_data):
 
 
 def test_a_submitted_but_unapproved_quarter_is_not_on_the_card(card_data):
-    programme = card_data.lead_department.programmes.first()
+    programme = plan_programmes(card_data.lead_department, 2021).first()
     QuarterlyReportLineFactory(
         report__department=card_data.lead_department,
         report__year=2021,

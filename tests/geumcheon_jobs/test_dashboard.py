@@ -9,6 +9,7 @@ from django.urls import reverse
 from performance import services
 from performance.achievement import achievement
 from performance.calculations import expected_rate, pace_status, projected_year_end
+from performance.plans import plan_programmes
 from performance.services import LineInput
 
 URL = reverse("dashboard", args=["지역경제-11"])
@@ -78,7 +79,7 @@ def test_drafts_and_submissions_do_not_count_but_are_listed(client, card_data, d
         quarter=3,
         user=user,
         expected_version=0,
-        lines=[LineInput(p.pk, 999) for p in department.programmes.all()],
+        lines=[LineInput(p.pk, 999) for p in plan_programmes(department, 2021)],
     )
     services.report_submit(report_id=report.pk, user=user, expected_version=report.version, acknowledged=True)
     client.force_login(django_user_model.objects.get(username="manager"))

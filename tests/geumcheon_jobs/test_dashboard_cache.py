@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from performance import services
 from performance.models import AnnualTarget, Programme, ProgrammeType, QuarterlyReport
+from performance.plans import plan_programmes
 from performance.revision import revision_current
 from performance.services import LineInput
 
@@ -32,7 +33,7 @@ def submitted(card_data, django_user_model):
     """dept03's 2021 Q3 report, submitted with 999 jobs."""
     user = django_user_model.objects.get(username="dept03")
     department = user.membership.department
-    programmes = list(department.programmes.all())
+    programmes = list(plan_programmes(department, 2021))
     report = services.report_save_lines(
         department=department,
         year=2021,
@@ -68,7 +69,7 @@ def test_a_draft_saved_shows_in_the_pending_counts(client, card_data, django_use
         quarter=3,
         user=user,
         expected_version=0,
-        lines=[LineInput(department.programmes.first().pk, 1)],
+        lines=[LineInput(plan_programmes(department, 2021).first().pk, 1)],
     )
     assert "작성중 1" in page(client)
 
@@ -119,7 +120,7 @@ def test_a_whole_import_costs_one_revision(card_data, django_user_model):
         quarter=1,
         user=user,
         inputs=[
-            services.ReportInput(r.department, 0, [LineInput(p.pk, 1) for p in r.department.programmes.all()])
+            services.ReportInput(r.department, 0, [LineInput(p.pk, 1) for p in plan_programmes(r.department, 2021)])
             for r in reports
         ],
     )

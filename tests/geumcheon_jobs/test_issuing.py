@@ -21,6 +21,7 @@ from geumcheon_jobs.models import IssuedDocument
 from performance import services
 from performance.calculations import achievement_rate
 from performance.models import QuarterlyReport, QuarterlyReportLine
+from performance.plans import plan_programmes
 from tests.factories import QuarterlyReportLineFactory
 from tests.pdf import pdf_text
 
@@ -232,7 +233,7 @@ def test_a_new_approval_shows_on_the_card_but_not_on_the_report_of_an_earlier_qu
         report__year=2021,
         report__quarter=3,
         report__status="submitted",
-        programme=card_data.lead_department.programmes.first(),
+        programme=plan_programmes(card_data.lead_department, 2021).first(),
         jobs=1000,
     )
     services.report_approve(report_id=line.report.pk, user=users["lead"], expected_version=line.report.version)

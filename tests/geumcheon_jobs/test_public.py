@@ -5,6 +5,7 @@ import json
 from django.urls import reverse
 
 from performance import services
+from performance.plans import plan_programmes
 from performance.services import LineInput
 
 PAGE = reverse("public")
@@ -35,7 +36,7 @@ def test_drafts_and_submissions_are_not_published(client, card_data, django_user
         quarter=3,
         user=user,
         expected_version=0,
-        lines=[LineInput(p.pk, 999) for p in department.programmes.all()],
+        lines=[LineInput(p.pk, 999) for p in plan_programmes(department, 2021)],
     )
     services.report_submit(report_id=report.pk, user=user, expected_version=report.version, acknowledged=True)
     data = json.loads(client.get(reverse("open-data", args=["지역경제-11", "results", "json"])).content)

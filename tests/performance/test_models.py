@@ -3,7 +3,7 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from performance.models import AnnualTarget, QuarterlyReport
+from performance.models import AnnualTarget, TargetGroup, QuarterlyReport
 from tests.factories import (
     AnnualTargetFactory,
     DepartmentFactory,
@@ -43,23 +43,34 @@ def test_one_total_target_per_pledge_and_year():
     AnnualTarget.objects.create(pledge=target.pledge, year=target.year + 1, jobs=1)
 
 
-def test_one_target_per_group_and_per_programme():
+def test_one_target_per_group():
     target = AnnualTargetFactory()
-    group = TargetGroupFactory()
+    group = TargetGroupFactory(local_government=target.pledge.local_government)
     AnnualTarget.objects.create(pledge=target.pledge, year=2019, target_group=group, jobs=5)
     refused(lambda: AnnualTarget.objects.create(pledge=target.pledge, year=2019, target_group=group, jobs=6))
+
+
+def test_a_programme_has_one_row_per_year_and_one_lineage_row_per_plan():
     programme = ProgrammeFactory()
-    AnnualTarget.objects.create(pledge=target.pledge, year=2019, programme=programme, jobs=5)
-    refused(lambda: AnnualTarget.objects.create(pledge=target.pledge, year=2019, programme=programme, jobs=6))
-
-
-def test_a_target_is_for_a_group_or_a_programme_not_both():
-    target = AnnualTargetFactory()
     refused(
-        lambda: AnnualTarget.objects.create(
-            pledge=target.pledge, year=2020, target_group=TargetGroupFactory(), programme=ProgrammeFactory(), jobs=1
+        lambda: ProgrammeFactory(
+            department=programme.department, year_plan=programme.year_plan, name="다른 이름", lineage=programme.lineage
         )
     )
+    refused(
+        lambda: ProgrammeFactory(department=programme.department, year_plan=programme.year_plan, name=programme.name)
+    )
+    next_year = ProgrammeFactory(
+        department=programme.department, year=2020, name=programme.name, lineage=programme.lineage
+    )
+    assert next_year.lineage == programme.lineage and next_year.year == 2020
+
+
+def test_target_group_names_are_unique_within_a_local_government():
+    group = TargetGroupFactory()
+    refused(lambda: TargetGroup.objects.create(local_government=group.local_government, name=group.name))
+    other = TargetGroupFactory(local_government__name="다른구", name=group.name)
+    assert other.pk != group.pk
 
 
 def test_department_names_are_unique_within_a_local_government():

@@ -6,6 +6,7 @@ from django.core.management import call_command
 
 from performance import services
 from performance.models import Notice
+from performance.plans import plan_programmes
 from performance.services import LineInput
 
 DUE = datetime.date(2021, 10, 10)  # the default deadline of 2021 Q3
@@ -34,7 +35,7 @@ def test_reminders_before_and_after_the_deadline_once_a_day(card_data, django_ca
 def test_departments_that_submitted_are_not_reminded(card_data, django_user_model):
     user = django_user_model.objects.get(username="dept03")
     department = user.membership.department
-    lines = [LineInput(p.pk, 10) for p in department.programmes.all()]
+    lines = [LineInput(p.pk, 10) for p in plan_programmes(department, 2021)]
     report = services.report_save_lines(
         department=department, year=2021, quarter=3, lines=lines, user=user, expected_version=0
     )
@@ -54,7 +55,7 @@ def test_dry_run_sends_nothing(card_data, capsys):
 def test_staff_get_a_notice_when_reviewed(card_data, django_user_model, django_capture_on_commit_callbacks, action):
     user = django_user_model.objects.get(username="dept03")
     department = user.membership.department
-    lines = [LineInput(p.pk, 10) for p in department.programmes.all()]
+    lines = [LineInput(p.pk, 10) for p in plan_programmes(department, 2021)]
     report = services.report_save_lines(
         department=department, year=2021, quarter=3, lines=lines, user=user, expected_version=0
     )

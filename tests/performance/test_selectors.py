@@ -40,9 +40,9 @@ def test_quarterly_results_are_new_jobs_per_quarter(card_data):
 def test_only_approved_reports_count(status):
     pledge = PledgeFactory()
     AnnualTargetFactory(pledge=pledge, year=2019, jobs=1000)
-    programme = ProgrammeFactory(department__local_government=pledge.local_government)
+    programme = ProgrammeFactory(department__local_government=pledge.local_government, pledges=[pledge])
     QuarterlyReportLineFactory(report__department=programme.department, programme=programme, jobs=300)
-    other = ProgrammeFactory(department__local_government=pledge.local_government)
+    other = ProgrammeFactory(department__local_government=pledge.local_government, pledges=[pledge])
     QuarterlyReportLineFactory(report__department=other.department, report__status=status, programme=other, jobs=99)
 
     assert selectors.cumulative_result(pledge, 2019, 4) == 300
@@ -62,10 +62,28 @@ def test_results_of_another_local_government_do_not_count():
 @pytest.mark.django_db
 def test_a_year_without_target_has_no_rate():
     pledge = PledgeFactory()
-    programme = ProgrammeFactory(department__local_government=pledge.local_government)
+    programme = ProgrammeFactory(department__local_government=pledge.local_government, pledges=[pledge], year=2030)
     QuarterlyReportLineFactory(report__department=programme.department, programme=programme, report__year=2030)
     [period] = selectors.period_results(pledge)
     assert period.target is None and period.rate is None
+
+
+@pytest.mark.django_db
+def test_a_pledges_results_are_those_of_its_own_programmes_only():
+    """Two pledges of one government that share no 세부사업 never share a result; a 세부사업 linked to both
+    counts in both."""
+    first = PledgeFactory()
+    second = PledgeFactory(local_government=first.local_government)
+    government = first.local_government
+    only_first = ProgrammeFactory(department__local_government=government, pledges=[first])
+    only_second = ProgrammeFactory(department__local_government=government, pledges=[second])
+    shared = ProgrammeFactory(department__local_government=government, pledges=[first, second])
+    unlinked = ProgrammeFactory(department__local_government=government)
+    for programme, jobs in ((only_first, 100), (only_second, 20), (shared, 3), (unlinked, 4000)):
+        QuarterlyReportLineFactory(report__department=programme.department, programme=programme, jobs=jobs)
+
+    assert selectors.cumulative_result(first, 2019, 4) == 100 + 3
+    assert selectors.cumulative_result(second, 2019, 4) == 20 + 3
 
 
 def test_2021_group_split_adds_up_to_the_year_target(card_data):

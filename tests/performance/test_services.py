@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 
 from performance import services
 from performance.models import QuarterlyReport, QuarterlyReportLine
+from performance.plans import plan_programmes
 from performance.selectors import cumulative_result
 from performance.services import LineInput, ReportError, StaleReport, WarningsNotAcknowledged
 
@@ -31,7 +32,7 @@ def save(department, user, figures, version=0):
 
 
 def figures_for(department, jobs=500):
-    return {p.pk: (jobs, "") for p in department.programmes.all()}
+    return {p.pk: (jobs, "") for p in plan_programmes(department, 2021)}
 
 
 def submitted(dept03, users, jobs=500):
@@ -78,14 +79,14 @@ def test_managers_only_read(dept03, users):
 
 
 def test_a_programme_of_another_department_is_refused(dept03, users):
-    other = users["dept04"].membership.department.programmes.first()
+    other = plan_programmes(users["dept04"].membership.department, 2021).first()
     with pytest.raises(ReportError):
         save(dept03, users["dept03"], {other.pk: (5, "")})
     assert not QuarterlyReportLine.objects.filter(report__year=YEAR, report__quarter=QUARTER).exists()
 
 
 def test_clearing_a_figure_removes_the_line_and_keeps_history(dept03, users):
-    programme = dept03.programmes.first()
+    programme = plan_programmes(dept03, 2021).first()
     save(dept03, users["dept03"], {programme.pk: (9, "")})
     report = save(dept03, users["dept03"], {programme.pk: (None, "")}, version=1)
     assert not report.lines.exists()
@@ -93,7 +94,7 @@ def test_clearing_a_figure_removes_the_line_and_keeps_history(dept03, users):
 
 
 def test_submit_needs_warnings_acknowledged(dept03, users):
-    report = save(dept03, users["dept03"], {p.pk: (None, "메모") for p in dept03.programmes.all()})
+    report = save(dept03, users["dept03"], {p.pk: (None, "메모") for p in plan_programmes(dept03, 2021)})
     with pytest.raises(WarningsNotAcknowledged) as refused:
         services.report_submit(report_id=report.pk, user=users["dept03"], expected_version=1)
     assert "입력하지 않았습니다" in refused.value.warnings[0].message
@@ -187,7 +188,7 @@ def test_bulk_approve_approves_the_clean_ones_and_says_why_not_the_others(card_d
         report = save(department, user, figures_for(department, 40))
         clean.append(services.report_submit(report_id=report.pk, user=user, expected_version=1, acknowledged=True))
     dept03 = users["dept03"].membership.department
-    warned = save(dept03, users["dept03"], {p.pk: (None, "메모") for p in dept03.programmes.all()})
+    warned = save(dept03, users["dept03"], {p.pk: (None, "메모") for p in plan_programmes(dept03, 2021)})
     warned = services.report_submit(report_id=warned.pk, user=users["dept03"], expected_version=1, acknowledged=True)
     result = services.report_bulk_approve(report_ids=[r.pk for r in clean] + [warned.pk, 999999], user=users["lead"])
     assert {r.pk for r in result.approved} == {r.pk for r in clean}

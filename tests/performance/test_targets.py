@@ -22,16 +22,19 @@ def form_data(client, year=2021, **changes):
 
 def test_the_lead_sets_the_total_a_group_and_a_programme_with_a_reason(login, card_data, django_user_model):
     client = login("lead")
-    group = TargetGroup.objects.get(name="청년층")
-    programme = Programme.objects.exclude(targets__year=2021).first()
+    group = TargetGroup.objects.get(local_government=card_data.local_government, name="청년층")
+    programme = Programme.objects.filter(pledge_links__pledge=card_data, year_plan__year=2021, jobs_target=None).first()
     data = form_data(client, total="11,000", **{f"group_{group.pk}": "500", f"programme_{programme.pk}": "40"})
     data["reason"] = "추경 반영"
     response = client.post(f"{URL}?year=2021", data)
     assert response.status_code == 302
-    assert AnnualTarget.objects.get(pledge=card_data, year=2021, target_group=None, programme=None).jobs == 11000
+    assert AnnualTarget.objects.get(pledge=card_data, year=2021, target_group=None).jobs == 11000
     assert AnnualTarget.objects.get(pledge=card_data, year=2021, target_group=group).jobs == 500
-    assert AnnualTarget.objects.get(pledge=card_data, year=2021, programme=programme).jobs == 40
-    record = AnnualTarget.history.filter(year=2021, target_group=None, programme=None).latest("history_id")
+    programme.refresh_from_db()
+    assert programme.jobs_target == 40  # a 세부사업's target belongs to the plan's row of the year
+    record = programme.history.latest("history_id")
+    assert record.history_user.username == "lead" and record.history_change_reason == "추경 반영"
+    record = AnnualTarget.history.filter(year=2021, target_group=None).latest("history_id")
     assert record.history_user.username == "lead" and record.history_change_reason == "추경 반영"
     html = client.get(URL, {"year": 2021}).content.decode()
     assert "10,800 → 11,000명" in html and "추경 반영" in html
@@ -41,13 +44,18 @@ def test_the_lead_sets_the_total_a_group_and_a_programme_with_a_reason(login, ca
 
 def test_a_blank_removes_a_target(login, card_data):
     client = login("lead")
-    target = AnnualTarget.objects.filter(pledge=card_data, year=2021, programme__isnull=False).first()
-    assert (
-        client.post(f"{URL}?year=2021", form_data(client, **{f"programme_{target.programme_id}": ""})).status_code
-        == 302
+    programme = Programme.objects.filter(pledge_links__pledge=card_data, year_plan__year=2021).exclude(
+        jobs_target=None
+    )[0]
+    group = AnnualTarget.objects.filter(pledge=card_data, year=2021, target_group__isnull=False).first()
+    data = form_data(
+        client, **{f"programme_{programme.pk}": "", f"group_{group.target_group_id}": "", "reason": "폐지"}
     )
-    assert not AnnualTarget.objects.filter(pk=target.pk).exists()
-    assert AnnualTarget.history.filter(id=target.pk, history_type="-").exists()
+    assert client.post(f"{URL}?year=2021", data).status_code == 302
+    programme.refresh_from_db()
+    assert programme.jobs_target is None
+    assert not AnnualTarget.objects.filter(pk=group.pk).exists()
+    assert AnnualTarget.history.filter(id=group.pk, history_type="-").exists()
 
 
 @pytest.mark.parametrize(("typed", "message"), [("abc", "숫자만"), ("-5", "음수"), ("1.5", "소수"), ("=A1", "수식")])
@@ -64,7 +72,7 @@ def test_a_wrong_figure_is_refused_beside_the_field_and_nothing_is_saved(login, 
 def test_a_stale_form_is_refused_and_lists_the_other_change(login, card_data, django_user_model):
     client = login("lead")
     data = form_data(client, total="12,000")
-    other = AnnualTarget.objects.get(pledge=card_data, year=2021, target_group=None, programme=None)
+    other = AnnualTarget.objects.get(pledge=card_data, year=2021, target_group=None)
     other.jobs, other._history_user = 10900, django_user_model.objects.get(username="dept01")
     other.save()
     response = client.post(f"{URL}?year=2021", data)
@@ -84,7 +92,7 @@ def test_managers_and_staff_read_but_cannot_change(login, card_data, django_user
     own = django_user_model.objects.get(username="dept03").membership.department
     assert own.name in html and "생활보장과" not in html
     assert staff.post(f"{URL}?year=2021", {"total": "1"}).status_code == 403
-    assert AnnualTarget.objects.get(pledge=card_data, year=2021, target_group=None, programme=None).jobs == 10800
+    assert AnnualTarget.objects.get(pledge=card_data, year=2021, target_group=None).jobs == 10800
 
 
 def test_another_local_governments_programme_cannot_be_reached(card_data, django_user_model):
@@ -98,12 +106,13 @@ def test_another_local_governments_programme_cannot_be_reached(card_data, django
             user=lead,
             seen=targets.target_sheet(card_data, 2021, lead).seen,
         )
-    assert not AnnualTarget.objects.filter(programme=foreign).exists()
+    foreign.refresh_from_db()
+    assert foreign.jobs_target is None
 
 
 def test_groups_that_do_not_add_up_are_a_warning_not_a_refusal(login, card_data):
     client = login("lead")
-    group = TargetGroup.objects.get(name="청년층")
+    group = TargetGroup.objects.get(local_government=card_data.local_government, name="청년층")
     assert client.post(f"{URL}?year=2021", form_data(client, **{f"group_{group.pk}": "500"})).status_code == 302
     html = client.get(URL, {"year": 2021}).content.decode()
     assert "계층별 목표의 합(10,866명)이 연간 목표(10,800명)와 다릅니다." in html
@@ -112,11 +121,12 @@ def test_groups_that_do_not_add_up_are_a_warning_not_a_refusal(login, card_data)
 def test_query_count_is_constant(login, card_data, django_assert_max_num_queries):
     """However many targets changed how often: the page reads the sheet and the history in a fixed number."""
     client = login("lead")
-    target = AnnualTarget.objects.get(pledge=card_data, year=2021, target_group=None, programme=None)
+    target = AnnualTarget.objects.get(pledge=card_data, year=2021, target_group=None)
     for jobs in range(10801, 10830):  # many edits of one target: old → new for each without a query each
         target.jobs = jobs
         target.save()
     client.get(reverse("home"))
-    with django_assert_max_num_queries(11):
+    # The pledge's targets and its 세부사업's (the plan's) each take a latest-change, records and old values.
+    with django_assert_max_num_queries(14):
         html = client.get(URL, {"year": 2021}).content.decode()
     assert "10,828 → 10,829명" in html

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from performance.models import Department
+from performance.plans import plan_programmes
 from performance.validation import entry_warnings, parse_jobs
 
 
@@ -39,7 +40,7 @@ def elderly(card_data):
 
 
 def test_a_figure_far_from_the_same_quarter_of_earlier_years(elderly):
-    programme = elderly.programmes.get()
+    programme = plan_programmes(elderly, 2021).get()
     normal = entry_warnings(elderly, 2021, 3, {programme.pk: 250})
     assert normal == []
     too_high = entry_warnings(elderly, 2021, 3, {programme.pk: 1000})
@@ -55,13 +56,13 @@ def test_a_programme_left_empty(elderly):
 
 def test_a_group_far_above_its_annual_target(card_data):
     youth = Department.objects.get(code="dept09")  # 특성화고 취업프로그램, 청년층 (2021 target 434)
-    warnings = entry_warnings(youth, 2021, 3, {youth.programmes.get().pk: 2000})
+    warnings = entry_warnings(youth, 2021, 3, {plan_programmes(youth, 2021).get().pk: 2000})
     assert any("청년층: 올해 누계" in w.message and "434" in w.message for w in warnings)
 
 
 def test_a_programme_far_above_its_annual_target(card_data):
     self_support = Department.objects.get(code="dept04")  # 자활근로, 2021 target 370
-    warnings = entry_warnings(self_support, 2021, 3, {self_support.programmes.get().pk: 900})
+    warnings = entry_warnings(self_support, 2021, 3, {plan_programmes(self_support, 2021).get().pk: 900})
     assert any("자활근로: 올해 누계" in w.message and "370" in w.message for w in warnings)
 
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from performance import services
 from performance.models import QuarterlyReport
+from performance.plans import plan_programmes
 from performance.services import LineInput
 
 YEAR, QUARTER = 2021, 3
@@ -26,14 +27,14 @@ def entry_url(department, year=YEAR, quarter=QUARTER):
 
 def entry_data(dept, jobs="120", version=0, **extra):
     data = {"version": version}
-    for programme in dept.programmes.all():
+    for programme in plan_programmes(dept, 2021):
         data[f"jobs_{programme.pk}"] = jobs
         data[f"comment_{programme.pk}"] = ""
     return {**data, **extra}
 
 
 def submitted_report(department, user, jobs=120):
-    lines = [LineInput(p.pk, jobs) for p in department.programmes.all()]
+    lines = [LineInput(p.pk, jobs) for p in plan_programmes(department, 2021)]
     report = services.report_save_lines(
         department=department, year=YEAR, quarter=QUARTER, lines=lines, user=user, expected_version=0
     )
@@ -118,7 +119,7 @@ def test_a_hand_edited_form_cannot_set_status_or_department(client, accounts, de
 
 def test_a_programme_of_another_department_in_the_form_is_ignored(client, accounts, dept03):
     client.force_login(accounts["dept03"])
-    other = accounts["dept04"].membership.department.programmes.first()
+    other = plan_programmes(accounts["dept04"].membership.department, 2021).first()
     client.post(entry_url(dept03), entry_data(dept03, save="1", **{f"jobs_{other.pk}": "50"}))
     report = QuarterlyReport.objects.get(department=dept03, year=YEAR, quarter=QUARTER)
     assert list(report.lines.values_list("programme__department", flat=True)) == [dept03.pk]

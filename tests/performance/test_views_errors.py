@@ -4,6 +4,7 @@ a return or reopening."""
 import pytest
 from django.urls import reverse
 
+from performance.plans import plan_programmes
 from tests.performance.test_views import accounts, dept03, entry_data, entry_url, submitted_report  # noqa: F401
 
 LONG_REASON = "인원 재확인 " * 200  # past the 1,000 characters a reason may have
@@ -37,7 +38,7 @@ def test_an_empty_reason_is_asked_for_beside_the_field(client, accounts, dept03,
 
 def test_a_wrong_figure_is_tied_to_its_field_and_kept(client, accounts, dept03):  # noqa: F811
     client.force_login(accounts["dept03"])
-    programme = dept03.programmes.first()
+    programme = plan_programmes(dept03, 2021).first()
     response = client.post(entry_url(dept03), entry_data(dept03, save="1", **{f"jobs_{programme.pk}": "열두명"}))
     html = response.content.decode()
     field_id = f"id_jobs_{programme.pk}"

@@ -18,7 +18,7 @@ from budget.models import Allocation, BudgetLine
 from budget.selectors import budget_version
 from budget.services import CellInput, StaleBudget, allocations_save
 from performance import services
-from performance.models import Notice, QuarterlyReport, QuarterlyReportLine, ReportingDeadline
+from performance.models import Notice, Programme, QuarterlyReport, QuarterlyReportLine, ReportingDeadline
 from performance.services import LineInput, ReportError, StaleReport
 from tests.factories import (
     AllocationFactory,
@@ -48,19 +48,24 @@ def office():
     government = LocalGovernmentFactory()
     department = DepartmentFactory(local_government=government)
     programmes = [ProgrammeFactory(department=department) for _ in range(3)]
+    for programme in programmes:  # the same 세부사업 in each later year's plan, for races over many quarters
+        for year in range(2020, 2025):
+            ProgrammeFactory(department=department, year=year, name=programme.name, lineage=programme.lineage)
     return department, programmes, staff_of(department), reviewer()
 
 
-def lines(programmes, jobs: int) -> list[LineInput]:
-    return [LineInput(programme.pk, jobs + offset, "") for offset, programme in enumerate(programmes)]
+def lines(programmes, jobs: int, year: int) -> list[LineInput]:
+    """Figures for the 세부사업's rows in `year`'s plan (the same lineages)."""
+    rows = [Programme.objects.get(lineage=programme.lineage, year_plan__year=year) for programme in programmes]
+    return [LineInput(row.pk, jobs + offset, "") for offset, row in enumerate(rows)]
 
 
-def save(department, programmes, user, *, jobs, version, year=2030, quarter=1):
+def save(department, programmes, user, *, jobs, version, year=2019, quarter=1):
     return services.report_save_lines(
         department=department,
         year=year,
         quarter=quarter,
-        lines=lines(programmes, jobs),
+        lines=lines(programmes, jobs, year),
         user=user,
         expected_version=version,
     )
@@ -109,7 +114,7 @@ def test_saves_with_the_same_version_one_wins_and_nothing_is_lost(office):
 def test_the_first_save_of_a_new_report_creates_one_report(office):
     department, programmes, staff, lead = office
     for number in range(RACES):
-        year, quarter = 2030 + number // 4, number % 4 + 1
+        year, quarter = 2019 + number // 4, number % 4 + 1
         outcomes = race(
             [
                 lambda racer=racer: save(
@@ -290,5 +295,5 @@ def test_sqlite_writers_wait_for_each_other_instead_of_failing(office, tmp_path,
     assert all(o.ok for o in outcomes), outcomes
     assert not met  # the second writer waited outside until the first had committed
     with sqlite3.connect(path) as copy:
-        stored = copy.execute("SELECT COUNT(*) FROM performance_quarterlyreport WHERE year = 2030").fetchone()[0]
+        stored = copy.execute("SELECT COUNT(*) FROM performance_quarterlyreport WHERE year = 2019").fetchone()[0]
     assert stored == 2

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from performance import excel, imports, services
 from performance.models import Department, Notice, QuarterlyReport, QuarterlyReportLine
+from performance.plans import plan_programmes
 from performance.services import LineInput
 
 YEAR, QUARTER = 2021, 3
@@ -30,7 +31,7 @@ def dept04(card_data):
 
 
 def submitted(department, user, jobs=30) -> QuarterlyReport:
-    lines = [LineInput(p.pk, jobs) for p in department.programmes.filter(is_active=True)]
+    lines = [LineInput(p.pk, jobs) for p in plan_programmes(department, 2021)]
     report = services.report_save_lines(
         department=department, year=YEAR, quarter=QUARTER, lines=lines, user=user, expected_version=0
     )
@@ -46,7 +47,7 @@ def snapshot():
 
 def entry_form(dept, jobs="7", version=0, **extra) -> dict:
     data = {"version": version, "save": "1"}
-    for programme in dept.programmes.filter(is_active=True):
+    for programme in plan_programmes(dept, 2021):
         data[f"jobs_{programme.pk}"] = jobs
         data[f"comment_{programme.pk}"] = ""
     return data | extra
@@ -54,8 +55,8 @@ def entry_form(dept, jobs="7", version=0, **extra) -> dict:
 
 def test_another_departments_programme_ids_in_my_entry_form_are_ignored(client, accounts, dept03, dept04):
     client.force_login(accounts["dept03"])
-    foreign = {f"jobs_{p.pk}": "999" for p in dept04.programmes.all()}
-    forged = {"department": dept04.pk, "report": 1, "programme": dept04.programmes.first().pk, **foreign}
+    foreign = {f"jobs_{p.pk}": "999" for p in plan_programmes(dept04, 2021)}
+    forged = {"department": dept04.pk, "report": 1, "programme": plan_programmes(dept04, 2021).first().pk, **foreign}
     response = client.post(reverse("performance:entry", args=[dept03.pk, YEAR, QUARTER]), entry_form(dept03, **forged))
     assert response.status_code == 302
     report = QuarterlyReport.objects.get(department=dept03, year=YEAR, quarter=QUARTER)
@@ -149,7 +150,7 @@ def test_an_upload_with_another_departments_rows_saves_nothing(client, accounts,
 def test_an_upload_with_a_foreign_programme_id_under_my_department_saves_nothing(client, accounts, dept03, dept04):
     client.force_login(accounts["dept03"])
     before = snapshot()
-    foreign = dept04.programmes.filter(is_active=True).first()
+    foreign = plan_programmes(dept04, 2021).first()
     content = workbook_with(imports.results_template([dept03], YEAR, QUARTER), {"C5": foreign.pk, "I5": 55})
     assert upload(client, content).status_code == 200
     client.post(reverse("performance:import-confirm"))
@@ -160,7 +161,7 @@ def test_a_stored_preview_is_checked_again_against_the_person_at_confirmation(cl
     """The confirmation re-checks the rights: a plan for another department planted in the session saves nothing."""
     client.force_login(accounts["dept03"])
     before = snapshot()
-    programme = dept04.programmes.filter(is_active=True).first()
+    programme = plan_programmes(dept04, 2021).first()
     session = client.session
     session["results_import"] = {"year": YEAR, "quarter": QUARTER, "reports": [[dept04.pk, 0, [[programme.pk, 5, ""]]]]}
     session.save()

@@ -21,6 +21,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from geumcheon_jobs.models import IssuedDocument
 from performance import services
 from performance.models import Department, Pledge, QuarterlyReport
+from performance.plans import plan_programmes
 from performance.services import LineInput
 
 CODE = "지역경제-11"
@@ -158,7 +159,7 @@ def world(card_data, django_user_model) -> World:
     dept03 = Department.objects.get(code="dept03")
     dept04 = Department.objects.get(code="dept04")
     user = django_user_model.objects.get(username="dept03")
-    lines = [LineInput(p.pk, FIGURE) for p in dept03.programmes.filter(is_active=True)]
+    lines = [LineInput(p.pk, FIGURE) for p in plan_programmes(dept03, 2021)]
     report = services.report_save_lines(
         department=dept03, year=YEAR, quarter=QUARTER, lines=lines, user=user, expected_version=0
     )
@@ -214,8 +215,7 @@ def request_for(name: str, method: str, world: World) -> tuple[str, dict]:
         "performance:bulk-approve": {"report": [report.pk], "year": YEAR, "quarter": QUARTER},
         "performance:action": {"version": report.version},
         "performance:deadline": {"year": YEAR, "quarter": QUARTER, "due_date": "2021-10-20"},
-        "performance:entry": {"version": 0, "save": "1"}
-        | {f"jobs_{p.pk}": "5" for p in dept03.programmes.filter(is_active=True)},
+        "performance:entry": {"version": 0, "save": "1"} | {f"jobs_{p.pk}": "5" for p in plan_programmes(dept03, 2021)},
         "password_reset": {"email": "nobody@example.invalid"},
         "login": {"username": "dept04", "password": "wrong"},
         "password_reset_confirm": {"new_password1": "x-Long-pass-99", "new_password2": "x-Long-pass-99"},

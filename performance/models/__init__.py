@@ -1,0 +1,45 @@
+"""The domain's models, one module per part: who works (organisation), the plan (plans), pledges and their
+cards (pledges), and the quarterly results (results)."""
+
+from .organisation import Department, LocalGovernment, Membership
+from .plans import (
+    MAX_JOBS,
+    Programme,
+    ProgrammeLineage,
+    ProgrammeType,
+    Strategy,
+    TargetGroup,
+    Task,
+    TermPlan,
+    YearPlan,
+)
+from .pledges import AnnualTarget, FuturePlanItem, Pledge, PledgeAuthor, PledgeProgramme, PledgeStatus, ProgressEntry
+from .results import QUARTERS, Notice, QuarterlyReport, QuarterlyReportLine, ReportingDeadline, ResultsRevision
+
+__all__ = [
+    "MAX_JOBS",
+    "QUARTERS",
+    "AnnualTarget",
+    "Department",
+    "FuturePlanItem",
+    "LocalGovernment",
+    "Membership",
+    "Notice",
+    "Pledge",
+    "PledgeAuthor",
+    "PledgeProgramme",
+    "PledgeStatus",
+    "Programme",
+    "ProgrammeLineage",
+    "ProgrammeType",
+    "ProgressEntry",
+    "QuarterlyReport",
+    "QuarterlyReportLine",
+    "ReportingDeadline",
+    "ResultsRevision",
+    "Strategy",
+    "TargetGroup",
+    "Task",
+    "TermPlan",
+    "YearPlan",
+]
