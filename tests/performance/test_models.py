@@ -3,7 +3,7 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from performance.models import AnnualTarget, TargetGroup, QuarterlyReport
+from performance.models import AnnualTarget, QuarterlyReport, TargetGroup
 from tests.factories import (
     AnnualTargetFactory,
     DepartmentFactory,
