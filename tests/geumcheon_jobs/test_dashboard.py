@@ -2,13 +2,16 @@
 
 import re
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
+from django.db.models import Sum
 from django.urls import reverse
 
 from performance import services
 from performance.achievement import achievement
 from performance.calculations import expected_rate, pace_status, projected_year_end
+from performance.models import AnnualTarget, Department, QuarterlyReport, QuarterlyReportLine
 from performance.services import LineInput
 
 URL = reverse("dashboard", args=["지역경제-11"])
@@ -102,11 +105,44 @@ def test_departments_link_to_their_reports(client, card_data, django_user_model)
     assert "2021년 2분기" in client.get(link).content.decode()
 
 
-def test_filter_and_sort_the_department_table(client, card_data, django_user_model):
+def test_filter_the_department_table(client, card_data, django_user_model):
     client.force_login(django_user_model.objects.get(username="lead"))
     html = client.get(URL, {"year": 2021, "name": "복지"}).content.decode()
     assert "어르신복지과" in html and "생활보장과" not in html
-    assert client.get(URL, {"year": 2021, "sort": "-rate"}).status_code == 200
+
+
+def department_rows(html: str) -> list[tuple[str, str]]:
+    """(department, rate as shown) for each row of the dashboard's department table, top to bottom."""
+    table = re.search(r"<caption>부서별 승인 실적, 목표와 달성률</caption>.*?<tbody[^>]*>(.*?)</tbody>", html, re.S)[1]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)
+    cells = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S) for row in rows]
+    return [(re.sub(r"<[^>]+>", "", c[0]).strip(), re.sub(r"<[^>]+>", "", c[-1]).strip()) for c in cells]
+
+
+def test_sort_the_department_table_by_rate(client, card_data, django_user_model):
+    """Targets for three more departments give four distinct rates; sorted by rate, the rows follow them (highest
+    first, or lowest first) and the departments without a rate ("—") come last either way."""
+    targets = {"복지정책과": 100, "어르신복지과": 2000, "지역경제과": 1000}  # each department's whole target
+    for name, jobs in targets.items():
+        programmes = Department.objects.get(name=name).programmes.filter(is_active=True).order_by("pk")
+        for i, programme in enumerate(programmes):
+            AnnualTarget.objects.create(pledge=card_data, year=2021, programme=programme, jobs=jobs if i == 0 else 0)
+    targets["생활보장과"] = AnnualTarget.objects.filter(
+        pledge=card_data, year=2021, programme__department__name="생활보장과"
+    ).aggregate(total=Sum("jobs"))["total"]
+    approved = QuarterlyReportLine.objects.filter(report__year=2021, report__status=QuarterlyReport.Status.APPROVED)
+    rates = {
+        name: Fraction(approved.filter(report__department__name=name).aggregate(total=Sum("jobs"))["total"], jobs)
+        for name, jobs in targets.items()
+    }
+    highest_first = sorted(rates, key=rates.get, reverse=True)
+    client.force_login(django_user_model.objects.get(username="lead"))
+
+    for sort, expected in (("-rate", highest_first), ("rate", highest_first[::-1])):
+        rows = department_rows(client.get(URL, {"year": 2021, "sort": sort}).content.decode())
+        assert [name for name, _rate in rows[: len(expected)]] == expected, sort
+        assert all(rate.endswith("%") for _name, rate in rows[: len(expected)]), sort
+        assert rows[len(expected) :] and all(rate == "—" for _name, rate in rows[len(expected) :]), sort
 
 
 @pytest.mark.parametrize("year", ["2019", "2021", "2026", ""])
