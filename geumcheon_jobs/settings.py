@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "geumcheon_jobs.cache_headers.NoStoreForSignedInMiddleware",  # nothing a signed-in person reads is stored
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "geumcheon_jobs.session_timeout.SessionIdleTimeoutMiddleware",

@@ -261,6 +261,15 @@ def assert_no_foreign_data(role, response, world, context):
         assert f"{FIGURE:,}" not in text and str(FIGURE) not in text, context
 
 
+def assert_not_stored(role, response, context):
+    """Whatever a signed-in person is sent (pages, xlsx, PDF, CSV, the public page too) is never kept by a browser
+    or a proxy: Cache-Control no-store, and never public."""
+    if role == "anonymous" or response.status_code != 200:
+        return
+    directives = {part.strip().split("=")[0] for part in response.get("Cache-Control", "").split(",")}
+    assert "no-store" in directives and "public" not in directives, (*context, response.get("Cache-Control"))
+
+
 def test_the_leak_check_sees_a_leak(client, world, django_user_model):
     """The check above is not vacuous: the lead department's board shows dept03's name and figure."""
     response = client_for(client, "lead", django_user_model).get(reverse("performance:report", args=[world.report.pk]))
@@ -285,6 +294,7 @@ def test_site_url(client, world, django_user_model, name, method, role):
     context = (name, method, role, response.status_code)
     assert_answer(response, EXPECTED[name][method][role], context)
     assert_no_foreign_data(role, response, world, context)
+    assert_not_stored(role, response, context)
     world.report.refresh_from_db()
     changed = (world.report.status, world.report.version) != before
     # Only the reviewers' approval changes the report (bulk approval skips it: its figure raises a warning).
@@ -329,6 +339,7 @@ def test_admin_url(client, world, django_user_model, name, role):
     url = admin_sample(name)
     response = client_for(client, role, django_user_model).get(url)
     assert_answer(response, admin_expected(name, role), (name, role, url, response.status_code))
+    assert_not_stored(role, response, (name, role, url))
 
 
 @pytest.mark.parametrize("role", ["staff", "lead", "manager"])
