@@ -3,7 +3,6 @@ view that only names them). Every dashboard number links here with the filter th
 
 import django_filters
 import django_tables2 as tables
-from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -57,9 +56,13 @@ class ApprovedLineTable(tables.Table):
     department = tables.Column(verbose_name=_("부서"), accessor="report__department__name")
     programme = tables.Column(verbose_name=_("세부사업"), accessor="programme__name")
     group = tables.Column(verbose_name=_("계층"), accessor="programme__target_group__name")
-    # Shown as its label, sorted by its place in the ministry's classification (`order_programme_type`): a
-    # display accessor such as get_programme_type_display is no database field and cannot be sorted on.
-    programme_type = tables.Column(verbose_name=_("부문"), accessor="programme__get_programme_type_display")
+    # Sorted by the database field, not by the display accessor (no field: every sort link answered 500). Once
+    # 부문 is a list of its own, ordering by the foreign key follows that model's Meta.ordering.
+    programme_type = tables.Column(
+        verbose_name=_("부문"),
+        accessor="programme__get_programme_type_display",
+        order_by=("programme__programme_type",),
+    )
     period = tables.Column(verbose_name=_("기간"), accessor="report__year", orderable=False)
     jobs = tables.Column(verbose_name=_("인원(명)"), attrs={"td": {"class": "num"}, "th": {"class": "num"}})
     report = tables.Column(
@@ -74,14 +77,6 @@ class ApprovedLineTable(tables.Table):
         fields = ("department", "programme", "group", "programme_type", "period", "jobs", "report")
         attrs = {"class": "data-table"}
         empty_text = _("조건에 맞는 승인된 실적이 없습니다.")
-
-    def order_programme_type(self, queryset, is_descending):
-        position = Case(
-            *(When(programme__programme_type=value, then=Value(i)) for i, value in enumerate(ProgrammeType.values)),
-            output_field=IntegerField(),
-        )
-        position = position.desc() if is_descending else position.asc()
-        return queryset.order_by(position, "-report__year", "report__quarter", "programme__sort_order"), True
 
     def render_period(self, record):
         return _("%(year)d년 %(quarter)d분기") % {"year": record.report.year, "quarter": record.report.quarter}
