@@ -1,6 +1,7 @@
 """The pledge card's PDF export against WeasyPrint rendering the very same HTML saved to disk.
 
-Loads the card's data into a throwaway SQLite database (or DATABASE_URL if set to a scratch PostgreSQL database),
+Loads the card's data into a database of its own (`bench/_scratch.py`: a new PostgreSQL database on DATABASE_URL's
+server when that is PostgreSQL, else a throwaway SQLite file; never DATABASE_URL's database itself),
 then times, alternately and seven times each in the same process, our export as the download view runs it
 (`pledge_card` reading the live data, the template, WeasyPrint with our URL fetcher and PDF/UA-1 tagging) and a
 baseline: `weasyprint.HTML(filename=…).write_pdf()` on the HTML our template produced for that card, saved to a file.
@@ -11,8 +12,9 @@ garbage otherwise lands on whichever call comes next).
 Run from the repository root: `.venv/bin/python bench/card_pdf.py`.
 """
 
+import atexit
 import gc
-import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -21,13 +23,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-scratch = tempfile.mkdtemp(prefix="bench-card-pdf-")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "geumcheon_jobs.settings_test")
 
-import django  # noqa: E402
+from bench._scratch import ScratchUnavailable, postgres_server, scratch_database, setup_django  # noqa: E402
 
-django.setup()
+try:
+    setup_django(scratch_database("card_pdf", server=postgres_server()))
+except ScratchUnavailable as exc:
+    sys.exit(f"card_pdf refused: {exc}")
+scratch = tempfile.mkdtemp(prefix="bench-card-pdf-")  # the HTML the baseline renders
+atexit.register(shutil.rmtree, scratch, ignore_errors=True)
 
 import weasyprint  # noqa: E402
 from django.core.management import call_command  # noqa: E402

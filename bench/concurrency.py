@@ -1,7 +1,8 @@
 """1,000 races on real PostgreSQL: eight sessions changing the same report or budget at the same moment.
 
-Makes a throwaway database `geumcheon_bench_concurrency` on the server of DATABASE_URL (when it is a PostgreSQL
-URL) or on postgres://postgres@127.0.0.1:5432, migrates it, seeds a few departments, programmes, a pledge with a
+Makes a database of its own (`bench/_scratch.py`: a new `geumcheon_bench_concurrency_<random>`, never DATABASE_URL's
+database itself) on the server of DATABASE_URL (when it is a PostgreSQL URL) or on postgres://postgres@127.0.0.1:5432,
+migrates it, seeds a few departments, programmes, a pledge with a
 budget line and the accounts, then runs the races with eight worker threads, each with its own connection, all
 released together by a barrier for every race. The races take turns:
 
@@ -17,50 +18,16 @@ a duplicate row ÷ races> goal=0`, then drops the database. Without a PostgreSQL
 and exits 0.
 """
 
-import os
 import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 RACES, RACERS = 1000, 8
-DATABASE = "geumcheon_bench_concurrency"
-DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
 DEPARTMENTS, PROGRAMMES = 50, 3
-
-
-def server_url() -> str:
-    """The maintenance database of the server to use: DATABASE_URL's server when it is PostgreSQL."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        url = DEFAULT_SERVER
-    return urlunsplit(urlsplit(url)._replace(path="/postgres"))
-
-
-def admin(url: str, statement: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True, connect_timeout=5) as connection:
-        connection.execute(statement)
-
-
-def create_database(url: str) -> str | None:
-    """Create the throwaway database; return its URL, or None when no server answers."""
-    import psycopg
-
-    try:
-        admin(url, f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        admin(url, f"CREATE DATABASE {DATABASE}")
-    except psycopg.OperationalError as exc:
-        where = f"{urlsplit(url).hostname}:{urlsplit(url).port or 5432}"
-        reason = str(exc).strip().splitlines()[0].rpartition(": ")[2]
-        print(f"concurrency skipped: PostgreSQL at {where} does not answer ({reason}); set DATABASE_URL=postgres://…")
-        return None
-    return urlunsplit(urlsplit(url)._replace(path=f"/{DATABASE}"))
 
 
 @dataclass(frozen=True)
@@ -327,38 +294,35 @@ class Bench:
 
 
 def main() -> int:
-    url = create_database(server_url())
-    if url is None:
-        return 0
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "geumcheon_jobs.settings_test")
+    from bench._scratch import LOCAL_SERVER, ScratchUnavailable, postgres_server, scratch_database, setup_django
+
     try:
-        import django
+        scratch = scratch_database("concurrency", server=postgres_server(LOCAL_SERVER))
+    except ScratchUnavailable as exc:
+        print(f"concurrency skipped: {exc}; set DATABASE_URL=postgres://…")
+        return 0
+    setup_django(scratch)
+    from django.core.management import call_command
+    from django.db import connections
 
-        django.setup()
-        from django.core.management import call_command
-        from django.db import connections
-
-        call_command("migrate", verbosity=0)
-        racers = Racers(RACERS)
-        try:
-            bench = Bench(racers, *seed())
-            bench.save(bench.offices[0], jobs=0, version=0, year=2030, quarter=1)
-            kinds = (bench.race_save, bench.race_create, bench.race_review, bench.race_budget)
-            for number in range(RACES):
-                kinds[number % len(kinds)](number // len(kinds))
-        finally:
-            racers.close()
-            connections.close_all()
-        errors = ", ".join(f"{name} {count}" for name, count in sorted(bench.errors.items()))
-        if errors:
-            print(f"concurrency: unexpected errors in losing racers: {errors}")
-        if bench.lost:
-            print("concurrency: lost races by kind: " + ", ".join(f"{k} {n}" for k, n in bench.lost_by_kind.items()))
-        print(f"concurrency ratio={bench.lost / RACES:.4f} goal=0")
-        print(f"concurrency_duplicates ratio={bench.duplicates / RACES:.4f} goal=0")
+    call_command("migrate", verbosity=0)
+    racers = Racers(RACERS)
+    try:
+        bench = Bench(racers, *seed())
+        bench.save(bench.offices[0], jobs=0, version=0, year=2030, quarter=1)
+        kinds = (bench.race_save, bench.race_create, bench.race_review, bench.race_budget)
+        for number in range(RACES):
+            kinds[number % len(kinds)](number // len(kinds))
     finally:
-        admin(server_url(), f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        racers.close()
+        connections.close_all()
+    errors = ", ".join(f"{name} {count}" for name, count in sorted(bench.errors.items()))
+    if errors:
+        print(f"concurrency: unexpected errors in losing racers: {errors}")
+    if bench.lost:
+        print("concurrency: lost races by kind: " + ", ".join(f"{k} {n}" for k, n in bench.lost_by_kind.items()))
+    print(f"concurrency ratio={bench.lost / RACES:.4f} goal=0")
+    print(f"concurrency_duplicates ratio={bench.duplicates / RACES:.4f} goal=0")
     return 0
 
 

@@ -1,7 +1,8 @@
 """The achievement dashboard at about 1,000,000 result lines against a trivial logged-in page.
 
-Makes a throwaway database — PostgreSQL when one answers on DATABASE_URL's server or 127.0.0.1:5432 (database
-`geumcheon_bench_dashboard`, dropped at the end), else an SQLite file — with 250 departments × 100 programmes
+Makes a database of its own (`bench/_scratch.py`) — a new PostgreSQL database when a server answers on
+DATABASE_URL's server (when that is PostgreSQL) or 127.0.0.1:5432, dropped at the end, else an SQLite file; never
+DATABASE_URL's database itself — with 250 departments × 100 programmes
 × 10 years × 4 quarters = 1,000,000 approved result lines, every programme's target for every year, and some
 reports still pending. Then, in one process with the full middleware, times a manager's dashboard views and a
 trivial logged-in page (the site's frame with no content) and prints
@@ -13,10 +14,8 @@ and, for information, what the first view after an approval costs (the page is t
 the cache is keyed by the results revision, which the approval moved on).
 """
 
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -24,39 +23,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DEPARTMENTS, PROGRAMMES, YEARS, FIRST_YEAR = 250, 100, 10, 2017
 VIEWS, GOAL = 31, 4
-PG_NAME = "geumcheon_bench_dashboard"
 
+from bench._scratch import LOCAL_SERVER, ScratchUnavailable, postgres_server, scratch_database, setup_django  # noqa: E402
 
-def database_url() -> tuple[str, object]:
-    """A scratch database URL and how to drop it afterwards."""
-    server = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-    try:
-        import psycopg
-
-        with psycopg.connect(f"{server}/postgres", autocommit=True, connect_timeout=3) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {PG_NAME}")
-            conn.execute(f"CREATE DATABASE {PG_NAME}")
-
-        def drop():
-            from django.db import connections
-
-            connections.close_all()
-            with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-                conn.execute(f"DROP DATABASE IF EXISTS {PG_NAME}")
-
-        return f"{server}/{PG_NAME}", drop
-    except Exception:  # no PostgreSQL here: SQLite in a temporary folder
-        scratch = tempfile.mkdtemp(prefix="bench-dashboard-")
-        return f"sqlite:///{scratch}/bench.sqlite3", lambda: None
-
-
-URL, DROP = database_url()
-os.environ["DATABASE_URL"] = URL
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "geumcheon_jobs.settings_test")
-
-import django  # noqa: E402
-
-django.setup()
+try:
+    SCRATCH = scratch_database("dashboard", server=postgres_server(LOCAL_SERVER))
+except ScratchUnavailable as exc:  # no PostgreSQL here: SQLite in a temporary folder
+    print(f"# {exc}; SQLite instead", file=sys.stderr)
+    SCRATCH = scratch_database("dashboard")
+setup_django(SCRATCH)
 
 from django.contrib.auth.models import Group, User  # noqa: E402
 from django.core.management import call_command  # noqa: E402
@@ -164,38 +139,34 @@ def timed(client: Client, url: str) -> float:
 
 
 def main():
-    try:
-        call_command("migrate", verbosity=0)
-        pledge = make_data()
-        urls.urlpatterns.append(path("bench/trivial/", TemplateView.as_view(template_name="base.html")))
-        clear_url_caches()
-        manager = User.objects.create_user("bench-manager")
-        manager.groups.add(Group.objects.get(name=MANAGER_GROUP))
-        lead = User.objects.create_user("bench-lead")
-        lead.groups.add(Group.objects.get(name=REVIEWER_GROUP))
-        client = Client(HTTP_HOST="localhost")
-        client.force_login(manager)
-        dashboard = f"/pledges/{pledge.code}/dashboard/?year={FIRST_YEAR + YEARS - 1}"
-        budget = f"/pledges/{pledge.code}/dashboard/budget/"
-        first = timed(client, dashboard)  # computed from 1,000,000 lines
-        trivial, views, budget_views = [], [], []
-        for _ in range(VIEWS):  # interleaved, so that the machine's mood affects both alike
-            trivial.append(timed(client, "/bench/trivial/"))
-            views.append(timed(client, dashboard))
-            budget_views.append(timed(client, budget))
-        report = QuarterlyReport.objects.filter(status=Status.SUBMITTED).first()
-        services.report_approve(report_id=report.pk, user=lead, expected_version=report.version)
-        after_approval = timed(client, dashboard)
-        base = statistics.median(trivial)
-        print(f"dashboard ratio={statistics.median(views) / base:.2f} goal={GOAL}")
-        print(f"budget_dashboard ratio={statistics.median(budget_views) / base:.2f} goal={GOAL}")
-        print(
-            f"# trivial page {base * 1000:.1f} ms; dashboard {statistics.median(views) * 1000:.1f} ms; "
-            f"first view {first * 1000:.0f} ms; first view after an approval {after_approval * 1000:.0f} ms"
-        )
-    finally:
-        if not os.environ.get("BENCH_KEEP"):  # BENCH_KEEP=1 leaves the database for a closer look
-            DROP()
+    call_command("migrate", verbosity=0)
+    pledge = make_data()
+    urls.urlpatterns.append(path("bench/trivial/", TemplateView.as_view(template_name="base.html")))
+    clear_url_caches()
+    manager = User.objects.create_user("bench-manager")
+    manager.groups.add(Group.objects.get(name=MANAGER_GROUP))
+    lead = User.objects.create_user("bench-lead")
+    lead.groups.add(Group.objects.get(name=REVIEWER_GROUP))
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(manager)
+    dashboard = f"/pledges/{pledge.code}/dashboard/?year={FIRST_YEAR + YEARS - 1}"
+    budget = f"/pledges/{pledge.code}/dashboard/budget/"
+    first = timed(client, dashboard)  # computed from 1,000,000 lines
+    trivial, views, budget_views = [], [], []
+    for _ in range(VIEWS):  # interleaved, so that the machine's mood affects both alike
+        trivial.append(timed(client, "/bench/trivial/"))
+        views.append(timed(client, dashboard))
+        budget_views.append(timed(client, budget))
+    report = QuarterlyReport.objects.filter(status=Status.SUBMITTED).first()
+    services.report_approve(report_id=report.pk, user=lead, expected_version=report.version)
+    after_approval = timed(client, dashboard)
+    base = statistics.median(trivial)
+    print(f"dashboard ratio={statistics.median(views) / base:.2f} goal={GOAL}")
+    print(f"budget_dashboard ratio={statistics.median(budget_views) / base:.2f} goal={GOAL}")
+    print(
+        f"# trivial page {base * 1000:.1f} ms; dashboard {statistics.median(views) * 1000:.1f} ms; "
+        f"first view {first * 1000:.0f} ms; first view after an approval {after_approval * 1000:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

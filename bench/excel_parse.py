@@ -8,7 +8,6 @@ Prints one line: `excel_parse ratio=X.XX goal=2`, the ratio of the two medians.
 Run from the repository root: `.venv/bin/python bench/excel_parse.py`.
 """
 
-import os
 import statistics
 import sys
 import tempfile
@@ -18,11 +17,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "geumcheon_jobs.settings_test")
 
-import django  # noqa: E402
+from bench._scratch import scratch_database, setup_django  # noqa: E402
 
-django.setup()  # the reader's messages go through gettext, which needs settings
+# Settings are needed (gettext), a database is not: an SQLite file of its own, so nothing reaches DATABASE_URL's.
+setup_django(scratch_database("excel_parse"))
 
 import openpyxl  # noqa: E402
 

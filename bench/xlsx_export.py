@@ -13,7 +13,6 @@ Run from the repository root: `.venv/bin/python bench/xlsx_export.py`.
 """
 
 import gc
-import os
 import resource
 import statistics
 import subprocess
@@ -26,11 +25,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "geumcheon_jobs.settings_test")
 
-import django  # noqa: E402
+from bench._scratch import scratch_database, setup_django  # noqa: E402
 
-django.setup()
+# Settings are needed (gettext), a database is not: an SQLite file of its own, so nothing reaches DATABASE_URL's.
+setup_django(scratch_database("xlsx_export"))
 
 from openpyxl import Workbook  # noqa: E402
 

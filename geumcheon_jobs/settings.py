@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "geumcheon_jobs.cache_headers.NoStoreForSignedInMiddleware",  # nothing a signed-in person reads is stored
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "geumcheon_jobs.session_timeout.SessionIdleTimeoutMiddleware",
@@ -114,10 +115,14 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "geumcheon_jobs.auth.MembershipBackend"]
 # Login lockout (OWASP ASVS): five failures for the same account from the same address lock it for 15
-# minutes; a success clears the count. Every attempt is kept (axes' access log, in the admin).
+# minutes; a success clears the count. Every attempt is kept (axes' access log, in the admin). Against password
+# spraying, twenty failures from one address within the same 15 minutes, whatever the accounts, lock that address
+# for every account (geumcheon_jobs/lockout.py: axes itself has one limit for every lockout parameter).
 AXES_FAILURE_LIMIT = 5
+LOGIN_ADDRESS_FAILURE_LIMIT = 20
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "geumcheon_jobs.lockout.AddressLimitHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 LOGIN_URL = "login"

@@ -1,6 +1,7 @@
 """Dashboard tables (django-tables2), declared like NetBox's: fields, a few custom columns, nothing else."""
 
 import django_tables2 as tables
+from django.db.models import F
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +46,13 @@ class DepartmentAchievementTable(tables.Table):
         fields = ("name", "cumulative", "target", "rate")
         attrs = {"class": "data-table"}
         empty_text = _("승인된 실적이 있는 부서가 없습니다.")
+
+    def order_rate(self, queryset, is_descending):
+        """Departments without a rate ("—") last in both directions: SQLite and PostgreSQL put NULL at opposite
+        ends, and a reader sorting by rate looks for the highest or the lowest rate, not for the dashes."""
+        rate = F("rate_order")
+        rate = rate.desc(nulls_last=True) if is_descending else rate.asc(nulls_last=True)
+        return queryset.order_by(rate, "sort_order", "name"), True
 
     def render_cumulative(self, value):
         return f"{value:,}"

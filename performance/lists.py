@@ -72,7 +72,12 @@ class ApprovedLineTable(tables.Table):
     department = tables.Column(verbose_name=_("부서"), accessor="report__department__name")
     programme = tables.Column(verbose_name=_("세부사업"), accessor="programme__name")
     group = tables.Column(verbose_name=_("계층"), accessor="programme__target_group__name")
-    programme_type = tables.Column(verbose_name=_("부문"), accessor="programme__programme_type__name")
+    # Sorted by the 부문 list's own order (the accessor is a field, so every sort link works).
+    programme_type = tables.Column(
+        verbose_name=_("부문"),
+        accessor="programme__programme_type__name",
+        order_by=("programme__programme_type__sort_order", "programme__programme_type__name"),
+    )
     period = tables.Column(verbose_name=_("기간"), accessor="report__year", orderable=False)
     jobs = tables.Column(verbose_name=_("인원(명)"), attrs={"td": {"class": "num"}, "th": {"class": "num"}})
     report = tables.Column(

@@ -2,13 +2,16 @@
 
 import re
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
+from django.db.models import Sum
 from django.urls import reverse
 
 from performance import services
 from performance.achievement import achievement
 from performance.calculations import expected_rate, pace_status, projected_year_end
+from performance.models import Department, QuarterlyReport, QuarterlyReportLine
 from performance.plans import plan_programmes
 from performance.services import LineInput
 
@@ -103,23 +106,58 @@ def test_departments_link_to_their_reports(client, card_data, django_user_model)
     assert "2021년 2분기" in client.get(link).content.decode()
 
 
-def test_filter_and_sort_the_department_table(client, card_data, django_user_model):
+def test_filter_the_department_table(client, card_data, django_user_model):
     client.force_login(django_user_model.objects.get(username="lead"))
     html = client.get(URL, {"year": 2021, "name": "복지"}).content.decode()
     assert "어르신복지과" in html and "생활보장과" not in html
-    assert client.get(URL, {"year": 2021, "sort": "-rate"}).status_code == 200
+
+
+def department_rows(html: str) -> list[tuple[str, str]]:
+    """(department, rate as shown) for each row of the dashboard's department table, top to bottom."""
+    table = re.search(r"<caption>부서별 승인 실적, 목표와 달성률</caption>.*?<tbody[^>]*>(.*?)</tbody>", html, re.S)[1]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)
+    cells = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S) for row in rows]
+    return [(re.sub(r"<[^>]+>", "", c[0]).strip(), re.sub(r"<[^>]+>", "", c[-1]).strip()) for c in cells]
+
+
+def test_sort_the_department_table_by_rate(client, card_data, django_user_model):
+    """Targets for three more departments give four distinct rates; sorted by rate, the rows follow them (highest
+    first, or lowest first) and the departments without a rate ("—") come last either way."""
+    targets = {"복지정책과": 100, "어르신복지과": 2000, "지역경제과": 1000}  # each department's whole target
+    for name, jobs in targets.items():
+        programmes = plan_programmes(Department.objects.get(name=name), 2021).order_by("pk")
+        for i, programme in enumerate(programmes):
+            programme.jobs_target = jobs if i == 0 else 0
+            programme.save()
+    targets["생활보장과"] = plan_programmes(Department.objects.get(name="생활보장과"), 2021).aggregate(
+        total=Sum("jobs_target")
+    )["total"]
+    approved = QuarterlyReportLine.objects.filter(report__year=2021, report__status=QuarterlyReport.Status.APPROVED)
+    rates = {
+        name: Fraction(approved.filter(report__department__name=name).aggregate(total=Sum("jobs"))["total"], jobs)
+        for name, jobs in targets.items()
+    }
+    highest_first = sorted(rates, key=rates.get, reverse=True)
+    client.force_login(django_user_model.objects.get(username="lead"))
+
+    for sort, expected in (("-rate", highest_first), ("rate", highest_first[::-1])):
+        rows = department_rows(client.get(URL, {"year": 2021, "sort": sort}).content.decode())
+        assert [name for name, _rate in rows[: len(expected)]] == expected, sort
+        assert all(rate.endswith("%") for _name, rate in rows[: len(expected)]), sort
+        assert rows[len(expected) :] and all(rate == "—" for _name, rate in rows[len(expected) :]), sort
 
 
 @pytest.mark.parametrize("year", ["2019", "2021", "2026", ""])
 @pytest.mark.parametrize("username", ["manager", "dept03"])
 def test_query_count_is_constant(client, card_data, django_user_model, django_assert_max_num_queries, year, username):
-    """At most 8 when the page is computed, 4 when it comes from the cache (session, user, permissions, the
+    """At most 9 when the page is computed (the 부문 targets are the plan's, read beside the pledge's), 4 when it
+    comes from the cache (session, user, permissions, the
     pledge with the revision). Another page first, as in a running server: the header's demo-data flag is
     read once per process, not per page."""
     client.force_login(django_user_model.objects.get(username=username))
     client.get(reverse("home"))
     query = {"year": year} if year else {}
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         first = client.get(URL, query)
     with django_assert_max_num_queries(4):
         again = client.get(URL, query)
@@ -232,18 +270,16 @@ def test_an_earlier_quarter_stops_the_breakdowns_there_too(card_data):
 def test_a_type_target_for_staff_is_their_own_programmes(card_data, django_user_model):
     """Beside one department's figures, a type's target is the sum of that department's programmes' targets;
     another department's targeted programme neither adds to it nor shows its type."""
-    from performance.models import AnnualTarget, Programme
-
     staff = django_user_model.objects.get(username="dept03")
-    own = list(Programme.objects.filter(department=staff.membership.department, report_lines__report__year=2021))
-    for number, programme in enumerate({p.pk: p for p in own}.values(), start=1):
-        AnnualTarget.objects.get_or_create(
-            pledge=card_data, year=2021, programme=programme, defaults={"jobs": 100 * number}
-        )
-    expected = sum(t.jobs for t in AnnualTarget.objects.filter(pledge=card_data, year=2021, programme__in=own))
+    own = list(plan_programmes(staff.membership.department, 2021))
+    for number, programme in enumerate(own, start=1):
+        if programme.jobs_target is None:
+            programme.jobs_target = 100 * number
+            programme.save()
+    expected = sum(programme.jobs_target for programme in plan_programmes(staff.membership.department, 2021))
     overview = achievement(card_data, 2021, staff)
-    assert [(s.key, s.target) for s in overview.types] == [("direct_jobs", expected)]
+    assert [(s.key, s.target) for s in overview.types] == [("직접일자리", expected)]
     whole = {
         s.key: s.target for s in achievement(card_data, 2021, django_user_model.objects.get(username="manager")).types
     }
-    assert whole["direct_jobs"] is None  # other departments' direct-jobs programmes have no target
+    assert whole["직접일자리"] is None  # other departments' direct-jobs programmes have no target

@@ -69,3 +69,12 @@ def test_unknown_dataset_or_pledge(client, card_data):
     assert client.get(reverse("open-data", args=["지역경제-11", "staff", "csv"])).status_code == 404
     assert client.get(reverse("open-data", args=["없음-1", "results", "csv"])).status_code == 404
     assert client.get(PAGE, {"year": "x"}).status_code == 404
+
+
+def test_open_data_stays_cacheable_for_anonymous_visitors_only(client, card_data, django_user_model):
+    url = reverse("open-data", args=["지역경제-11", "results", "csv"])
+    directives = {part.strip() for part in client.get(url)["Cache-Control"].split(",")}
+    assert directives == {"public", "max-age=3600"}
+    client.force_login(django_user_model.objects.get(username="manager"))
+    directives = {part.strip() for part in client.get(url)["Cache-Control"].split(",")}
+    assert "no-store" in directives and "public" not in directives and "max-age=0" in directives

@@ -8,7 +8,9 @@ and for the sample report's figure."""
 
 import hashlib
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from io import BytesIO
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import openpyxl
 import pytest
@@ -259,6 +261,15 @@ def assert_no_foreign_data(role, response, world, context):
         assert f"{FIGURE:,}" not in text and str(FIGURE) not in text, context
 
 
+def assert_not_stored(role, response, context):
+    """Whatever a signed-in person is sent (pages, xlsx, PDF, CSV, the public page too) is never kept by a browser
+    or a proxy: Cache-Control no-store, and never public."""
+    if role == "anonymous" or response.status_code != 200:
+        return
+    directives = {part.strip().split("=")[0] for part in response.get("Cache-Control", "").split(",")}
+    assert "no-store" in directives and "public" not in directives, (*context, response.get("Cache-Control"))
+
+
 def test_the_leak_check_sees_a_leak(client, world, django_user_model):
     """The check above is not vacuous: the lead department's board shows dept03's name and figure."""
     response = client_for(client, "lead", django_user_model).get(reverse("performance:report", args=[world.report.pk]))
@@ -283,6 +294,7 @@ def test_site_url(client, world, django_user_model, name, method, role):
     context = (name, method, role, response.status_code)
     assert_answer(response, EXPECTED[name][method][role], context)
     assert_no_foreign_data(role, response, world, context)
+    assert_not_stored(role, response, context)
     world.report.refresh_from_db()
     changed = (world.report.status, world.report.version) != before
     # Only the reviewers' approval changes the report (bulk approval skips it: its figure raises a warning).
@@ -327,6 +339,7 @@ def test_admin_url(client, world, django_user_model, name, role):
     url = admin_sample(name)
     response = client_for(client, role, django_user_model).get(url)
     assert_answer(response, admin_expected(name, role), (name, role, url, response.status_code))
+    assert_not_stored(role, response, (name, role, url))
 
 
 @pytest.mark.parametrize("role", ["staff", "lead", "manager"])
@@ -342,3 +355,57 @@ def test_only_administrators_write_in_the_admin(client, world, django_user_model
     client.post(reverse("admin:performance_department_change", args=[department.pk]), {"name": "바뀐과"})
     department.refresh_from_db()
     assert department.name != "바뀐과"
+
+
+class HeaderLinks(HTMLParser):
+    """The links in the column headers (`<thead>`) of every table on a page: the sort links of django-tables2."""
+
+    def __init__(self):
+        super().__init__()
+        self.in_head, self.links = False, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "thead":
+            self.in_head = True
+        elif tag == "a" and self.in_head:
+            self.links.append(dict(attrs)["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "thead":
+            self.in_head = False
+
+
+def sort_links(response) -> dict[str, str]:
+    """The page's sort links by the column they sort (the `sort` value without its minus)."""
+    if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/html"):
+        return {}
+    parser = HeaderLinks()
+    parser.feed(response.content.decode())
+    links = {}
+    for href in parser.links:
+        sort = parse_qs(urlsplit(href).query).get("sort")
+        if sort:
+            links[sort[0].removeprefix("-")] = href
+    return links
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_sortable_column_sorts_both_ways(world, django_user_model, role):
+    """Every page this role may read is searched for table headers that sort (so a new table or column is covered
+    without a line here); each is followed, then the same header on the sorted page, which sorts the other way."""
+    client = client_for(Client(raise_request_exception=False), role, django_user_model)
+    pages = [name for name, methods in EXPECTED.items() if methods.get("GET", {}).get(role) == 200]
+    sorted_pages = set()
+    for name in pages:
+        url, data = request_for(name, "GET", world)
+        for column, href in sort_links(client.get(url, data)).items():
+            sorted_pages.add(name)
+            seen = []
+            for _direction in ("first", "then the other way"):
+                response = client.get(urljoin(url, href))
+                assert response.status_code == 200, (name, role, href, response.status_code)
+                seen.append(parse_qs(urlsplit(href).query)["sort"][0])
+                href = sort_links(response)[column]
+            assert sorted(seen, key=len) == [column, f"-{column}"], (name, role, seen)
+    if role in ("lead", "manager"):  # the discovery finds the tables it is meant to find
+        assert {"dashboard", "performance:lines", "issued-documents"} <= sorted_pages, sorted_pages
