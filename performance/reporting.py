@@ -41,10 +41,16 @@ def _approved_by_programme(programmes, **period) -> dict[int, int]:
     return {pk: total or 0 for pk, total in rows}
 
 
+def reported_programmes(departments, year: int, quarter: int):
+    """The programmes that `departments` report for a quarter, as a queryset: the rows of the entry form and of the
+    Excel template, and so the rows an upload must have. Today every active programme, whatever the period."""
+    return Programme.objects.filter(department__in=departments, is_active=True)
+
+
 def entry_rows(department: Department, year: int, quarter: int, report: QuarterlyReport | None) -> list[EntryRow]:
-    """One row per active programme: this quarter's figure, the approved cumulative of earlier quarters
-    and the programme's annual target."""
-    programmes = list(department.programmes.filter(is_active=True).select_related("target_group"))
+    """One row per programme the department reports (`reported_programmes`): this quarter's figure, the approved
+    cumulative of earlier quarters and the programme's annual target."""
+    programmes = list(reported_programmes([department], year, quarter).select_related("target_group"))
     lines = {line.programme_id: line for line in report.lines.all()} if report else {}
     before = _approved_by_programme(programmes, report__year=year, report__quarter__lt=quarter)
     targets = dict(AnnualTarget.objects.filter(programme__in=programmes, year=year).values_list("programme", "jobs"))
