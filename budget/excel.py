@@ -19,16 +19,22 @@ Only the reading is pure; `plan_budget_import` at the end compares what was read
 import datetime
 import re
 from dataclasses import dataclass
-from io import BytesIO
 from itertools import islice
 
-import openpyxl
 from django import forms
 from django.utils.translation import gettext_lazy
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
-from performance.excel import ERR_UNREADABLE, ERR_UNSAFE_CONTENT, CellError, check_upload, refused_as_unsafe
+from performance.excel import (
+    ERR_UNREADABLE,
+    ERR_UNSAFE_CONTENT,
+    CellError,
+    UploadedWorkbook,
+    check_upload,
+    refused_as_unsafe,
+)
 from performance.models import Pledge
 
 from .forms import AMOUNT_FORMULA, SECURED_REQUIRED, parse_amount
@@ -102,20 +108,24 @@ class ParsedBudget:
 def parse_budget_workbook(data: bytes, *, filename: str = "", code: str) -> ParsedBudget:
     """Read an uploaded budget grid: the same upload safety as the results import (`check_upload`: size, type, zip
     bomb; defusedxml), then sheet "예산" in read-only mode, every problem down to one cell reported with its sheet,
-    cell, value and a Korean reason. Never raises on any input."""
+    cell, value and a Korean reason. Like the results upload, a file with another sheet (hidden or not the
+    download's), or with a merge that blanks a cell read, is refused naming them. Never raises on any input."""
     errors = check_upload(data, filename)
     if errors:
         return ParsedBudget((), (), tuple(errors))
     try:
-        book = openpyxl.load_workbook(BytesIO(data), read_only=True, data_only=False, keep_links=False)
-        try:
-            if SHEET not in book.sheetnames:
-                return _failed(ERR_NO_SHEET, ", ".join(book.sheetnames))
-            sheet = book[SHEET]
+        with UploadedWorkbook(data) as upload:
+            if SHEET not in upload.book.sheetnames:
+                return _failed(ERR_NO_SHEET, ", ".join(upload.book.sheetnames))
+            if errors := upload.unread_sheet_errors(SHEET, (SHEET,)):
+                return ParsedBudget((), (), tuple(errors))
+            sheet = upload.book[SHEET]
             sheet.reset_dimensions()  # a wrong <dimension> written by another program must not hide rows
-            return _GridReader(code).read(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True))
-        finally:
-            book.close()
+            reader = _GridReader(code)
+            parsed = reader.read(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True))
+            if errors := upload.merge_errors(SHEET, reader.read_areas()):
+                return ParsedBudget((), (), tuple(errors))
+            return parsed
     except Exception as error:  # openpyxl and zipfile raise many kinds of errors on damaged parts; never crash
         return _failed(ERR_UNSAFE_CONTENT if refused_as_unsafe(error) else ERR_UNREADABLE, filename, sheet="")
 
@@ -132,6 +142,8 @@ class _GridReader:
         self.errors: list[CellError] = []
         self.cells: list[ParsedCell] = []
         self.years: list[int] = []
+        self.width = FIRST_YEAR_COLUMN - 1  # the last column of the last year read
+        self.read_rows: list[int] = []  # the budget lines' rows whose source and amounts were read
 
     def read(self, rows) -> ParsedBudget:
         head = [_padded(row) for row in islice(rows, HEADER_BOTTOM)]
@@ -142,6 +154,19 @@ class _GridReader:
         if self._labels_match(head) and self._read_years(head):
             self._read_data(rows)
         return ParsedBudget(tuple(self.years), tuple(self.cells), tuple(self.errors))
+
+    def read_areas(self) -> list[tuple[int, int, int, int]]:
+        """The cells whose values were read, as (min_col, min_row, max_col, max_row): the pledge code, the labels,
+        each year's heading (the first cell of its merged pair) and the 확보액·집행액 labels under it, and on every
+        budget line's row the source (B) and the amounts. Column A of a line's rows is left out: a blank there
+        means "the line above", which is how the download merges a line's name down its rows."""
+        labels = [coordinate_to_tuple(ref)[::-1] for ref in (CODE_LABEL_CELL, CODE_CELL, *LABEL_CELLS)]
+        areas = [(column, row, column, row) for column, row in labels]
+        areas += [(column, HEADER_TOP, column, HEADER_TOP) for column in range(FIRST_YEAR_COLUMN, self.width + 1, 2)]
+        areas.append((FIRST_YEAR_COLUMN, HEADER_BOTTOM, self.width, HEADER_BOTTOM))
+        for row in self.read_rows:
+            areas += [(2, row, 2, row), (FIRST_YEAR_COLUMN, row, self.width, row)]
+        return areas
 
     def _labels_match(self, head: list[tuple]) -> bool:
         matches = True
@@ -195,6 +220,7 @@ class _GridReader:
                 line = self._line_name(number, values[0])
             if line in RESERVED_NAMES:
                 continue  # 계, 재원별 합계: computed, never read
+            self.read_rows.append(number)
             self._read_row(number, values, line, seen)
         if not found:
             self._add("", "", ERR_NO_ROWS % {"row": FIRST_DATA_ROW})

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from . import excel, services
 from .access import can_enter_results
 from .models import Department, Programme, QuarterlyReport, QuarterlyReportLine
+from .plans import plan_programmes
 from .reporting import entry_rows
 from .services import LineInput
 
@@ -100,7 +101,7 @@ def plan_import(data: bytes, filename: str, user) -> ImportPlan:
     for row in parsed.rows:
         by_department.setdefault(row.department_code, []).append(row)
     departments = {d.code: d for d in Department.objects.filter(code__in=by_department)}
-    context = _PlanContext.load(list(departments.values()), parsed.year, parsed.quarter)
+    context = _PlanContext.load(list(departments.values()), parsed.year, parsed.quarter, parsed.programme_ids)
     reports = []
     for code, rows in by_department.items():
         department = departments.get(code)
@@ -116,14 +117,16 @@ def plan_import(data: bytes, filename: str, user) -> ImportPlan:
 
 @dataclass(frozen=True)
 class _PlanContext:
-    """The quarter's reports, their lines and the departments' active programmes, read once."""
+    """The quarter's reports, their lines and the programmes the departments report (the template's rows), read
+    once; and every programme ID the file lists."""
 
     reports: dict[int, QuarterlyReport]
     lines: dict[int, dict[int, QuarterlyReportLine]]
     programmes: dict[int, dict[int, Programme]]
+    listed: frozenset[int]
 
     @classmethod
-    def load(cls, departments, year, quarter) -> "_PlanContext":
+    def load(cls, departments, year, quarter, listed: frozenset[int]) -> "_PlanContext":
         reports = {
             r.department_id: r
             for r in QuarterlyReport.objects.filter(department__in=departments, year=year, quarter=quarter)
@@ -132,9 +135,9 @@ class _PlanContext:
         for line in QuarterlyReportLine.objects.filter(report__in=list(reports.values())).select_related("report"):
             lines.setdefault(line.report.department_id, {})[line.programme_id] = line
         programmes: dict[int, dict[int, Programme]] = {}
-        for programme in Programme.objects.filter(department__in=departments, year_plan__year=year, is_active=True):
+        for programme in plan_programmes(departments, year):
             programmes.setdefault(programme.department_id, {})[programme.pk] = programme
-        return cls(reports, lines, programmes)
+        return cls(reports, lines, programmes, listed)
 
 
 def _row_error(row: excel.ParsedRow, column: str, value, message) -> excel.CellError:
@@ -165,8 +168,24 @@ def _plan_department(department, year, quarter, rows, context) -> tuple[ReportPl
         if (old_jobs, old_comment) != (row.jobs, row.comment):
             lines.append(LineInput(programme.pk, row.jobs, row.comment))
             changes.append(LineChange(programme.name, old_jobs, row.jobs, old_comment, row.comment))
+    errors += _missing_rows(department, programmes, context.listed)
     version = report.version if report else 0
     return ReportPlan(department, version, tuple(lines), tuple(changes)), errors
+
+
+def _missing_rows(department, programmes: dict[int, Programme], listed: frozenset[int]) -> list[excel.CellError]:
+    """A programme of the template without a row in the file: a deleted row would otherwise keep the old figure
+    without a word (a blank figure, on its row, is how a file says "no figure")."""
+    return [
+        excel.CellError(
+            excel.DATA_SHEET,
+            "",
+            "",
+            str(excel.ERR_MISSING_ROW % {"department": department.name, "programme": programme.name, "id": pk}),
+        )
+        for pk, programme in programmes.items()
+        if pk not in listed
+    ]
 
 
 @transaction.atomic

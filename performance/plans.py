@@ -2,13 +2,17 @@
 in a year. The default year of every page is decided here and nowhere else."""
 
 import datetime
+from collections.abc import Iterable
 
 from .models import Department, LocalGovernment, Programme, YearPlan
 
 
-def plan_programmes(department: Department, year: int):
-    """The department's active 세부사업 in the year's plan: what it reports on that year."""
-    return Programme.objects.filter(department=department, year_plan__year=year, is_active=True)
+def plan_programmes(departments: Department | Iterable[Department], year: int):
+    """The active 세부사업 of a department (or of several) in the year's plan: what it reports on that year — the
+    rows of the entry form and of the Excel template, and so the rows an upload must have."""
+    if isinstance(departments, Department):
+        departments = [departments]
+    return Programme.objects.filter(department__in=departments, year_plan__year=year, is_active=True)
 
 
 def plan_years(government: LocalGovernment | int) -> list[int]:

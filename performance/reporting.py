@@ -46,8 +46,8 @@ def _approved_by_lineage(programmes, **period) -> dict[int, int]:
 
 
 def entry_rows(department: Department, year: int, quarter: int, report: QuarterlyReport | None) -> list[EntryRow]:
-    """One row per active programme: this quarter's figure, the approved cumulative of earlier quarters
-    and the programme's annual target."""
+    """One row per 세부사업 the department reports that year (`plan_programmes`): this quarter's figure, the approved
+    cumulative of earlier quarters and the 세부사업's target for the year."""
     programmes = list(plan_programmes(department, year).select_related("target_group", "programme_type"))
     lines = {line.programme_id: line for line in report.lines.all()} if report else {}
     before = _approved_by_lineage(programmes, report__year=year, report__quarter__lt=quarter)

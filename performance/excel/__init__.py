@@ -11,7 +11,9 @@ Layout of the data sheet "실적" (fixed: the reader relies on it, and the 안�
 
 The reader never trusts an upload: `check_upload` looks at the bytes and the zip directory before anything is
 decompressed (size, file type, zip bomb); openpyxl then reads with defusedxml in read-only mode; every problem,
-down to a single cell, becomes a `CellError` in Korean instead of an exception.
+down to a single cell, becomes a `CellError` in Korean instead of an exception. What read-only mode hides is checked
+apart (workbook.py): a merge over cells the reader reads, and sheets that would not be read (hidden, or not the
+template's), each refuse the file.
 
 Pure module: no database access. The caller still checks that each department code and programme ID exists, that
 the user may edit it, and that the year and quarter are the report's.
@@ -35,10 +37,14 @@ from .format import (
     ERR_DUPLICATE,
     ERR_EMPTY,
     ERR_ENCRYPTED,
+    ERR_EXTRA_SHEET,
     ERR_FORMULA,
     ERR_HEADER,
+    ERR_HIDDEN_SHEET,
     ERR_HTML,
     ERR_JOBS_TOO_BIG,
+    ERR_MERGED,
+    ERR_MISSING_ROW,
     ERR_NEGATIVE,
     ERR_NO_ROWS,
     ERR_NO_SHEET,
@@ -97,6 +103,7 @@ from .format import (
 from .reader import parse_results_workbook
 from .template import build_results_template
 from .upload import DefusedXmlException, check_upload, refused_as_unsafe
+from .workbook import UploadedWorkbook
 
 __all__ = [
     "COLUMNS",
@@ -116,10 +123,14 @@ __all__ = [
     "ERR_DUPLICATE",
     "ERR_EMPTY",
     "ERR_ENCRYPTED",
+    "ERR_EXTRA_SHEET",
     "ERR_FORMULA",
     "ERR_HEADER",
+    "ERR_HIDDEN_SHEET",
     "ERR_HTML",
     "ERR_JOBS_TOO_BIG",
+    "ERR_MERGED",
+    "ERR_MISSING_ROW",
     "ERR_NEGATIVE",
     "ERR_NOT_EXCEL",
     "ERR_NOT_NUMBER",
@@ -175,6 +186,7 @@ __all__ = [
     "ParsedResults",
     "ParsedRow",
     "TemplateRow",
+    "UploadedWorkbook",
     "build_results_template",
     "check_upload",
     "parse_results_workbook",

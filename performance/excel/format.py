@@ -122,6 +122,22 @@ ERR_TOO_MANY_ROWS = _("자료 행이 너무 많습니다(%(limit)s행까지). �
 ERR_DEPARTMENT = _("부서코드가 비어 있거나 올바르지 않습니다. 내려받은 양식의 부서코드를 지우거나 바꾸지 마세요.")
 ERR_PROGRAMME_ID = _("세부사업ID가 비어 있거나 올바르지 않습니다. 양식에 적힌 세부사업ID를 지우거나 바꾸지 마세요.")
 ERR_DUPLICATE = _("같은 세부사업ID가 %(row)s행에도 있습니다. 세부사업마다 한 행만 남기세요.")
+ERR_MERGED = _(
+    "%(range)s 셀이 병합되어 있습니다. 병합된 칸은 왼쪽 위 칸의 값만 남아 나머지 칸에 입력한 값을 읽을 수 없습니다. "
+    "'병합하고 가운데 맞춤'을 해제하고 값을 확인한 뒤 다시 올려 주세요."
+)
+ERR_HIDDEN_SHEET = _(
+    "숨긴 시트가 있습니다: '%(name)s'. 올린 파일에서는 '%(data_sheet)s' 시트만 읽고 숨긴 시트는 읽지 않습니다. "
+    "숨기기를 취소해 내용을 확인하고, 필요한 행은 '%(data_sheet)s' 시트로 옮긴 뒤 그 시트를 삭제해 다시 올려 주세요."
+)
+ERR_EXTRA_SHEET = _(
+    "양식에 없는 시트가 있습니다: '%(name)s'. 올린 파일에서는 '%(data_sheet)s' 시트만 읽으므로 이 시트의 내용은 "
+    "저장되지 않습니다. 필요한 행은 '%(data_sheet)s' 시트로 옮기고 이 시트를 삭제해 다시 올려 주세요."
+)
+ERR_MISSING_ROW = _(
+    "세부사업 행이 없습니다: %(department)s '%(programme)s'(세부사업ID %(id)s). 행을 지우지 말고, 실적이 없으면 "
+    "'이번 분기 실적' 칸을 비워 두세요. 새로 생긴 세부사업이면 양식을 다시 내려받아 입력해 주세요."
+)
 ERR_DATE = _(
     "날짜가 아니라 숫자를 입력하세요. 칸 서식이 날짜로 바뀌었다면 '일반'이나 '숫자'로 바꾼 뒤 다시 입력하세요."
 )
@@ -157,7 +173,7 @@ GUIDE_LINES = (
     _("5. 비고는 500자까지 쓸 수 있습니다."),
     _(
         "6. 부서코드, 세부사업ID, 연도(B2), 분기(D2), 머리글(4행)과 시트 이름('실적')을 바꾸지 말고, "
-        "행이나 열을 추가·삭제하지 마세요."
+        "행이나 열을 추가·삭제하지 마세요. 칸을 병합하거나 시트를 추가하거나 숨긴 파일은 받지 않습니다."
     ),
     _(
         "7. 'Excel 통합 문서(*.xlsx)' 형식으로 저장하세요(5MB까지). CSV, 예전 형식(.xls), 암호를 건 파일은 "
@@ -210,6 +226,8 @@ class ParsedResults:
     quarter: int | None
     rows: tuple[ParsedRow, ...]
     errors: tuple[CellError, ...]
+    # Every programme ID the sheet lists on a row, that row valid or not: a programme missing here has no row.
+    programme_ids: frozenset[int] = frozenset()
 
     @property
     def ok(self) -> bool:

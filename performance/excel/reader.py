@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import datetime
 import logging
-from io import BytesIO
 from itertools import islice
 
-import openpyxl
-import openpyxl.xml
-import openpyxl.xml.functions
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
@@ -42,6 +38,7 @@ from .format import (
     ERR_UNSAFE_CONTENT,
     ERR_YEAR,
     FIRST_DATA_ROW,
+    GUIDE_SHEET,
     HEADER_ROW,
     JOBS_COLUMN,
     MAX_COMMENT_LENGTH,
@@ -61,6 +58,7 @@ from .format import (
     _file_error,
 )
 from .upload import check_upload, refused_as_unsafe
+from .workbook import UploadedWorkbook
 
 logger = logging.getLogger(__name__)
 
@@ -68,8 +66,9 @@ logger = logging.getLogger(__name__)
 def parse_results_workbook(data: bytes, *, filename: str = "") -> ParsedResults:
     """Read an uploaded results workbook. Runs `check_upload` first and returns its errors without parsing;
     otherwise reads sheet "실적" with openpyxl in read-only mode and checks the year (B2), quarter (D2), the header
-    (row 4) and every data row, reporting every problem with its sheet, cell, value and a Korean reason. Never
-    raises on any input. `filename` (optional) only sharpens the messages."""
+    (row 4) and every data row, reporting every problem with its sheet, cell, value and a Korean reason. A file
+    with another sheet that would not be read, or with a merge over cells that are read, is refused with only those
+    errors. Never raises on any input. `filename` (optional) only sharpens the messages."""
     errors = check_upload(data, filename)
     if errors:
         return ParsedResults(year=None, quarter=None, rows=(), errors=tuple(errors))
@@ -84,16 +83,20 @@ def parse_results_workbook(data: bytes, *, filename: str = "") -> ParsedResults:
 
 
 def _read_workbook(data: bytes) -> ParsedResults:
-    book = openpyxl.load_workbook(BytesIO(data), read_only=True, data_only=False, keep_links=False)
-    try:
-        if DATA_SHEET not in book.sheetnames:
-            return _failed(ERR_NO_SHEET, ", ".join(book.sheetnames), DATA_SHEET)
-        sheet = book[DATA_SHEET]
+    with UploadedWorkbook(data) as upload:
+        if DATA_SHEET not in upload.book.sheetnames:
+            return _failed(ERR_NO_SHEET, ", ".join(upload.book.sheetnames), DATA_SHEET)
+        if errors := upload.unread_sheet_errors(DATA_SHEET, (DATA_SHEET, GUIDE_SHEET)):
+            return ParsedResults(year=None, quarter=None, rows=(), errors=tuple(errors))
+        sheet = upload.book[DATA_SHEET]
         # Read every row in the file: a wrong <dimension> written by another program must not hide rows.
         sheet.reset_dimensions()
-        return _SheetReader().read(sheet.iter_rows(max_col=len(COLUMNS), values_only=True))
-    finally:
-        book.close()
+        reader = _SheetReader()
+        results = reader.read(sheet.iter_rows(max_col=len(COLUMNS), values_only=True))
+        # What was read from under a merge is not what the clerk saw: the merges alone are reported.
+        if errors := upload.merge_errors(DATA_SHEET, reader.read_areas()):
+            return ParsedResults(year=None, quarter=None, rows=(), errors=tuple(errors))
+        return results
 
 
 class _SheetReader:
@@ -103,6 +106,7 @@ class _SheetReader:
         self.errors: list[CellError] = []
         self.rows: list[ParsedRow] = []
         self.first_row_of: dict[int, int] = {}  # programme ID → the row it first appeared on
+        self.last_row = HEADER_ROW  # the last row with anything in it
 
     def read(self, rows) -> ParsedResults:
         head = list(islice(rows, HEADER_ROW))
@@ -111,7 +115,19 @@ class _SheetReader:
         quarter = self._header_number(head[1], QUARTER_CELL, QUARTER_RANGE, ERR_QUARTER)
         if self._header_matches(head):
             self._read_data(rows)
-        return ParsedResults(year=year, quarter=quarter, rows=tuple(self.rows), errors=tuple(self.errors))
+        return ParsedResults(
+            year=year,
+            quarter=quarter,
+            rows=tuple(self.rows),
+            errors=tuple(self.errors),
+            programme_ids=frozenset(self.first_row_of),
+        )
+
+    def read_areas(self) -> list[tuple[int, int, int, int]]:
+        """The cells whose values were read, as (min_col, min_row, max_col, max_row): the labels, year and quarter
+        (A2:D2), and the header and every row down to the last one with anything in it (A–J)."""
+        year_and_quarter = (*coordinate_to_tuple(YEAR_LABEL_CELL)[::-1], *coordinate_to_tuple(QUARTER_CELL)[::-1])
+        return [year_and_quarter, (1, HEADER_ROW, len(COLUMNS), self.last_row)]
 
     def _header_number(self, values: tuple, cell: str, bounds: tuple[int, int], message) -> int | None:
         value = values[coordinate_to_tuple(cell)[1] - 1]
@@ -142,6 +158,7 @@ class _SheetReader:
             if values.count(None) == width or _is_blank(values):
                 continue
             found += 1
+            self.last_row = number
             if found > MAX_DATA_ROWS:
                 self.errors.append(_file_error(ERR_TOO_MANY_ROWS % {"limit": f"{MAX_DATA_ROWS:,}"}, "", DATA_SHEET))
                 return

@@ -261,3 +261,59 @@ def test_a_save_between_preview_and_confirm_is_not_overwritten(login, card_data,
 def test_upload_form_errors(login, card_data):
     response = login("lead").post(url("import"), {})
     assert "올릴 파일을 선택하세요" in response.content.decode()
+
+
+# --- Merged cells and sheets that would not be read -------------------------------------------------------------
+
+
+def reworked(content: bytes, change) -> bytes:
+    book = openpyxl.load_workbook(BytesIO(content))
+    change(book)
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def merged(content: bytes, *ranges: str) -> bytes:
+    return reworked(content, lambda book: [book[excel.SHEET].merge_cells(cell_range) for cell_range in ranges])
+
+
+# G7:H7 blanks 2019's 국비 집행액 (12,802), E8:E9 2018's 구비 확보액, B8:B9 the source 구비, K4:L5 the 2021 labels.
+@pytest.mark.parametrize("cell_range", ["G7:H7", "E8:E9", "B8:B9", "K4:L5"])
+def test_a_merge_over_figures_is_refused_on_the_upload_page(login, card_data, cell_range):
+    client = login("lead")
+    before = Allocation.history.count()
+    response = upload(client, merged(client.get(url("export")).content, cell_range))
+    text = html.unescape(" ".join(response.content.decode().split()))
+    assert f"{cell_range} 셀이 병합되어 있습니다" in text and "잘못된 곳 1개. 아무것도 저장하지 않았습니다." in text
+    assert f"budget_import:{card_data.pk}" not in client.session
+    assert Allocation.history.count() == before
+
+
+def test_the_downloads_own_merges_and_merges_off_the_figures_are_accepted(card_data):
+    content = exported(card_data)
+    sheet = sheet_of(content)
+    note_row = next(row for row in range(10, 20) if str(sheet[f"A{row}"].value or "").startswith("※"))
+    # the title across the top, totals C:D side by side, a note across the sheet, a new line's name down its rows
+    content = merged(content, "A1:D1", "C8:D8", f"A{note_row}:N{note_row}")
+    assert excel.plan_budget_import(pledge=card_data, data=content, filename="x.xlsx").changes == ()
+    new_line = {"A10": "청년 사업", "B10": "국비", "E10": 5, "A11": None, "B11": "시비", "E11": 6}  # over a note
+    content = merged(edited(exported(card_data), new_line), "A10:A11")
+    plan = excel.plan_budget_import(pledge=card_data, data=content, filename="x.xlsx")
+    assert plan.ok and [(change.line, change.source_label) for change in plan.changes] == [
+        ("청년 사업", "국비"),
+        ("청년 사업", "시비"),
+    ]
+
+
+def test_a_hidden_or_extra_sheet_is_named_and_refused(card_data):
+    def add_sheets(book):
+        book.create_sheet("2023 계획").sheet_state = "hidden"
+        book.create_sheet("메모")
+
+    [hidden, extra] = excel.plan_budget_import(
+        pledge=card_data, data=reworked(exported(card_data), add_sheets), filename="x.xlsx"
+    ).errors
+    assert (hidden.sheet, extra.sheet) == ("2023 계획", "메모")
+    assert hidden.message.startswith("숨긴 시트가 있습니다: '2023 계획'. 올린 파일에서는 '예산' 시트만 읽고")
+    assert extra.message.startswith("양식에 없는 시트가 있습니다: '메모'. 올린 파일에서는 '예산' 시트만 읽으므로")

@@ -412,3 +412,90 @@ def test_too_many_rows(monkeypatch):
     monkeypatch.setattr(excel.reader, "MAX_DATA_ROWS", 3)
     results = parse_results_workbook(template([template_row(number) for number in range(1, 6)]))
     assert [error.message for error in results.errors] == [excel.ERR_TOO_MANY_ROWS % {"limit": "3"}]
+
+
+# --- Merged cells and sheets that would not be read ---------------------------------------------------------------
+
+
+def saved(book) -> bytes:
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def merged(data: bytes, *ranges: str) -> bytes:
+    """The template after a clerk merged `ranges` in sheet 실적 (Excel keeps only the top-left cell's value)."""
+    book = openpyxl.load_workbook(BytesIO(data))
+    for cell_range in ranges:
+        book[excel.DATA_SHEET].merge_cells(cell_range)
+    return saved(book)
+
+
+def merge_error(cell_range: str) -> CellError:
+    return CellError("실적", cell_range, "", excel.ERR_MERGED % {"range": cell_range})
+
+
+# A merge blanks every cell of its range but the top-left one; each of these blanks a cell the reader reads:
+# I5 (this quarter's figure), I6 below it, C6 (an ID), B5, the header's J4, and the quarter label C2.
+@pytest.mark.parametrize("cell_range", ["H5:I5", "I5:I6", "C5:C6", "A5:B5", "I4:J4", "B2:C2", "A1:A2"])
+def test_a_merge_over_cells_the_reader_reads_refuses_the_file(cell_range):
+    data = edited(template([template_row(101, jobs=11), template_row(102, jobs=7)]), {"H5": 40})
+    results = parse_results_workbook(merged(data, cell_range))
+    assert results.errors == (merge_error(cell_range),)
+    assert "병합" in results.errors[0].message and cell_range in results.errors[0].message
+    assert not results.ok
+
+
+def test_every_merge_over_data_is_named():
+    data = template([template_row(number, jobs=number) for number in range(1, 4)])
+    results = parse_results_workbook(merged(data, "I5:I6", "L2:N3", "D7:F7"))
+    assert [error.cell for error in results.errors] == ["I5:I6", "D7:F7"]
+
+
+# The title across row 1, the hint across F2:J2, a figure merged only with a cell right of the table, and merges
+# outside the table keep every cell the reader reads.
+@pytest.mark.parametrize("cell_range", ["A1:J1", "F2:J2", "E3:J3", "J5:K5", "L5:N9", "A9:J9"])
+def test_a_merge_that_blanks_nothing_read_is_accepted(cell_range):
+    data = template([template_row(101, jobs=11), template_row(102, jobs=7)])
+    results = parse_results_workbook(merged(data, cell_range))
+    assert results.ok, results.errors
+    assert [row.jobs for row in results.rows] == [11, 7]
+
+
+@pytest.mark.parametrize("state", ["hidden", "veryHidden"])
+def test_a_hidden_sheet_with_other_rows_refuses_the_file(state):
+    book = openpyxl.load_workbook(BytesIO(template([template_row(101, jobs=11)])))
+    hidden = book.copy_worksheet(book[excel.DATA_SHEET])
+    hidden.title, hidden.sheet_state = "다른부서", state
+    hidden["A5"], hidden["C5"], hidden["I5"] = "dept07", 202, 500
+    results = parse_results_workbook(saved(book))
+    message = excel.ERR_HIDDEN_SHEET % {"name": "다른부서", "data_sheet": "실적"}
+    assert results.errors == (CellError("다른부서", "", "", message),)
+    assert "숨긴 시트" in message and "다른부서" in message
+
+
+def test_sheets_not_in_the_template_are_named():
+    book = openpyxl.load_workbook(BytesIO(template([template_row(101, jobs=11)])))
+    book.create_sheet("메모")["A1"] = "2분기 추가분"
+    book.create_sheet("Sheet2").sheet_state = "hidden"
+    results = parse_results_workbook(saved(book))
+    assert results.errors == (
+        CellError("메모", "", "", excel.ERR_EXTRA_SHEET % {"name": "메모", "data_sheet": "실적"}),
+        CellError("Sheet2", "", "", excel.ERR_HIDDEN_SHEET % {"name": "Sheet2", "data_sheet": "실적"}),
+    )
+    assert "양식에 없는 시트" in results.errors[0].message
+
+
+def test_the_template_sheets_alone_are_read_without_a_word():
+    book = openpyxl.load_workbook(BytesIO(template([template_row(101, jobs=11)])))
+    book[excel.GUIDE_SHEET].sheet_state = "hidden"  # the guide is the template's own, and never read
+    assert parse_results_workbook(saved(book)).ok
+    del book[excel.GUIDE_SHEET]
+    assert parse_results_workbook(saved(book)).ok
+
+
+def test_the_programmes_listed_include_rows_with_a_bad_cell():
+    data = edited(template([template_row(number) for number in (101, 102, 103)]), {"I6": "열둘"})
+    results = parse_results_workbook(data)
+    assert [row.programme_id for row in results.rows] == [101, 103]
+    assert results.programme_ids == {101, 102, 103}

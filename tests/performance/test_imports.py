@@ -12,6 +12,7 @@ from performance import excel, imports, services
 from performance.models import Department, QuarterlyReport, QuarterlyReportLine
 from performance.plans import plan_programmes
 from performance.services import ReportError, StaleReport
+from performance.views.workbooks import ImportView
 
 YEAR, QUARTER = 2021, 3
 BAD_FILES = Path(__file__).parent / "bad_files"
@@ -85,7 +86,9 @@ def test_a_programme_of_another_department_is_refused(accounts):
     buffer = BytesIO()
     book.save(buffer)
     plan = imports.plan_import(buffer.getvalue(), "x.xlsx", accounts["lead"])
-    assert [error.cell for error in plan.errors] == ["C5"]
+    assert [error.cell for error in plan.errors] == ["C5", ""]
+    own = plan_programmes(Department.objects.get(code="dept03"), YEAR).get()
+    assert f"'{own.name}'(세부사업ID {own.pk})" in plan.errors[1].message  # and the row it replaced is missing
 
 
 def test_a_change_between_preview_and_confirmation_saves_nothing(accounts):
@@ -193,3 +196,134 @@ def test_the_service_refuses_a_report_error_cleanly(accounts):
             },
             accounts["lead"],
         )
+
+
+# --- Files that would lose or hide figures: merged cells, deleted rows, sheets that would not be read -------------
+
+
+def downloaded(client, user, department_code: str | None = None) -> bytes:
+    """The template exactly as `user` downloads it from the results page."""
+    client.force_login(user)
+    params = {"year": YEAR, "quarter": QUARTER}
+    if department_code:
+        params["department"] = Department.objects.get(code=department_code).pk
+    response = client.get(reverse("performance:template"), params)
+    assert response.status_code == 200
+    return response.content
+
+
+def reworked(content: bytes, change) -> bytes:
+    """The workbook after `change(book)`, saved as Excel would (openpyxl stands in for it)."""
+    book = openpyxl.load_workbook(BytesIO(content))
+    change(book)
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def dept02_with_11(accounts):
+    """dept02's first programme holds 11 for the quarter, as in the report of the merged-cell bug."""
+    department = Department.objects.get(code="dept02")
+    services.report_save_lines(
+        department=department,
+        year=YEAR,
+        quarter=QUARTER,
+        user=accounts["dept02"],
+        lines=[services.LineInput(plan_programmes(department, YEAR).first().pk, 11)],
+        expected_version=0,
+    )
+    return department
+
+
+def dept02_figures() -> list:
+    return list(period_lines().filter(report__department__code="dept02").values_list("jobs", flat=True))
+
+
+def upload_page(client, content: bytes) -> str:
+    upload = BytesIO(content)
+    upload.name = "실적.xlsx"
+    response = client.post(reverse("performance:import"), {"file": upload})
+    assert response.status_code == 200
+    assert ImportView.session_key not in client.session  # nothing to confirm
+    return " ".join(response.content.decode().split())
+
+
+def command_refuses(tmp_path, capsys, content: bytes, *args) -> str:
+    path = tmp_path / "results.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(CommandError, match="아무것도 저장하지 않았습니다"):
+        call_command("import_results", str(path), *args)
+    return capsys.readouterr().err
+
+
+@pytest.mark.parametrize("cell_range", ["H5:I5", "I5:I6"])
+def test_a_merged_figure_is_refused_on_the_web_and_by_the_command(
+    client, accounts, dept02_with_11, tmp_path, capsys, cell_range
+):
+    template = downloaded(client, accounts["dept02"])
+    assert openpyxl.load_workbook(BytesIO(template))[excel.DATA_SHEET]["I5"].value == 11
+    content = reworked(template, lambda book: book[excel.DATA_SHEET].merge_cells(cell_range))
+    html = upload_page(client, content)
+    assert f"{cell_range} 셀이 병합되어 있습니다" in html and "미리보기:" not in html
+    error = command_refuses(tmp_path, capsys, content, "--user", "dept02")
+    assert f"실적!{cell_range}: {cell_range} 셀이 병합되어 있습니다" in error
+    assert dept02_figures() == [11]
+
+
+def test_a_deleted_row_is_refused_naming_its_programme(client, accounts, dept02_with_11, tmp_path, capsys):
+    template = downloaded(client, accounts["dept02"])
+    sheet = openpyxl.load_workbook(BytesIO(template))[excel.DATA_SHEET]
+    deleted_name, deleted_id = sheet["D6"].value, sheet["C6"].value
+    content = reworked(filled(template, {5: 30}), lambda book: book[excel.DATA_SHEET].delete_rows(6))
+    plan = imports.plan_import(content, "x.xlsx", accounts["dept02"])
+    assert [(error.sheet, error.cell) for error in plan.errors] == [("실적", "")]
+    assert deleted_name in plan.errors[0].message and f"세부사업ID {deleted_id}" in plan.errors[0].message
+    html = upload_page(client, content)
+    assert "세부사업 행이 없습니다" in html and deleted_name in html
+    error = command_refuses(tmp_path, capsys, content, "--user", "dept02")
+    assert f"실적: 세부사업 행이 없습니다: 지역경제과 '{deleted_name}'" in error
+    assert dept02_figures() == [11]  # the figure typed on the row that stayed was not saved either
+
+
+def test_a_blank_figure_on_its_row_still_clears_the_figure(client, accounts, dept02_with_11):
+    content = filled(downloaded(client, accounts["dept02"]), {5: None})
+    plan = imports.plan_import(content, "x.xlsx", accounts["dept02"])
+    assert plan.ok and [(change.old_jobs, change.new_jobs) for report in plan.reports for change in report.changes] == [
+        (11, None)
+    ]
+
+
+def test_every_department_of_the_file_must_keep_its_rows(client, accounts):
+    template = downloaded(client, accounts["lead"])  # every department
+    sheet = openpyxl.load_workbook(BytesIO(template))[excel.DATA_SHEET]
+    dept01_rows = [row for row in range(5, sheet.max_row + 1) if sheet[f"A{row}"].value == "dept01"]
+    names = [sheet[f"D{row}"].value for row in dept01_rows[1:3]]
+    content = reworked(template, lambda book: book[excel.DATA_SHEET].delete_rows(dept01_rows[1], 2))
+    plan = imports.plan_import(content, "x.xlsx", accounts["lead"])
+    assert len(plan.errors) == 2
+    assert all(name in error.message for name, error in zip(names, plan.errors, strict=True))
+
+
+def test_a_hidden_sheet_with_another_departments_rows_is_refused(client, accounts, dept02_with_11, tmp_path, capsys):
+    other = downloaded(client, accounts["lead"], "dept03")
+
+    def hide_other_rows(book):
+        hidden = book.create_sheet("숨김")
+        for row in openpyxl.load_workbook(BytesIO(other))[excel.DATA_SHEET].iter_rows(values_only=True):
+            hidden.append(row)
+        hidden["I5"], hidden.sheet_state = 999, "hidden"
+
+    content = reworked(downloaded(client, accounts["lead"], "dept02"), hide_other_rows)
+    html = upload_page(client, content)
+    assert "숨긴 시트가 있습니다: &#x27;숨김&#x27;" in html
+    error = command_refuses(tmp_path, capsys, content, "--user", "lead")
+    assert "숨김: 숨긴 시트가 있습니다: '숨김'." in error
+    assert not period_lines().filter(report__department__code="dept03").exists()
+    assert dept02_figures() == [11]
+
+
+def test_an_extra_sheet_is_named_and_refused(client, accounts, dept02_with_11, tmp_path, capsys):
+    content = reworked(downloaded(client, accounts["dept02"]), lambda book: book.create_sheet("메모"))
+    error = command_refuses(tmp_path, capsys, content)
+    assert "메모: 양식에 없는 시트가 있습니다: '메모'." in error

@@ -30,7 +30,7 @@ class Command(BaseCommand):
                 where = f"{error.sheet}!{error.cell}" if error.cell else (error.sheet or file.name)
                 value = f" [{error.value}]" if error.value else ""
                 self.stderr.write(f"{where}{value}: {error.message}")
-            raise CommandError(f"잘못된 칸 {len(plan.errors)}개: 아무것도 저장하지 않았습니다.")
+            raise CommandError(f"잘못된 곳 {len(plan.errors)}개: 아무것도 저장하지 않았습니다.")
         for report in plan.reports:
             for change in report.changes:
                 self.stdout.write(
