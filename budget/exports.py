@@ -21,6 +21,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from performance.calculations import NOTHING
 from performance.excel import XLSX_MIMETYPE
 from performance.models import Pledge
 
@@ -81,8 +82,9 @@ def budget_workbook(matrix: BudgetMatrix, *, pledge: Pledge) -> bytes:
 
 def write_budget_sheet(sheet, matrix: BudgetMatrix, *, pledge: Pledge, formulas: bool = False) -> int:
     """Draw sheet "예산" (the layout of budget/excel.py) and return the last row of the table. `formulas`: every
-    total as =SUM over the figures it adds and nothing marked for editing (the report); else the computed values,
-    the editable figures light yellow and checked by data validation (the file of the upload)."""
+    total as =SUM over the figures it adds, nothing marked for editing and no warning (the report, an official
+    document); else the computed values, the editable figures light yellow and checked by data validation, and the
+    warnings under the table (the file of the upload)."""
     sheet.title = SHEET
     _write_heading(sheet, matrix, pledge)
     row = FIRST_DATA_ROW
@@ -180,8 +182,10 @@ def _write_block(sheet, block, first_row: int, *, editable: bool) -> None:
 
 
 def _write_notes(sheet, matrix: BudgetMatrix, row: int, *, formulas: bool = False) -> None:
+    """How to read the totals; in the budget page's file (not the report: an official document shows figures only)
+    the warnings for the people editing the figures."""
     notes = [_("※ 합계 열과 계 행은 엑셀 수식(SUM)입니다.") if formulas else str(NOTE_TOTALS)]
-    for number, warning in enumerate(matrix.warnings, start=1):
+    for number, warning in enumerate(() if formulas else matrix.warnings, start=1):
         where = " ".join(filter(None, (f"{warning.year}년", warning.source_label, warning.line)))
         notes.append(f"※{number} {where}: {warning.message}")
     for offset, note in enumerate(notes):
@@ -216,7 +220,7 @@ def _head(sheet, ref: str, value):
 
 def _number(sheet, ref: str, value: int | None, fill) -> None:
     cell = sheet[ref]
-    cell.value = "-" if value is None else value
+    cell.value = NOTHING if value is None else value
     cell.number_format, cell.border, cell.fill = NUMBER_FORMAT, _BOX, fill
     cell.alignment = Alignment(horizontal="center" if value is None else "right")
 
@@ -226,6 +230,6 @@ def _text(sheet, ref: str, value: str):
     cell = sheet[ref]
     cell.value = ILLEGAL_CHARACTERS_RE.sub("", str(value))
     cell.data_type = "s"
-    if cell.value.startswith(("=", "+", "-", "@")) and cell.value != "-":
+    if cell.value.startswith(("=", "+", "-", "@")):
         cell.quotePrefix = True
     return cell

@@ -15,7 +15,7 @@ from .services import RESERVED_NAMES, CellInput
 
 MAX_NEW_LINES = 5
 MAX_NAME_LENGTH = 100
-NOTHING = ("-", "—", "–")  # how the table and the xlsx show "nothing executed yet"; read back as empty
+READ_AS_EMPTY = ("-", "—", "–")  # the "—" the table and the xlsx show for nothing, and the dashes people type for it
 
 AMOUNT_NOT_NUMBER = _("숫자만 입력하세요(예: 12,199). '백만원' 같은 글자나 기호는 빼고, 없으면 빈칸으로 두세요.")
 AMOUNT_NEGATIVE = _("음수는 입력할 수 없습니다. 0 이상의 정수를 입력하세요.")
@@ -29,7 +29,7 @@ AMOUNT_BOOL = _("참/거짓(TRUE/FALSE)이 아니라 숫자를 입력하세요."
 SECURED_REQUIRED = _("집행액이 있으면 확보액도 입력해야 합니다(없으면 0).")
 NAME_REQUIRED = _("새 세부사업의 이름을 입력하세요.")
 NAME_TAKEN = _("같은 이름의 세부사업이 이미 있습니다. 다른 이름을 쓰세요.")
-NAME_RESERVED = _("'%(name)s'은(는) 표의 합계 행 이름이라 세부사업 이름으로 쓸 수 없습니다.")
+NAME_RESERVED = _("표의 합계 행 이름('%(name)s')은 세부사업 이름으로 쓸 수 없습니다.")
 NAME_WITHOUT_FIGURES = _("새 세부사업에 금액을 하나 이상 입력하세요. 금액이 없으면 추가되지 않습니다.")
 YEAR_INVALID = _("연도는 2000~2100 사이의 네 자리 숫자로 입력하세요.")
 YEAR_PRESENT = _("%(year)s년은 이미 표에 있습니다.")
@@ -66,7 +66,7 @@ _TEXT_ERRORS = {"formula": AMOUNT_FORMULA, "not_number": AMOUNT_NOT_NUMBER, "not
 
 def _text_amount(text: str) -> int | None:
     """Typed or pasted text, read by the same rule as a job figure (performance.validation), in 백만원's words."""
-    if "".join(text.split()) in NOTHING:
+    if "".join(text.split()) in READ_AS_EMPTY:
         return None
     number, code = whole_number_from_text(text)
     if code is not None:

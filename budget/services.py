@@ -33,7 +33,7 @@ DUPLICATE_CELL = gettext_lazy("%(line)s %(year)s년 %(source)s 칸이 두 번 �
 BAD_CELL = gettext_lazy("%(line)s %(year)s년 %(source)s 칸의 값이 올바르지 않습니다. 0 이상의 정수를 입력하세요.")
 MISSING_SECURED = gettext_lazy("%(line)s %(year)s년 %(source)s: 집행액이 있으면 확보액도 입력해야 합니다.")
 LINE_NAME_INVALID = gettext_lazy(
-    "세부사업 이름 '%(name)s'은(는) 쓸 수 없습니다(비어 있거나, 100자를 넘거나, 이미 있거나, 합계 행 이름)."
+    "쓸 수 없는 세부사업 이름입니다: '%(name)s'(비어 있거나, 100자를 넘거나, 이미 있거나, 합계 행 이름)."
 )
 MORE_CHANGES = gettext_lazy("… 외 %(count)s건")
 REASON_FORM = gettext_lazy("예산 수정")

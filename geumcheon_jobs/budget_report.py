@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from budget.exports import write_budget_sheet
-from budget.selectors import BudgetMatrix, budget_as_of, budget_matrix
+from budget.selectors import BudgetMatrix, budget_matrix
 from performance.models import Pledge
 
 from . import xlsx
@@ -20,6 +20,7 @@ from .charts import budget_charts
 from .dashboards import BudgetExecution, budget_execution
 from .documents import PDF, XLSX, ExportedFile
 from .exports import render_pdf
+from .provenance import document_provenance
 from .xlsx import LEFT, RIGHT, TOTAL_FILL
 
 HEADER_ROW = 4  # rows 1–2: the title block; row 3: the table's caption and unit
@@ -39,7 +40,8 @@ def budget_report(pledge: Pledge) -> BudgetReportDocument:
     """The multi-year table and the execution rates over all years, by source and by year."""
     matrix = budget_matrix(pledge)
     execution = budget_execution(matrix, None)
-    return BudgetReportDocument(pledge, matrix, execution, budget_charts(matrix, execution, None), budget_as_of(pledge))
+    charts = budget_charts(matrix, execution, None)
+    return BudgetReportDocument(pledge, matrix, execution, charts, document_provenance(pledge, budget=True).as_of)
 
 
 def _filename(document: BudgetReportDocument, suffix: str) -> str:
@@ -74,13 +76,14 @@ def budget_report_xlsx(document: BudgetReportDocument) -> ExportedFile:
     return ExportedFile(_filename(document, "xlsx"), XLSX, xlsx.workbook_bytes(book))
 
 
-def _start(sheet, document: BudgetReportDocument, name: str, first: str) -> int:
-    """Title block, caption and unit, the header 구분 | 확보액 | 집행액 | 집행률; returns the first data row."""
+def _start(sheet, document: BudgetReportDocument, name: str, first: str, *, caption: str = "") -> int:
+    """Title block, caption (the sheet's name unless given) and unit, the header 구분 | 확보액 | 집행액 | 집행률;
+    returns the first data row."""
     sheet.title = name
     pledge = document.pledge
     subtitle = f"{pledge.local_government} · {pledge.code} {pledge.title} · {pledge.lead_department}"
     xlsx.title_block(sheet, _("연차별 투자수요 및 집행 보고"), 4, subtitle=subtitle)
-    xlsx.text(sheet, 3, 1, f"□ {name}", bold=True, escape=False)
+    xlsx.text(sheet, 3, 1, f"□ {caption or name}", bold=True, escape=False)
     xlsx.text(sheet, 3, 4, _("(단위 : 백만원)"), escape=False).alignment = RIGHT
     for column, heading in enumerate((first, _("확보액"), _("집행액"), _("집행률")), start=1):
         xlsx.head(sheet, HEADER_ROW, column, column, heading)
@@ -98,8 +101,11 @@ def _figures(sheet, row: int, label: str, secured, executed, rate) -> None:
 
 
 def _write_sources(sheet, document: BudgetReportDocument) -> None:
-    """재원별 집행률 (전체 연도): a row per funding source, then 계 as =SUM with the total's rate."""
-    first = row = _start(sheet, document, _("재원별 집행률"), _("재원"))
+    """재원별 집행률 over the years that have begun (the PDF's heading names them): a row per funding source, then 계
+    as =SUM with the total's rate."""
+    name = _("재원별 집행률")
+    caption = f"{name} ({document.execution.scope})"
+    first = row = _start(sheet, document, name, _("재원"), caption=caption)
     for item in document.execution.sources:
         _figures(sheet, row, item.label, item.amounts.secured, item.amounts.executed, item.amounts.execution_rate)
         row += 1
@@ -113,7 +119,7 @@ def _write_sources(sheet, document: BudgetReportDocument) -> None:
 
 
 def _write_years(sheet, document: BudgetReportDocument) -> None:
-    """연도별 집행률: a row per year; a planned year shows its secured amount only ("-", "—")."""
+    """연도별 집행률: a row per year; a planned year shows its secured amount only ("—")."""
     first = row = _start(sheet, document, _("연도별 집행률"), _("연도"))
     for year, amounts, planned in document.execution.by_year:
         label = f"{year} ({_('계획')})" if planned else str(year)  # as the PDF prints it

@@ -27,7 +27,7 @@ from performance.models import FuturePlanItem
 from . import xlsx
 from .documents import XLSX, ExportedFile, card_filename
 from .selectors import PledgeCard
-from .xlsx import BOLD, CENTRE, HEAD_FILL, LEFT, NUMBER, PERCENT, RIGHT, TOTAL_FILL, WARN_FILL
+from .xlsx import BOLD, CENTRE, HEAD_FILL, LEFT, NUMBER, PERCENT, RIGHT, TOTAL_FILL
 
 MARKERS = dict(FuturePlanItem.Level.choices)  # level → ○, -, ▪ as on the card
 
@@ -44,6 +44,7 @@ def pledge_card_xlsx(card: PledgeCard) -> ExportedFile:
     book = openpyxl.Workbook()
     _write_card_sheet(book.active, card)
     _write_source_sheet(book.create_sheet(_("출처")), card)
+    xlsx.mark_document(book, demo=card.includes_demo)
     return ExportedFile(card_filename(card, "xlsx"), XLSX, xlsx.workbook_bytes(book))
 
 
@@ -61,11 +62,11 @@ class CardSheet:
         return xlsx.text(self.sheet, row or self.row, column, value, bold=bold)
 
     def label(self, column: int, value, *, row: int | None = None, bold: bool = False):
-        """The product's own words (headings, markers, "-"): stored as text as they are."""
+        """The product's own words (headings, markers): stored as text as they are."""
         return xlsx.text(self.sheet, row or self.row, column, value, bold=bold, escape=False)
 
     def number(self, column: int, value, *, row: int | None = None, fmt: str = NUMBER):
-        """A figure as a number; None (nothing yet) as the card's "-"."""
+        """A figure as a number; None (nothing yet) as "—"."""
         return xlsx.number(self.sheet, row or self.row, column, value, fmt=fmt)
 
     def formula(self, column: int, formula: str, *, row: int):
@@ -218,7 +219,8 @@ def _write_plan_years(ws: CardSheet, card: PledgeCard) -> None:
 
 
 def _write_budget(ws: CardSheet, matrix: BudgetMatrix) -> None:
-    """연차별 투자수요 및 집행액: the card's header, the 계 row, one block per budget line, then the warnings."""
+    """연차별 투자수요 및 집행액: the card's header, the 계 row, one block per budget line. Figures only: the warnings
+    about them are for the people editing the budget (the budget page), not for an official document."""
     ws.section(_("연차별 투자수요 및 집행액"), _("(단위 : 백만원)"))
     _write_budget_header(ws, matrix)
     total_row, first = ws.row, ws.row + 1
@@ -227,9 +229,6 @@ def _write_budget(ws: CardSheet, matrix: BudgetMatrix) -> None:
     ws.row = first
     for block in matrix.lines:
         _write_budget_block(ws, matrix, block)
-    for warning in matrix.warnings:
-        ws.data(LABEL, f"※ {warning.year}{_('년')} {warning.source_label}: {warning.message}")
-        ws.row += 1
 
 
 def _write_budget_header(ws: CardSheet, matrix: BudgetMatrix) -> None:
@@ -279,8 +278,6 @@ def _write_budget_block(ws: CardSheet, matrix: BudgetMatrix, block: LineBlock) -
             for offset, value in enumerate(_secured_executed(amounts)):
                 ws.box(column + offset, column + offset)
                 ws.number(column + offset, value)
-            if amounts and amounts.over_secured:  # the card's ※: executed above secured (carried-over funds)
-                ws.sheet.cell(ws.row, column + 1).fill = WARN_FILL
         ws.row += 1
 
 
@@ -303,22 +300,18 @@ def _write_progress(ws: CardSheet, card: PledgeCard) -> None:
 
 
 def _write_future_plan(ws: CardSheet, card: PledgeCard) -> None:
-    """향후계획 as an outline; a target group's heading shows the group's target for the year at the right edge."""
+    """향후계획 as an outline; a target group's heading shows the group's target for the year at the right edge
+    (nothing when the year has none)."""
     ws.section(_("향후계획"))
     for item in card.future_plan:
         if not item.is_group_heading:
             ws.outline(item.level, item.text)
             continue
         ws.data(2 + item.level, f"《{item.text}》", bold=True)
-        ws.number(ws.last - 1, item.group_target)
-        ws.label(ws.last, _("개"))
+        if item.group_target is not None:
+            ws.number(ws.last - 1, item.group_target)
+            ws.label(ws.last, _("개"))
         ws.row += 1
-    if card.group_split and card.group_split_total != card.target:
-        note = _("※ 계층별 목표의 합계 %(total)s명이 연간 목표 %(target)s명과 다릅니다.") % {
-            "total": f"{card.group_split_total:,}",
-            "target": f"{card.target:,}",
-        }
-        ws.outline(0, note, marker=" ", data=False)
 
 
 def _write_footer(ws: CardSheet, card: PledgeCard) -> None:
@@ -363,4 +356,6 @@ def _write_source_sheet(sheet, card: PledgeCard) -> None:
         _("추진실적의 실적과 달성률은 승인된 실적만으로 만들었습니다."),
         _("총사업비·합계·계는 계산한 값이며, 공약이행카드 시트의 합계 열과 계 행은 엑셀 수식(SUM)입니다."),
     )
-    xlsx.write_source_sheet(sheet, source=source, as_of=card.as_of, generated_at=card.generated_at, notes=notes)
+    xlsx.write_source_sheet(
+        sheet, source=source, as_of=card.as_of, generated_at=card.generated_at, notes=notes, demo=card.includes_demo
+    )

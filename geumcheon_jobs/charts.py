@@ -192,10 +192,9 @@ def dashboard_charts(overview) -> dict:
 
 def budget_charts(matrix, execution, year: int | None) -> dict:
     """The budget dashboard's charts: execution rate by funding source, and by year (planned years left out)."""
-    scope = _("%(year)s년") % {"year": year} if year else _("전체 연도")
     return {
         "sources": rate_bars(
-            _("%(scope)s 재원별 집행률") % {"scope": scope},
+            _("%(scope)s 재원별 집행률") % {"scope": execution.scope},
             [(item.label, item.amounts.execution_rate) for item in execution.sources],
         ),
         "years": rate_bars(

@@ -2,8 +2,8 @@
 `PledgeCard`, the `QuarterlyReportDocument`, the `BudgetMatrix`): a flat, ordered {label: value} that an issued
 document keeps and that today's figures are compared with. Nothing here computes a total or a rate of its own.
 
-Values are written as the documents write them: an int for a count or an amount, "-" for nothing, "50.2%" for a
-rate and "—" for a rate without a target.
+Values are written as the documents write them: an int for a count or an amount, "50.2%" for a rate, and "—"
+(performance.calculations.NOTHING) for a missing figure or rate.
 """
 
 from decimal import Decimal
@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from budget.selectors import BudgetMatrix
-from performance.calculations import year_period_label
+from performance.calculations import NOTHING, percent, year_period_label
 from performance.selectors import period_results
 
 from .dashboards import budget_execution
@@ -43,13 +43,13 @@ def figures_of(kind: str, document) -> Figures:
 
 
 def _count(value) -> int | str:
-    """A count or an amount as the documents show it: "-" for nothing."""
-    return "-" if value is None else int(value)
+    """A count or an amount as the documents show it: "—" for nothing."""
+    return NOTHING if value is None else int(value)
 
 
 def _rate(value: Decimal | None) -> str:
     """A rate as the documents show it: "50.2%", "—" without a target."""
-    return "—" if value is None else f"{value}%"
+    return percent(value)
 
 
 def _card_figures(card: PledgeCard) -> Figures:
@@ -135,11 +135,12 @@ def _budget_report_figures(matrix: BudgetMatrix) -> Figures:
     figures = _budget_table_figures(matrix)
     execution = budget_execution(matrix, None)
     for label, amounts in [*((s.label, s.amounts) for s in execution.sources), (_("계"), execution.total)]:
-        figures[_("재원별 %(source)s 확보액") % {"source": label}] = _count(amounts.secured)
-        figures[_("재원별 %(source)s 집행액") % {"source": label}] = _count(amounts.executed)
-        figures[_("재원별 %(source)s 집행률") % {"source": label}] = _rate(amounts.execution_rate)
+        names = {"source": label, "scope": execution.scope}
+        figures[_("재원별(%(scope)s) %(source)s 확보액") % names] = _count(amounts.secured)
+        figures[_("재원별(%(scope)s) %(source)s 집행액") % names] = _count(amounts.executed)
+        figures[_("재원별(%(scope)s) %(source)s 집행률") % names] = _rate(amounts.execution_rate)
     for year, amounts, planned in execution.by_year:
         figures[_("연도별 %(year)s년 확보액") % {"year": year}] = _count(amounts.secured)
-        figures[_("연도별 %(year)s년 집행액") % {"year": year}] = "-" if planned else _count(amounts.executed)
-        figures[_("연도별 %(year)s년 집행률") % {"year": year}] = "—" if planned else _rate(amounts.execution_rate)
+        figures[_("연도별 %(year)s년 집행액") % {"year": year}] = NOTHING if planned else _count(amounts.executed)
+        figures[_("연도별 %(year)s년 집행률") % {"year": year}] = NOTHING if planned else _rate(amounts.execution_rate)
     return figures

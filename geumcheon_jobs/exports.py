@@ -1,6 +1,8 @@
 """Official documents. Every exporter has one contract: it takes the object a selector built and
 returns an `ExportedFile` (filename, mimetype, bytes); views and commands only pass it on."""
 
+import re
+
 import weasyprint
 from django.template.loader import render_to_string
 from weasyprint.urls import URLFetcher
@@ -9,13 +11,34 @@ from .card_xlsx import pledge_card_xlsx
 from .documents import PDF, ExportedFile, card_filename
 from .selectors import PledgeCard
 
+WORD_JOINER = "\u2060"
+_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3"
+# Markup, and the elements whose text is no running text (CSS, the PDF's title, the charts' SVG), stay as they are.
+_MARKUP_OR_TEXT = re.compile(r"(<(style|script|title|svg)\b.*?</\2\s*>|<!--.*?-->|<[^>]*>)|([^<]+)", re.S | re.I)
+_INSIDE_KOREAN_WORD = re.compile(rf"(?<=[{_HANGUL}])(?=\w)|(?<=\w)(?=[{_HANGUL}])")
+
 
 def render_pdf(template_name: str, context: dict) -> bytes:
-    """HTML → PDF with WeasyPrint. The print templates inline their CSS and the fonts come from
-    fontconfig, so nothing is fetched: every URL scheme but data: is refused."""
-    html = render_to_string(template_name, context)
+    """A print template → PDF with WeasyPrint."""
+    return html_to_pdf(render_to_string(template_name, context))
+
+
+def html_to_pdf(html: str) -> bytes:
+    """HTML → PDF with WeasyPrint, Korean words kept whole (`keep_words_whole`). The print templates inline their
+    CSS and the fonts come from fontconfig, so nothing is fetched: every URL scheme but data: is refused."""
     fetcher = URLFetcher(allowed_protocols=["data"])
-    return weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1")
+    return weasyprint.HTML(string=keep_words_whole(html), url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1")
+
+
+def keep_words_whole(html: str) -> str:
+    """CSS's `word-break: keep-all` for WeasyPrint, which lacks it: a word joiner (U+2060: invisible, no break, not
+    part of the PDF's text) between the letters of each Korean word in the running text, so that a line breaks
+    between words and never inside one ("일자리창/출을"), as the pages do."""
+
+    def join(match) -> str:
+        return match[0] if match[1] else _INSIDE_KOREAN_WORD.sub(WORD_JOINER, match[3])
+
+    return _MARKUP_OR_TEXT.sub(join, html)
 
 
 def pledge_card_pdf(card: PledgeCard) -> ExportedFile:

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
 from performance.access import can_review, sees_all_departments
+from performance.calculations import NOTHING
 from performance.models import Pledge
 
 from .budget_report import BUDGET_REPORT_EXPORTERS, budget_report
@@ -144,7 +145,8 @@ def file_is_intact(issued: IssuedDocument) -> bool:
 
 
 def issued_figures(issued: IssuedDocument) -> Figures:
-    return {label: value for label, value in issued.figures}
+    # Documents issued before "—" became the one mark of a missing figure (issue #13) kept "-" for it: the same value.
+    return {label: NOTHING if value == "-" else value for label, value in issued.figures}
 
 
 def current_figures(issued: IssuedDocument) -> Figures | None:

@@ -4,7 +4,7 @@ One object (`QuarterlyReportDocument`) feeds both files; its figures come from t
 (approved reports only) and its charts are the dashboard's SVG charts, so the page and the paper agree."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.utils import timezone
@@ -18,8 +18,8 @@ from performance.reporting import Board, review_board
 from .charts import dashboard_charts
 from .documents import PDF, ExportedFile, report_filename
 from .exports import render_pdf
-from .quarterly_xlsx import quarterly_report_xlsx
-from .selectors import results_as_of
+from .provenance import document_provenance
+from .quarterly_xlsx import quarterly_report_xlsx, status_label
 
 
 class NoSuchPeriod(ValueError):
@@ -55,12 +55,36 @@ class QuarterlyReportDocument:
     board: Board
     charts: dict
     as_of: datetime.datetime | None = None
+    includes_demo: bool = False
     generated_at: datetime.datetime = field(default_factory=timezone.now)
 
     @property
     def missing(self) -> tuple:
         """Departments whose report for the quarter is not with the lead department (or not approved)."""
         return tuple(row for row in self.board.rows if row.status != "approved")
+
+    @property
+    def provisional(self) -> bool:
+        """잠정: some department's report of the quarter is not approved, so the figures may still grow."""
+        return bool(self.missing)
+
+    @property
+    def provisional_note(self) -> str:
+        """The note at the top of a provisional report: which departments are missing or not approved, by state
+        ("미제출 2곳: 지역경제과, 건축과 · 반려 1곳: 주택과")."""
+        if not self.provisional:
+            return ""
+        by_state: dict[str, list[str]] = {}
+        for row in self.missing:
+            by_state.setdefault(status_label(row.status), []).append(row.department.name)
+        states = " · ".join(
+            _("%(state)s %(count)s곳: %(names)s") % {"state": state, "count": len(names), "names": ", ".join(names)}
+            for state, names in by_state.items()
+        )
+        return _(
+            "잠정 보고: %(year)s년 %(quarter)s분기 보고가 승인되지 않은 부서가 %(count)s곳 있어 수치가 바뀔 수 "
+            "있습니다. %(states)s"
+        ) % {"year": self.year, "quarter": self.quarter, "count": len(self.missing), "states": states}
 
     @property
     def group_total(self) -> Total:
@@ -89,15 +113,20 @@ def quarterly_report(pledge: Pledge, year: int, quarter: int) -> QuarterlyReport
         for row in department_achievement(pledge, year, None, through_quarter=quarter)
     )
     board = review_board(None, year, quarter, timezone.localdate())
+    # review_board(None, …) reads every government's departments; the pledge's report lists its own only.
+    own = tuple(row for row in board.rows if row.department.local_government_id == pledge.local_government_id)
+    # The report shows approved results through the quarter, each department's state of the quarter, the targets.
+    provenance = document_provenance(pledge, results_through=(year, quarter), states_of=(year, quarter), targets=True)
     return QuarterlyReportDocument(
         pledge,
         year,
         quarter,
         overview,
         departments,
-        board,
+        replace(board, rows=own),
         dashboard_charts(overview),
-        as_of=results_as_of(pledge, through=(year, quarter)),
+        as_of=provenance.as_of,
+        includes_demo=provenance.includes_demo,
     )
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import openpyxl
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from openpyxl.styles import Alignment
 
 from . import xlsx
 from .documents import XLSX, ExportedFile, report_filename
@@ -39,6 +40,7 @@ def quarterly_report_xlsx(document: QuarterlyReportDocument) -> ExportedFile:
         "quarter": document.quarter,
     }
     notes = (
+        *((document.provisional_note,) if document.provisional else ()),
         _("승인된 실적만 반영했습니다."),
         _("계 행의 실적과 목표는 엑셀 수식(SUM)이고, 달성률은 소수 첫째 자리에서 반올림한 값입니다."),
         _("계 행의 목표는 모든 행에 목표가 있을 때만 더합니다."),
@@ -49,7 +51,9 @@ def quarterly_report_xlsx(document: QuarterlyReportDocument) -> ExportedFile:
         as_of=document.as_of,
         generated_at=document.generated_at,
         notes=notes,
+        demo=document.includes_demo,
     )
+    xlsx.mark_document(book, demo=document.includes_demo, provisional=document.provisional)
     return ExportedFile(report_filename(document, "xlsx"), XLSX, xlsx.workbook_bytes(book))
 
 
@@ -82,7 +86,8 @@ def _period(document: QuarterlyReportDocument) -> str:
 
 
 def _write_summary(sheet, document: QuarterlyReportDocument) -> None:
-    """The PDF's summary box: the year's target, the cumulative through the quarter, the rate, departments missing."""
+    """The PDF's summary box: the year's target, the cumulative through the quarter, the rate, departments missing;
+    under it, for a provisional report, which departments those are (the PDF's note at the top)."""
     _start(sheet, document, _("요약"), 4)
     xlsx.head(sheet, HEADER_TOP, 1, 4, _period(document))
     names = (
@@ -102,7 +107,13 @@ def _write_summary(sheet, document: QuarterlyReportDocument) -> None:
     xlsx.number(sheet, row, 4, len(document.missing))
     sheet.column_dimensions["A"].width = FIGURE_WIDTH + 4
     sheet.row_dimensions[HEADER_TOP + 1].height = 30
-    _finish(sheet, last_column=4, last_row=row, header_bottom=HEADER_TOP + 1, freeze=f"A{row}")
+    if document.provisional:
+        row += 2
+        note = xlsx.text(sheet, row, 1, document.provisional_note)
+        note.font, note.alignment = xlsx.MARK_FONT, Alignment(horizontal="left", vertical="top", wrap_text=True)
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+        sheet.row_dimensions[row].height = 15 * (2 + len(document.provisional_note) // 40)
+    _finish(sheet, last_column=4, last_row=row, header_bottom=HEADER_TOP + 1, freeze=f"A{HEADER_TOP + 2}")
 
 
 def _write_quarters(sheet, document: QuarterlyReportDocument) -> None:

@@ -5,16 +5,20 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from budget.selectors import Amounts, BudgetMatrix, budget_matrix
 from performance import selectors as results
 from performance.calculations import year_period_label
-from performance.models import Department, Pledge, PledgeAuthor, QuarterlyReport
+from performance.models import Department, Pledge, PledgeAuthor
 
-PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+from .provenance import document_provenance
+
+# `{세부사업명}` in 향후계획's text stands for that programme's target of the card's year: inside brackets with its
+# unit, "공공근로({공공근로}개)", or on its own with the unit attached, "{일자리센터 운영}명".
+BRACKETED_PLACEHOLDER = re.compile(r"\(\{([^{}]+)\}([^(){}]*)\)")
+PLACEHOLDER = re.compile(r"\{([^{}]+)\}([가-힣]*)")
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ class PledgeCard:
     collaborating_departments: int
     as_of: datetime.datetime | None
     years: tuple[int, ...]
+    includes_demo: bool = False
     generated_at: datetime.datetime = field(default_factory=timezone.now)
 
     @property
@@ -100,6 +105,8 @@ def pledge_card(pledge: Pledge, year: int | None = None) -> PledgeCard:
     programme_targets = results.programme_targets(pledge, year)
     group_targets = results.group_targets(pledge, year)
     groups = {target.target_group_id: target.jobs for target in group_targets}
+    # The card shows approved results through its year, every year's targets, the whole budget and its own text.
+    provenance = document_provenance(pledge, results_through=(year, 4), targets=True, budget=True, card_text=True)
     return PledgeCard(
         pledge=pledge,
         year=year,
@@ -123,26 +130,28 @@ def pledge_card(pledge: Pledge, year: int | None = None) -> PledgeCard:
         )
         .distinct()
         .count(),
-        as_of=results_as_of(pledge),
+        as_of=provenance.as_of,
         years=tuple(plan_years),
+        includes_demo=provenance.includes_demo,
     )
-
-
-def results_as_of(pledge: Pledge, *, through: tuple[int, int] | None = None) -> datetime.datetime | None:
-    """기준일 of a document made of approved results: the latest approval among the reports it can contain
-    (`through`: (year, quarter), the last period a report covers); None when nothing is approved."""
-    reports = QuarterlyReport.objects.filter(
-        status=QuarterlyReport.Status.APPROVED, department__local_government_id=pledge.local_government_id
-    )
-    if through:
-        year, quarter = through
-        reports = reports.filter(Q(year__lt=year) | Q(year=year, quarter__lte=quarter))
-    return reports.aggregate(latest=Max("reviewed_at"))["latest"]
 
 
 def fill_programme_targets(text: str, targets: dict[str, int]) -> str:
-    """Replace `{세부사업명}` with that programme's target for the year ("—" when it has none)."""
-    return PLACEHOLDER.sub(lambda m: f"{targets[m[1]]:,}" if m[1] in targets else "—", text)
+    """Replace `{세부사업명}` with that programme's target for the year. A programme without one leaves no mark: its
+    brackets go ("공공근로({공공근로}개), 자활근로" → "공공근로, 자활근로"), or the placeholder with its unit."""
+
+    def bracketed(match) -> str:
+        name, unit = match[1], match[2]
+        return f"({targets[name]:,}{unit})" if name in targets else ""
+
+    def bare(match) -> str:
+        name, unit = match[1], match[2]
+        return f"{targets[name]:,}{unit}" if name in targets else ""
+
+    filled = PLACEHOLDER.sub(bare, BRACKETED_PLACEHOLDER.sub(bracketed, text))
+    if filled == text:
+        return text
+    return re.sub(r"\s+([,.)])", r"\1", re.sub(r"\s{2,}", " ", filled)).strip()
 
 
 def result_line(period: results.PeriodResult) -> str:

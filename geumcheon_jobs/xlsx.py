@@ -17,17 +17,19 @@ from io import BytesIO
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.properties import CalcProperties
+
+from performance.calculations import NOTHING
 
 from .tabular import safe_text
 
 NUMBER, PERCENT = "#,##0", "0.0%"
 DATE, DATETIME = "yyyy-mm-dd", "yyyy-mm-dd hh:mm"
 SEOUL = ZoneInfo("Asia/Seoul")
-NOTHING = "—"  # no target, no rate: the product's "—"
 
 FONT_NAME = "맑은 고딕"  # the font Korean government documents are set in; Excel falls back when it is missing
 PLAIN, BOLD = Font(name=FONT_NAME, size=10), Font(name=FONT_NAME, size=10, bold=True)
@@ -38,13 +40,17 @@ BOX = Border(left=_SIDE, right=_SIDE, top=_SIDE, bottom=_SIDE)
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 RIGHT = Alignment(horizontal="right", vertical="center")
-HEAD_FILL, TOTAL_FILL, WARN_FILL = (PatternFill("solid", fgColor=c) for c in ("D9D9D9", "F2F2F2", "FCE4D6"))
+HEAD_FILL, TOTAL_FILL = (PatternFill("solid", fgColor=c) for c in ("D9D9D9", "F2F2F2"))
 TITLE_HEIGHT = 28
+MARK_FONT = Font(name=FONT_NAME, size=10, bold=True, color="8A1C12")
+DEMO_MARK = gettext_lazy("시연용 자료")
+DEMO_NOTE = gettext_lazy("부서별·세부사업별 배분은 예시이며, 합계는 공약 이행 카드의 실제 수치와 같습니다.")
+PROVISIONAL_MARK = gettext_lazy("잠정")
 
 
 def text(sheet, row: int, column: int, value, *, bold: bool = False, escape: bool = True):
     """A text cell that stays text. `escape`: text from the database, which gets a leading ' when a spreadsheet would
-    take it for a formula (= + - @); the product's own words (headings, "-") are written as they are."""
+    take it for a formula (= + - @); the product's own words (headings, "—") are written as they are."""
     value = str(value)
     cell = sheet.cell(row, column)
     cell.value = ILLEGAL_CHARACTERS_RE.sub("", safe_text(value) if escape else value)
@@ -53,10 +59,10 @@ def text(sheet, row: int, column: int, value, *, bold: bool = False, escape: boo
     return cell
 
 
-def number(sheet, row: int, column: int, value, *, fmt: str = NUMBER, empty: str = "-"):
-    """A figure as a number with its format; None (nothing yet) as `empty`, centred."""
+def number(sheet, row: int, column: int, value, *, fmt: str = NUMBER):
+    """A figure as a number with its format; None (nothing yet) as "—", centred."""
     if value is None:
-        cell = text(sheet, row, column, empty, escape=False)
+        cell = text(sheet, row, column, NOTHING, escape=False)
         cell.alignment = CENTRE
         return cell
     cell = sheet.cell(row, column, value)
@@ -66,7 +72,7 @@ def number(sheet, row: int, column: int, value, *, fmt: str = NUMBER, empty: str
 
 def rate(sheet, row: int, column: int, value: Decimal | None):
     """A rate of the one rule (a Decimal percentage, one decimal) as a fraction shown by 0.0%: 50.2 → 0.502."""
-    return number(sheet, row, column, None if value is None else float(value) / 100, fmt=PERCENT, empty=NOTHING)
+    return number(sheet, row, column, None if value is None else float(value) / 100, fmt=PERCENT)
 
 
 def formula(sheet, row: int, column: int, expression: str, *, fmt: str = NUMBER):
@@ -146,10 +152,16 @@ def local_date(moment: datetime.datetime | None) -> datetime.date | None:
 
 
 def write_source_sheet(
-    sheet, *, source: str, as_of: datetime.datetime | None, generated_at: datetime.datetime, notes: Iterable[str] = ()
+    sheet,
+    *,
+    source: str,
+    as_of: datetime.datetime | None,
+    generated_at: datetime.datetime,
+    notes: Iterable[str] = (),
+    demo: bool = False,
 ) -> None:
     """Where the figures come from and of when (기준일: the data's date; 생성 일시: when the file was made), then notes.
-    A document forwarded on must say so."""
+    A document forwarded on must say so, and say when its figures include demo data (`demo`)."""
     as_of_date = local_date(as_of)
     generated = generated_at.astimezone(SEOUL).replace(tzinfo=None, microsecond=0)
     rows = [
@@ -157,6 +169,8 @@ def write_source_sheet(
         (_("기준일"), as_of_date or NOTHING, DATE if as_of_date else None),
         (_("생성 일시"), generated, DATETIME),
     ]
+    if demo:
+        rows.insert(3, (str(DEMO_MARK), str(DEMO_NOTE), None))  # after 출처, 기준일 and 생성 일시, before 비고
     rows += [(_("비고") if index == 0 else "", note, None) for index, note in enumerate(notes)]
     for index, (name, value, fmt) in enumerate(rows, start=1):
         sheet.cell(index, 1, name).font = BOLD
@@ -164,9 +178,25 @@ def write_source_sheet(
         if isinstance(value, str):
             cell.data_type = "s"
         cell.font, cell.alignment = PLAIN, Alignment(horizontal="left")
+        if name == str(DEMO_MARK):
+            cell.font = sheet.cell(index, 1).font = MARK_FONT
         if fmt:
             cell.number_format = fmt
     sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 12, 90
+
+
+def mark_document(book, *, demo: bool = False, provisional: bool = False) -> None:
+    """Say on every sheet but 출처 (which says it in its own rows) what a reader must know before the figures: after
+    the title in row 1 ("[잠정]", "[시연용 자료]") and at the left of the printed footer."""
+    marks = [str(mark) for mark, wanted in ((PROVISIONAL_MARK, provisional), (DEMO_MARK, demo)) if wanted]
+    if not marks:
+        return
+    for sheet in book.worksheets:
+        if sheet.title == _("출처"):
+            continue
+        title = sheet.cell(1, 1)
+        title.value = " ".join([str(title.value or ""), *(f"[{mark}]" for mark in marks)]).strip()
+        sheet.oddFooter.left.text = " · ".join(marks)
 
 
 def workbook_bytes(book) -> bytes:

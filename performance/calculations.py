@@ -1,4 +1,5 @@
-"""The one rule for every rate in the product (달성률, 집행률), and the words for a period."""
+"""The one rule for every rate in the product (달성률, 집행률), how a figure or its absence is written, and the
+words for a period."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -16,6 +17,21 @@ def rate(part: int, whole: int | None) -> Decimal | None:
     if 2 * remainder >= whole:
         tenths += 1
     return Decimal(tenths).scaleb(-1)
+
+
+NOTHING = "—"  # the one mark of a missing value: no figure yet, nothing executed, no target, no rate
+
+
+def figure(value) -> str:
+    """How every page, document and file writes a count or an amount: 12802 → "12,802"; None → "—". So is "" (what
+    a template passes for an attribute of a missing object, e.g. `cell.secured` when `cell` is None)."""
+    return NOTHING if value is None or value == "" else f"{value:,}"
+
+
+def percent(value: Decimal | None) -> str:
+    """A rate of the one rule as it is written: Decimal("50.2") → "50.2%"; None (no target, nothing to divide by) →
+    "—"."""
+    return NOTHING if value is None else f"{value}%"
 
 
 def achievement_rate(cumulative: int, target: int | None) -> Decimal | None:

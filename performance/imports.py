@@ -18,7 +18,7 @@ from .reporting import entry_rows
 from .services import LineInput
 
 UNKNOWN_DEPARTMENT = gettext_lazy("부서코드 %(code)s인 부서가 없거나 이 부서의 실적을 입력할 권한이 없습니다.")
-FOREIGN_PROGRAMME = gettext_lazy("세부사업ID %(id)s는 %(department)s의 운영 중인 세부사업이 아닙니다.")
+FOREIGN_PROGRAMME = gettext_lazy("%(department)s의 운영 중인 세부사업이 아닙니다(세부사업ID %(id)s).")
 LOCKED_REPORT = gettext_lazy("%(department)s의 %(year)s년 %(quarter)s분기 보고는 %(status)s 상태라 바꿀 수 없습니다.")
 FIGURES_COLUMN, DEPARTMENT_COLUMN, PROGRAMME_COLUMN = "I", "A", "C"
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Sum
 
-from .calculations import achievement_rate, rate
+from .calculations import achievement_rate, figure, rate
 from .models import Department, Programme, QuarterlyReport, QuarterlyReportLine
 from .periods import deadline, previous_period
 from .plans import plan_programmes
@@ -198,10 +198,6 @@ def history_who(record) -> str:
     return (user.get_full_name() or user.username) if user else "시스템"
 
 
-def jobs_text(value) -> str:
-    return "-" if value is None else f"{value:,}"
-
-
 def report_history(report: QuarterlyReport) -> list[HistoryEntry]:
     """Every change to a report and its figures, newest first: who, when, old → new and why."""
     statuses = dict(Status.choices)
@@ -221,12 +217,12 @@ def report_history(report: QuarterlyReport) -> list[HistoryEntry]:
     for record in lines.order_by("history_date"):
         previous = record.prev_record if record.history_type != "+" else None
         if record.history_type == "-":
-            changes = (f"실적 {jobs_text(record.jobs)} → 삭제",)
+            changes = (f"실적 {figure(record.jobs)} → 삭제",)
         else:
             changes = tuple(
                 change
                 for change in (
-                    f"실적 {jobs_text(previous.jobs) + ' → ' if previous else ''}{jobs_text(record.jobs)}명"
+                    f"실적 {figure(previous.jobs) + ' → ' if previous else ''}{figure(record.jobs)}명"
                     if previous is None or previous.jobs != record.jobs
                     else "",
                     f"비고 「{previous.comment if previous else ''}」 → 「{record.comment}」"

@@ -17,6 +17,7 @@ from simple_history.utils import bulk_create_with_history
 
 from .access import can_enter_results, can_review
 from .bulk import insert_with_history
+from .calculations import figure
 from .models import Department, Programme, QuarterlyReport, QuarterlyReportLine, ReportingDeadline
 from .notices import notify_review
 from .revision import revision_bump
@@ -361,12 +362,8 @@ def _line_change(record) -> str:
     if record.history_type == "-":
         return _("삭제됨")
     if previous is None:
-        return _figure(record.jobs) + _("명 입력")
-    return f"{_figure(previous.jobs)} → {_figure(record.jobs)}" + _("명")
-
-
-def _figure(jobs: int | None) -> str:
-    return "-" if jobs is None else f"{jobs:,}"
+        return figure(record.jobs) + _("명 입력")
+    return f"{figure(previous.jobs)} → {figure(record.jobs)}" + _("명")
 
 
 @transaction.atomic

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .access import sees_all_departments
+from .calculations import figure
 from .models import AnnualTarget, Department, Pledge, Programme, TargetGroup
-from .reporting import HistoryEntry, history_who, jobs_text
+from .reporting import HistoryEntry, history_who
 
 NOT_ALLOWED = gettext_lazy("연간 목표는 일자리창출과 검토자만 정할 수 있습니다.")
 GROUPS_DIFFER = gettext_lazy("계층별 목표의 합(%(groups)s명)이 연간 목표(%(total)s명)와 다릅니다.")
@@ -235,13 +236,13 @@ def _changes(records, history, field: str, limit: int) -> list[HistoryEntry]:
         jobs = getattr(record, field)
         before = [(history_id, value) for history_id, value in earlier[record.id] if history_id < record.history_id]
         if record.history_type == "-":
-            change = _("%(jobs)s명 → 삭제") % {"jobs": jobs_text(jobs)}
+            change = _("%(jobs)s명 → 삭제") % {"jobs": figure(jobs)}
         elif before and max(before)[1] == jobs:
             continue  # a change of something else (a name, a department), not of the figure
         elif before:
-            change = f"{jobs_text(max(before)[1])} → {jobs_text(jobs)}" + _("명")
+            change = f"{figure(max(before)[1])} → {figure(jobs)}" + _("명")
         else:
-            change = _("%(jobs)s명 입력") % {"jobs": jobs_text(jobs)}
+            change = _("%(jobs)s명 입력") % {"jobs": figure(jobs)}
         scope = record.name if field == "jobs_target" else (record.target_group or _("연간 목표"))
         entries.append(
             HistoryEntry(

@@ -1,18 +1,10 @@
-"""How figures are written everywhere: thousands separators, "-" for nothing, "—" for no rate."""
+"""How figures are written in templates: the one helper of performance.calculations (thousands separators, "—" for
+a missing figure or rate)."""
 
 from django import template
 
+from performance.calculations import figure, percent
+
 register = template.Library()
-
-
-@register.filter
-def number(value) -> str:
-    """12802 → "12,802"; None (nothing executed yet) → "-" as on the card; so is "" (the template's value of
-    `cell.secured` when a budget line has no figure for a year, i.e. `cell` is None)."""
-    return "-" if value is None or value == "" else f"{value:,}"
-
-
-@register.filter
-def percent(value) -> str:
-    """Decimal("50.2") → "50.2%"; None (no target or nothing to divide by) → "—"."""
-    return "—" if value is None else f"{value}%"
+register.filter("number", figure)
+register.filter("percent", percent)

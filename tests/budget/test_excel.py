@@ -71,14 +71,14 @@ def test_every_cell_and_total_in_the_cards_layout(card_data):
     assert (sheet["A6"].value, sheet["C6"].value, sheet["D6"].value) == ("계", 191259, 114875)
     for year, (secured, executed) in zip(YEAR_COLUMNS, YEAR_TOTALS, strict=True):
         assert sheet[f"{YEAR_COLUMNS[year]}6"].value == secured
-        assert sheet[f"{EXECUTED_COLUMNS[year]}6"].value == (executed if year != 2022 else "-")
+        assert sheet[f"{EXECUTED_COLUMNS[year]}6"].value == (executed if year != 2022 else "—")
     assert sheet["A7"].value == "수요자 맞춤 일자리창출(지원)"
     for label, row in SOURCE_ROWS.items():
         assert sheet[f"B{row}"].value == label
         assert (sheet[f"C{row}"].value, sheet[f"D{row}"].value) == SOURCE_TOTALS[label]
         for year, (secured, executed) in zip(YEAR_COLUMNS, CARD[label], strict=True):
             assert sheet[f"{YEAR_COLUMNS[year]}{row}"].value == secured
-            assert sheet[f"{EXECUTED_COLUMNS[year]}{row}"].value == ("-" if executed is None else executed)
+            assert sheet[f"{EXECUTED_COLUMNS[year]}{row}"].value == ("—" if executed is None else executed)
 
 
 def test_merged_headers_number_format_and_frozen_header(card_data):
@@ -130,7 +130,7 @@ def test_round_trip_download_edit_upload_preview_confirm(login, card_data, lead_
     response = upload(client, content)
     text = " ".join(response.content.decode().split())
     assert "미리보기: 바뀔 칸 3개" in text
-    assert "12,199 → <strong>12,300</strong>" in text and "- → <strong>150</strong>" in text
+    assert "12,199 → <strong>12,300</strong>" in text and "— → <strong>150</strong>" in text
     assert Allocation.history.count() == before  # a preview saves nothing
     response = client.post(url("import-confirm"))
     assert response.status_code == 302 and response["Location"] == url("detail")

@@ -75,3 +75,33 @@ def test_several_budget_lines_roll_up():
 def test_a_pledge_without_budget_has_an_empty_matrix():
     matrix = budget_matrix(BudgetLineFactory().pledge)
     assert matrix.years == () and matrix.grand_total.secured == 0 and matrix.warnings == []
+
+
+def test_execution_over_the_years_that_have_begun(card_data):
+    """재원별 집행률 counts only the executed years (2018–2021): 2022's plan has nothing executed yet and would pull
+    every rate down (국비 57.7%, 계 60.1% over all years). Expected values added up by hand from CARD."""
+    matrix = budget_matrix(card_data)
+    assert matrix.executed_years == (2018, 2019, 2020, 2021)
+    by_source = {row.label: (a.secured, a.executed, a.execution_rate) for row, a in matrix.executed_years_by_source}
+    assert by_source == {
+        "국비": (10591 + 12199 + 16094 + 9770, 35878, Decimal("73.7")),  # 35,878 / 48,654
+        "시비": (5536 + 7488 + 15685 + 15517, 33624, Decimal("76.0")),  # 33,624 / 44,226
+        "구비": (11908 + 14420 + 16327 + 17424, 45373, Decimal("75.5")),  # 45,373 / 60,079
+    }
+    total = matrix.executed_years_total
+    assert (total.secured, total.executed, total.execution_rate) == (152959, 114875, Decimal("75.1"))
+    assert matrix.executed_years_label == "집행 연도 2018~2021년"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("years", "label"),
+    [((2020,), "집행 연도 2020년"), ((2018, 2020), "집행 연도 2018, 2020년"), ((), "집행 연도 없음")],
+)
+def test_the_executed_years_are_named(years, label):
+    line = BudgetLineFactory()
+    for year in (2018, 2019, 2020, 2021):
+        AllocationFactory(budget_line=line, year=year, source="city", secured=10, executed=5 if year in years else None)
+    matrix = budget_matrix(line.pledge)
+    assert matrix.executed_years == years and matrix.executed_years_label == label
+    assert matrix.executed_years_total.secured == 10 * len(years)

@@ -51,10 +51,10 @@ def test_the_page_shows_every_cell_and_total_of_the_card(login, card_data):
     assert "191,259" in text and "114,875" in text and "42,711" in text
     for label, cells in CARD.items():
         secured, executed = SOURCE_TOTALS[label]
-        figures = " ".join(f"{s:,} {'-' if e is None else f'{e:,}'}" for s, e in cells).replace("12,802", "12,802 ※1")
+        figures = " ".join(f"{s:,} {'—' if e is None else f'{e:,}'}" for s, e in cells).replace("12,802", "12,802 ※1")
         assert f"{label} {secured:,} {executed:,} {figures}" in text
     totals = " ".join(
-        f"{s:,} {'-' if year == 2022 else f'{e:,}'}" for (s, e), year in zip(YEAR_TOTALS, range(2018, 2023))
+        f"{s:,} {'—' if year == 2022 else f'{e:,}'}" for (s, e), year in zip(YEAR_TOTALS, range(2018, 2023))
     )
     assert f"계 191,259 114,875 {totals}" in text
 
@@ -63,6 +63,8 @@ def test_the_page_shows_execution_rates_per_cell_year_and_source(login, card_dat
     text = text_of(login("manager").get(url("detail")))
     assert "계 집행률 60.1% 91.8% 87.4% 66.1% 64.4% —" in text  # per year; 2022 planned
     assert "국비 집행률 57.7% 94.2% 104.9% 44.7% 60.5% —" in text  # the source total, then each cell
+    # the summary's rate counts the years that have begun: 114,875 of 152,959 (2018–2021), not of 191,259
+    assert "집행률 75.1% 집행 연도 2018~2021년 기준(계획 연도 제외)" in text
 
 
 def test_the_planned_year_is_marked(login, card_data):
@@ -75,7 +77,10 @@ def test_warnings_are_shown_beside_the_figure_and_listed(login, card_data):
     html = response.content.decode()
     assert '12,802 <a class="warn-mark" href="#budget-warning-1"' in html
     text = text_of(response)
-    assert "※1 2019년 국비 · 수요자 맞춤 일자리창출(지원): 집행액 12,802이(가) 확보액 12,199보다 많습니다." in text
+    warning = (
+        "※1 2019년 국비 · 수요자 맞춤 일자리창출(지원): 집행액이 확보액보다 많습니다(집행액 12,802, 확보액 12,199)."
+    )
+    assert warning in text
 
 
 def test_the_page_costs_a_constant_number_of_queries(login, card_data, django_assert_max_num_queries):
@@ -133,7 +138,7 @@ def test_edit_round_trip_with_history(login, card_data):
     assert stored(card_data, 2022, "city") == (8800, 100)
     text = text_of(client.get(url("history")))
     assert "일자리창출과 검토자 수요자 맞춤 일자리창출(지원) 2019년 국비 확보액 12,199 → 12,300 예산 수정" in text
-    assert "2022년 시비 집행액 - → 100" in text
+    assert "2022년 시비 집행액 — → 100" in text
 
 
 def test_saving_an_unchanged_form_writes_nothing(login, card_data):

@@ -29,5 +29,6 @@ def test_manager_reads_the_dashboards(sign_in, live_server):
     page.get_by_role("link", name="예산 집행 현황").click()
     page.wait_for_load_state()
     main = page.locator("main").inner_text()
-    assert "191,259" in main and "114,875" in main and "60.1%" in main
+    # over the years that have begun (2018–2021): 114,875 of 152,959
+    assert "152,959" in main and "114,875" in main and "75.1%" in main and "집행 연도 2018~2021년" in main
     screenshot(page, "budget-dashboard")

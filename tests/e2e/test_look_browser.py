@@ -71,3 +71,51 @@ def test_nothing_scrolls_sideways_at_320_css_pixels(page, sign_in, live_server):
         if name in ("entry", "board"):
             screenshot(page, f"narrow-{name}")
     assert wide == {}
+
+
+# Korean words (runs of 2 or more Korean letters) drawn on more than one line although their whole token would fit in
+# their element's width: a word broken inside ("로그/인하세요", "일자리창/출을"). A token wider than its element may break.
+BROKEN_WORDS = """() => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const span = (node, start, end) => {
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, end);
+    return [...range.getClientRects()].filter(r => r.width > 0);
+  };
+  while (walker.nextNode()) {
+    const node = walker.currentNode, parent = node.parentElement;
+    if (!parent) continue;
+    for (const token of node.data.matchAll(/\\S+/g)) {
+      const width = span(node, token.index, token.index + token[0].length).reduce((sum, r) => sum + r.width, 0);
+      if (width >= parent.clientWidth) continue;
+      for (const word of token[0].matchAll(/[\\uac00-\\ud7a3]{2,}/g)) {
+        const start = token.index + word.index;
+        const lines = new Set(span(node, start, start + word[0].length).map(r => Math.round(r.bottom)));
+        if (lines.size > 1) broken.push(word[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+def test_korean_words_are_never_broken_inside_at_320_css_pixels(page, sign_in, live_server):
+    """word-break: keep-all: at 320 px lines break between words ("로그인하세요", not "로그/인하세요")."""
+    page.set_viewport_size({"width": 320, "height": 800})
+    broken = {}
+    signed_in_as = None
+    paths = [("login", (None, "/accounts/login/")), *pages(live_server).items()]
+    for name, (user, path) in [*paths, ("card", ("lead", "/pledges/지역경제-11/card/?year=2021"))]:
+        if user and user != signed_in_as:
+            page.context.clear_cookies()
+            sign_in(user)
+            signed_in_as = user
+        page.goto(live_server.url + path)
+        page.evaluate("document.fonts.ready")
+        if words := page.evaluate(BROKEN_WORDS):
+            broken[name] = words
+        if name in ("login", "card"):
+            screenshot(page, f"narrow-words-{name}")
+    assert broken == {}

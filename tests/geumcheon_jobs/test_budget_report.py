@@ -53,7 +53,7 @@ def test_the_grid_in_the_cards_layout_with_sum_totals(card_data):
             source_row.total.secured,
             source_row.total.executed,
         )
-    assert sheet["J7"].value == 7188 and sheet["N7"].value == "-"  # the figures stay numbers; planned is "-"
+    assert sheet["J7"].value == 7188 and sheet["N7"].value == "—"  # the figures stay numbers; planned is "—"
     assert not any(cell.fill.fgColor.rgb == "00FFF2CC" for row in sheet.iter_rows() for cell in row)
     assert not sheet.data_validations.dataValidation  # a report, not the upload's file
 
@@ -91,14 +91,14 @@ def test_the_execution_rates_as_the_pdf(card_data, name):
             execution.total.secured,
             execution.total.executed,
         )
-        assert sheet[f"D{total}"].value == float(execution.total.execution_rate) / 100  # 60.1%
+        assert sheet[f"D{total}"].value == float(execution.total.execution_rate) / 100  # 75.1%
     else:
         rows = [
             (a.secured, None if p else a.executed, None if p else a.execution_rate) for _y, a, p in execution.by_year
         ]
     for row, (secured, executed, rate) in enumerate(rows, start=5):
         assert sheet.cell(row, 2).value == secured and sheet.cell(row, 2).number_format == "#,##0"
-        assert sheet.cell(row, 3).value == ("-" if executed is None else executed)
+        assert sheet.cell(row, 3).value == ("—" if executed is None else executed)
         rate_cell = sheet.cell(row, 4)
         if rate is None:
             assert rate_cell.value == "—"
@@ -113,3 +113,16 @@ def test_the_source_sheet(card_data):
     assert [sheet.cell(r, 1).value for r in range(1, 4)] == ["출처", "기준일", "생성 일시"]
     assert sheet["B1"].value == "금천구 지역경제-11 연차별 투자수요 및 집행 보고"
     assert sheet["B2"].number_format == "yyyy-mm-dd" and sheet["B2"].value.date() == document.as_of.date()
+
+
+def test_the_rates_by_source_count_the_years_that_have_begun(card_data):
+    """By hand from the card's table, 2018–2021 (2022 is planned): 국비 35,878 of 48,654 = 73.7%; 계 114,875 of 152,959
+    = 75.1%. Over all years they would be 57.7% and 60.1%."""
+    sheet = book_for(card_data)["재원별 집행률"]
+    assert sheet["A3"].value == "□ 재원별 집행률 (집행 연도 2018~2021년)"
+    national = find(sheet, "국비").row
+    assert [sheet.cell(national, c).value for c in (2, 3)] == [48654, 35878]
+    assert round(sheet.cell(national, 4).value, 3) == 0.737
+    total = find(sheet, "계").row
+    assert (evaluate(sheet, f"B{total}"), evaluate(sheet, f"C{total}")) == (152959, 114875)
+    assert round(sheet.cell(total, 4).value, 3) == 0.751

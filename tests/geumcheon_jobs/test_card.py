@@ -1,5 +1,10 @@
-import pytest
+from io import BytesIO
 
+import openpyxl
+import pytest
+from django.template.loader import render_to_string
+
+from geumcheon_jobs.card_xlsx import pledge_card_xlsx
 from geumcheon_jobs.selectors import UnknownCardYear, fill_programme_targets, pledge_card
 from performance.models import ProgressEntry
 from performance.plans import plan_programmes
@@ -100,8 +105,37 @@ def test_future_plan_shows_group_and_programme_targets_of_the_year(card_data):
     assert "일자리센터 운영(2,544개), 일구데이 및 취업박람회 개최" in texts
 
 
-def test_placeholders_without_a_target_show_a_dash():
-    assert fill_programme_targets("공공근로({공공근로}개)", {}) == "공공근로(—개)"
+@pytest.mark.parametrize(
+    ("text", "targets", "expected"),
+    [
+        ("공공근로({공공근로}개), 자활근로({자활근로}개), 지역공동체 사업", {}, "공공근로, 자활근로, 지역공동체 사업"),
+        ("공공근로({공공근로}개), 자활근로({자활근로}개) 추진", {"자활근로": 370}, "공공근로, 자활근로(370개) 추진"),
+        ("일자리센터 운영 {일자리센터}명 목표, 박람회", {}, "일자리센터 운영 목표, 박람회"),
+        ("일자리센터 운영 {일자리센터}명 목표", {"일자리센터": 2544}, "일자리센터 운영 2,544명 목표"),
+        ("자리표시 없는 줄 (그대로)", {}, "자리표시 없는 줄 (그대로)"),
+    ],
+)
+def test_a_placeholder_without_a_target_leaves_no_mark(text, targets, expected):
+    """A year without a programme's target prints nothing in its place: not "공공근로(—개)", not "-개"."""
+    assert fill_programme_targets(text, targets) == expected
+
+
+def test_a_year_without_plan_targets_prints_no_placeholder(card_data):
+    """2019 has no group or programme targets: 향후계획 shows the plan's words and no figure, on the card's page,
+    PDF and xlsx alike."""
+    card = pledge_card(card_data, 2019)
+    assert [i.group_target for i in card.future_plan if i.is_group_heading] == [None] * 5
+    assert "공공근로, 자활근로, 지역공동체 일자리 사업 등 추진" in [i.text for i in card.future_plan]
+    page = render_to_string("geumcheon_jobs/_pledge_card.html", {"card": card})
+    plan = page[page.index("향후계획") :]
+    assert "《청년층 일자리》</span></li>" in plan
+    for placeholder in ("-개", "—개", "(—", "-</span>"):
+        assert placeholder not in plan, placeholder
+    sheet = openpyxl.load_workbook(BytesIO(pledge_card_xlsx(card).content))["공약이행카드"]
+    heading = next(row for row in sheet.iter_rows() if row[1].value == "《청년층 일자리》")
+    assert [cell.value for cell in heading[2:]] == [None] * (len(heading) - 2)
+    values = [str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert not any(value in ("개", "—") or "—개" in value for value in values[values.index("□ 향후계획") :])
 
 
 def test_no_card_for_a_year_without_target(card_data):

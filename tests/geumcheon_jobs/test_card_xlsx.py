@@ -18,9 +18,9 @@ CARD_SHEET = "공약이행카드"
 YEARS = (2018, 2019, 2020, 2021, 2022)
 # The budget table of the real card (shared/seed/pledge-card-jiyeokgyeongje-11.txt): (secured, executed) by year.
 CARD_BUDGET = {
-    "국비": ((10591, 9973), (12199, 12802), (16094, 7188), (9770, 5915), (13500, "-")),
-    "시비": ((5536, 5026), (7488, 7065), (15685, 11430), (15517, 10103), (8800, "-")),
-    "구비": ((11908, 10737), (14420, 9952), (16327, 13203), (17424, 11481), (16000, "-")),
+    "국비": ((10591, 9973), (12199, 12802), (16094, 7188), (9770, 5915), (13500, "—")),
+    "시비": ((5536, 5026), (7488, 7065), (15685, 11430), (15517, 10103), (8800, "—")),
+    "구비": ((11908, 10737), (14420, 9952), (16327, 13203), (17424, 11481), (16000, "—")),
 }
 CARD_ROW_TOTALS = {"국비": (62154, 35878), "시비": (53026, 33624), "구비": (76079, 45373)}
 CARD_TOTAL_ROW = (191259, 114875, 28035, 25736, 34107, 29819, 48106, 31821, 42711, 27499, 38300, 0)
@@ -65,7 +65,7 @@ def referenced(formula: str) -> list[str]:
 
 
 def evaluate(sheet, ref: str):
-    """A cell's value as Excel would show it: a SUM formula adds the numbers it references, ignoring text ("-")."""
+    """A cell's value as Excel would show it: a SUM formula adds the numbers it references, ignoring text ("—")."""
     value = sheet[ref].value
     if isinstance(value, str) and value.startswith("="):
         return sum(v for v in (evaluate(sheet, r) for r in referenced(value)) if isinstance(v, int | float))
@@ -113,7 +113,7 @@ def test_every_budget_figure_of_the_card_is_a_number(sheet):
             secured_cell, executed_cell = sheet.cell(rows[label], 8 + 2 * index), sheet.cell(rows[label], 9 + 2 * index)
             assert (secured_cell.value, secured_cell.data_type, secured_cell.number_format) == (secured, "n", "#,##0")
             assert executed_cell.value == executed
-            assert executed_cell.data_type == ("s" if executed == "-" else "n")
+            assert executed_cell.data_type == ("s" if executed == "—" else "n")
     assert sheet.cell(rows["국비"], 11).value == 12802 and sheet.cell(rows["국비"], 10).value == 12199
 
 
@@ -197,7 +197,8 @@ def test_the_source_sheet(card_data):
     assert source["A2"].value == "기준일"
     assert source["B2"].value.date() == card.as_of.astimezone(ZoneInfo("Asia/Seoul")).date()
     assert source["A3"].value == "생성 일시" and isinstance(source["B3"].value, datetime.datetime)
-    assert "승인된 실적만" in source["B4"].value and "계산" in source["B5"].value
+    assert source["A4"].value == "시연용 자료" and "예시" in source["B4"].value  # the demo split's departments
+    assert "승인된 실적만" in source["B5"].value and "계산" in source["B6"].value
 
 
 def test_export_sheet_writes_the_card_xlsx(card_data, tmp_path):

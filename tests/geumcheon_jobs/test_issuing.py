@@ -110,11 +110,12 @@ def test_the_snapshot_is_the_selector_of_the_document(card_data):
     figures = issuing.document_figures("quarterly_report", card_data, 2019, 3)
     assert figures["3분기까지 누적 실적(명)"] == 8076
     assert figures["달성률"] == "90.7%"
-    assert figures["2019년 4분기 누적 실적(명)"] == "-"  # the report of Q3 stops at Q3
+    assert figures["2019년 4분기 누적 실적(명)"] == "—"  # the report of Q3 stops at Q3
     assert figures["2019년 목표(명)"] == 8900
     budget = issuing.document_figures("budget_report", card_data, None, None)
-    assert budget["재원별 국비 확보액"] == 62154 and budget["재원별 계 집행액"] == 114875
-    assert budget["연도별 2022년 집행액"] == "-" and budget["연도별 2022년 집행률"] == "—"
+    assert budget["재원별(집행 연도 2018~2021년) 국비 확보액"] == 48654  # 2022's plan is not counted
+    assert budget["재원별(집행 연도 2018~2021년) 계 집행액"] == 114875
+    assert budget["연도별 2022년 집행액"] == "—" and budget["연도별 2022년 집행률"] == "—"
 
 
 @pytest.mark.parametrize(
@@ -257,10 +258,10 @@ def test_a_budget_change_shows_against_the_issued_budget_report(card_data, users
         "예산 계 2019년 확보액": ("34,107", "34,208"),
         f"예산 {line} 국비 합계 투자수요": ("62,154", "62,255"),
         f"예산 {line} 국비 2019년 확보액": ("12,199", "12,300"),
-        "재원별 국비 확보액": ("62,154", "62,255"),
-        "재원별 국비 집행률": ("57.7%", "57.6%"),
-        "재원별 계 확보액": ("191,259", "191,360"),
-        "재원별 계 집행률": ("60.1%", "60.0%"),
+        # 2018–2021: 국비 35,878 of 48,654 → of 48,755; 계 114,875 of 153,060 stays 75.1%
+        "재원별(집행 연도 2018~2021년) 국비 확보액": ("48,654", "48,755"),
+        "재원별(집행 연도 2018~2021년) 국비 집행률": ("73.7%", "73.6%"),
+        "재원별(집행 연도 2018~2021년) 계 확보액": ("152,959", "153,060"),
         "연도별 2019년 확보액": ("34,107", "34,208"),
         "연도별 2019년 집행률": ("87.4%", "87.2%"),
     }

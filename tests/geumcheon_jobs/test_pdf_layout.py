@@ -5,16 +5,14 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db.models import Max
+from django.template.loader import render_to_string
 
-from budget.selectors import budget_as_of
 from geumcheon_jobs.budget_report import budget_report, budget_report_pdf
-from geumcheon_jobs.exports import pledge_card_pdf
+from geumcheon_jobs.exports import html_to_pdf, keep_words_whole, pledge_card_pdf
 from geumcheon_jobs.quarterly_report import quarterly_report, quarterly_report_pdf
 from geumcheon_jobs.selectors import pledge_card
-from performance.models import QuarterlyReport
 from tests.factories import AllocationFactory, BudgetLineFactory, DepartmentFactory, ProgrammeFactory
-from tests.pdf import assert_korean_font_embedded, pdf_page_size, pdf_pages
+from tests.pdf import assert_korean_font_embedded, pdf_page_size, pdf_pages, pdf_text
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -71,9 +69,8 @@ def test_the_quarterly_report_pdf(card_data, tmp_path):
     path = written(tmp_path, quarterly_report_pdf(document))
     assert pdf_page_size(path).startswith("595") and pdf_page_size(path).endswith("(A4)")
     assert_korean_font_embedded(path)
-    latest = QuarterlyReport.objects.filter(status="approved", year__lte=2019).exclude(year=2019, quarter=4)
-    as_of = latest.aggregate(latest=Max("reviewed_at"))["latest"]
-    pages = assert_every_page_has_the_footer(path, dotted(as_of), document.generated_at)
+    # What 기준일 is (the latest change to what the document shows) is tested in test_provenance.py.
+    pages = assert_every_page_has_the_footer(path, dotted(document.as_of), document.generated_at)
     assert_header_on_every_page_with(pages, r"테스트\d+과\s+0\s", r"부서\s+실적\s+목표\s+달성률")
     text = "".join(pages)
     assert re.search(r"계\s+8,076", text)  # the departments' 계 row, as in the xlsx
@@ -86,6 +83,41 @@ def test_the_budget_report_pdf(card_data, tmp_path, lines):
     path = written(tmp_path, budget_report_pdf(document))
     assert pdf_page_size(path) == "841.89 x 595.276 pts (A4)"  # landscape, for the wide table
     assert_korean_font_embedded(path)
-    pages = assert_every_page_has_the_footer(path, dotted(budget_as_of(card_data)), document.generated_at)
+    pages = assert_every_page_has_the_footer(path, dotted(document.as_of), document.generated_at)
     if lines:
         assert_header_on_every_page_with(pages, "반복사업", r"구\s*분\s+재원별")
+
+
+KOREAN_WORDS = ("일자리창출을", "지역경제과", "백만원", "로그인하세요", "민관협력")
+
+
+def test_korean_words_are_not_broken_in_a_narrow_table_cell(tmp_path):
+    """Lines break between Korean words, never inside one ("일자리창/출을", "지/역경제과", "백만/원"): a cell far too
+    narrow for its words widens to its longest word; a paragraph narrower than two words (and wider than one) breaks
+    at the spaces."""
+    words = " ".join(KOREAN_WORDS)
+    html = (
+        f'<html lang="ko"><head><style>{render_to_string("print/base.css")}</style></head><body>'
+        f'<table><tr><td style="width: 8mm">{words}</td><td>{"넓은 칸의 글 " * 30}</td></tr></table>'
+        f'<p style="width: 25mm">{words}</p></body></html>'
+    )
+    path = tmp_path / "narrow.pdf"
+    path.write_bytes(html_to_pdf(html))
+    assert_korean_font_embedded(path)
+    tokens = pdf_text(path).split()
+    for word in KOREAN_WORDS:
+        assert tokens.count(word) == 2, (word, tokens[:40])  # whole, in the cell and in the paragraph
+
+
+def test_the_cards_words_are_whole_in_its_pdf(card_data, tmp_path):
+    """On today's card the 사업개요 line used to break "일자리창/출을"."""
+    path = written(tmp_path, pledge_card_pdf(pledge_card(card_data, 2021)))
+    tokens = pdf_text(path).split()
+    assert "일자리창출을" in tokens and "일자리창" not in tokens
+
+
+def test_the_word_joiner_touches_only_running_text():
+    html = '<title>공약 카드</title><style>p{}</style><p title="가나">가나 다A 1명</p><svg><text>라마</text></svg>'
+    joined = keep_words_whole(html)
+    assert joined.startswith('<title>공약 카드</title><style>p{}</style><p title="가나">')
+    assert "가\u2060나 다\u2060A 1\u2060명</p>" in joined and joined.endswith("<svg><text>라마</text></svg>")

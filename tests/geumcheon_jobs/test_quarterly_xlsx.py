@@ -7,12 +7,11 @@ from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
-from django.db.models import Max, Q
 
 from geumcheon_jobs.quarterly_report import quarterly_report, quarterly_report_xlsx
 from performance.achievement import achievement, department_achievement
 from performance.calculations import achievement_rate
-from performance.models import Department, QuarterlyReport
+from performance.models import Department
 from tests.xlsx import SUM, evaluate, find, formulas, merged, referenced
 
 SHEETS = ["요약", "분기별 누적 실적", "계층별", "부문별", "부서별", "미제출·미승인 부서", "출처"]
@@ -42,7 +41,7 @@ def test_sheets_title_block_and_summary(card_data):
     assert book.sheetnames == SHEETS
     overview = achievement(card_data, 2020, None, through_quarter=2)
     sheet = book["요약"]
-    assert sheet["A1"].value == "2020년 2분기 일자리창출 실적 보고" and sheet["A1"].font.b
+    assert sheet["A1"].value == "2020년 2분기 일자리창출 실적 보고 [시연용 자료]" and sheet["A1"].font.b
     assert "지역경제-11" in sheet["A2"].value and "일자리창출과" in sheet["A2"].value
     assert {"A1:D1", "A2:D2", "A4:D4"} <= merged(sheet)
     assert sheet["A4"].value == "2020년 2분기까지" and sheet["B5"].value == "2분기까지 누적 실적(명)"
@@ -60,7 +59,7 @@ def test_quarters_under_a_merged_heading_with_frozen_header(card_data):
     assert {"A4:A5", "B4:E4", "F4:F5"} <= merged(sheet)
     assert [sheet.cell(5, c).value for c in range(2, 6)] == ["1분기", "2분기", "3분기", "4분기"]
     row = find(sheet, "2019년").row
-    assert [sheet.cell(row, c).value for c in range(2, 7)] == [4469, 6655, 8076, "-", 8900]
+    assert [sheet.cell(row, c).value for c in range(2, 7)] == [4469, 6655, 8076, "—", 8900]
     assert {sheet.cell(row, c).number_format for c in (2, 3, 4, 6)} == {"#,##0"}
     assert sheet.freeze_panes == "B6" and sheet.print_title_rows == "$4:$5"
 
@@ -89,7 +88,7 @@ def test_every_total_is_a_sum_formula_equal_to_the_computed_figures(card_data, y
             assert referenced(sheet.cell(total, 3).value) == [f"C{r}" for r in range(6, total)]
             assert evaluate(sheet, f"C{total}") == target_sum
         else:
-            assert sheet.cell(total, 3).value == "-"  # as the PDF: no sum of partial targets
+            assert sheet.cell(total, 3).value == "—"  # as the PDF: no sum of partial targets
         assert_rate(sheet.cell(total, 4), achievement_rate(sum(results), target_sum))
         for row, value, target in zip(range(6, total), results, targets, strict=True):
             assert sheet.cell(row, 2).value == value
@@ -125,12 +124,10 @@ def test_departments_without_an_approved_report_are_listed(card_data):
 def test_the_source_sheet(card_data):
     document = quarterly_report(card_data, 2019, 3)
     sheet = openpyxl.load_workbook(BytesIO(quarterly_report_xlsx(document).content))["출처"]
-    latest = QuarterlyReport.objects.filter(
-        Q(year__lt=2019) | Q(year=2019, quarter__lte=3), status=QuarterlyReport.Status.APPROVED
-    ).aggregate(latest=Max("reviewed_at"))["latest"]
-    assert [sheet.cell(r, 1).value for r in range(1, 5)] == ["출처", "기준일", "생성 일시", "비고"]
+    assert [sheet.cell(r, 1).value for r in range(1, 6)] == ["출처", "기준일", "생성 일시", "시연용 자료", "비고"]
     assert sheet["B1"].value == "금천구 지역경제-11 2019년 3분기 일자리창출 실적 보고"
-    assert sheet["B2"].value.date() == latest.astimezone(ZoneInfo("Asia/Seoul")).date()
+    # What 기준일 is (the latest change to what the report shows) is tested in test_provenance.py.
+    assert sheet["B2"].value.date() == document.as_of.astimezone(ZoneInfo("Asia/Seoul")).date()
     assert sheet["B2"].number_format == "yyyy-mm-dd"
     generated = document.generated_at.astimezone(ZoneInfo("Asia/Seoul")).replace(tzinfo=None, microsecond=0)
     assert sheet["B3"].value == generated

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from performance.calculations import achievement_rate, rate, year_period_label
+from performance.calculations import NOTHING, achievement_rate, figure, percent, rate, year_period_label
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,22 @@ def test_period_labels_follow_the_card():
     assert year_period_label(2020, 2) == "2020년 상반기"
     assert year_period_label(2020, 3) == "2020년 3분기"
     assert year_period_label(2019, 4) == "2019년"
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [(12802, "12,802"), (0, "0"), (None, "—"), ("", "—")],
+)
+def test_a_figure_or_its_absence_is_written_one_way(value, written):
+    assert figure(value) == written
+
+
+def test_a_rate_or_its_absence_is_written_one_way():
+    assert (percent(Decimal("50.2")), percent(None)) == ("50.2%", "—")
+    assert NOTHING == "—"  # one dash for "no value" everywhere, not "-" beside "—"
+
+
+def test_the_templates_write_figures_with_the_same_helper():
+    from geumcheon_jobs.templatetags.numbers import register
+
+    assert register.filters["number"] is figure and register.filters["percent"] is percent

@@ -125,7 +125,7 @@ def test_import_results_command_dry_run_and_save(card_data, tmp_path, capsys):
     path = tmp_path / "results.xlsx"
     path.write_bytes(filled(template_for("dept03"), {5: 321}))
     call_command("import_results", str(path), "--dry-run")
-    assert "- → 321" in capsys.readouterr().out
+    assert "— → 321" in capsys.readouterr().out
     assert not period_lines().exists()
     call_command("import_results", str(path), "--user", "lead")
     assert list(period_lines().values_list("jobs", flat=True)) == [321]

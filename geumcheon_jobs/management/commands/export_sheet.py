@@ -23,7 +23,7 @@ class Command(BaseCommand):
         found = Pledge.objects.filter(code=pledge).first()
         if found is None:
             codes = ", ".join(Pledge.objects.values_list("code", flat=True)) or "없음"
-            raise CommandError(f"공약 번호 {pledge}을(를) 찾을 수 없습니다. 등록된 공약: {codes}")
+            raise CommandError(f"공약 번호를 찾을 수 없습니다: {pledge}. 등록된 공약: {codes}")
         try:
             card = pledge_card(found, year)
         except UnknownCardYear as exc:

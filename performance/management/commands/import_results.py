@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from performance.calculations import figure
 from performance.imports import apply_import, plan_import
 from performance.services import ReportError
 
@@ -23,7 +24,7 @@ class Command(BaseCommand):
         if user is not None:
             account = get_user_model().objects.filter(username=user, is_active=True).first()
             if account is None:
-                raise CommandError(f"사용자 {user}을(를) 찾을 수 없습니다.")
+                raise CommandError(f"사용자를 찾을 수 없습니다: {user}")
         plan = plan_import(file.read_bytes(), file.name, account)
         if not plan.ok:
             for error in plan.errors:
@@ -35,7 +36,7 @@ class Command(BaseCommand):
             for change in report.changes:
                 self.stdout.write(
                     f"{report.department.name} · {change.programme}: "
-                    f"{_figure(change.old_jobs)} → {_figure(change.new_jobs)}"
+                    f"{figure(change.old_jobs)} → {figure(change.new_jobs)}"
                 )
         if dry_run:
             self.stdout.write(
@@ -50,7 +51,3 @@ class Command(BaseCommand):
         self.stdout.write(
             f"저장: {plan.year}년 {plan.quarter}분기, 보고 {len(saved)}건, 바뀐 항목 {plan.change_count}개"
         )
-
-
-def _figure(jobs) -> str:
-    return "-" if jobs is None else f"{jobs:,}"
