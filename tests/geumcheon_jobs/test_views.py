@@ -27,10 +27,15 @@ def test_logging_in_with_a_demo_account(client, card_data):
     assert "공약 이행 카드 보기" in response.content.decode()
 
 
-def test_a_wrong_password_gets_a_korean_message(client, card_data):
-    response = client.post(reverse("login"), {"username": "manager", "password": "wrong"})
+@pytest.mark.parametrize("username", ["manager", "no-such-account"])
+def test_a_wrong_password_gets_a_korean_message_naming_the_field_as_the_page_does(client, card_data, username):
+    """The field is labelled 아이디: the message says 아이디 too, the same for an unknown account (it does not tell
+    which accounts exist), and never Django's "사용자 이름와/과"."""
+    response = client.post(reverse("login"), {"username": username, "password": "wrong"})
     assert response.status_code == 200
-    assert "올바른" in response.content.decode()
+    html = response.content.decode()
+    assert "아이디 또는 비밀번호가 올바르지 않습니다." in html
+    assert "사용자 이름" not in html and "와/과" not in html
 
 
 @pytest.mark.parametrize("username", ["manager", "lead", "dept07"])
