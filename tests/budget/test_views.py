@@ -277,12 +277,12 @@ def test_others_get_403_on_every_post_and_nothing_changes(login, card_data, user
 @pytest.mark.parametrize("username", ["manager", "dept03"])
 def test_others_see_no_edit_buttons(login, card_data, username):
     html = login(username).get(url("detail")).content.decode()
-    assert "엑셀 내려받기" in html and url("edit") not in html and url("import") not in html
+    assert "예산표(엑셀)" in html and url("edit") not in html and url("import") not in html
 
 
 def test_the_lead_sees_the_edit_buttons(login, card_data):
     text = text_of(login("lead").get(url("detail")))
-    assert "엑셀 내려받기 수정 엑셀 올리기" in text
+    assert "예산표(엑셀) 수정 엑셀 올리기" in text
 
 
 @pytest.mark.parametrize("name", READ_URLS + LEAD_URLS)

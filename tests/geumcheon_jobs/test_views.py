@@ -45,7 +45,7 @@ def test_every_role_reads_the_card(login, username):
     html = response.content.decode()
     for figure in ["191,259", "114,875", "42,711", "10,349명(달성률 116.3%)", "7,342명(달성률 68.0%)", "12,802"]:
         assert figure in html
-    assert "PDF 내려받기" in html
+    assert "공약 이행 카드(PDF)" in html
 
 
 def test_the_card_page_reads_a_constant_number_of_queries(login, django_assert_max_num_queries):
