@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from performance import services
 from performance.services import LineInput
+from tests.geumcheon_jobs.test_dashboard import summary_items
 
 PAGE = reverse("public")
 
@@ -68,3 +69,8 @@ def test_unknown_dataset_or_pledge(client, card_data):
     assert client.get(reverse("open-data", args=["지역경제-11", "staff", "csv"])).status_code == 404
     assert client.get(reverse("open-data", args=["없음-1", "results", "csv"])).status_code == 404
     assert client.get(PAGE, {"year": "x"}).status_code == 404
+
+
+def test_the_public_page_shows_no_rate_for_a_year_with_nothing_approved(client, card_data):
+    html = client.get(PAGE, {"year": 2022}).content.decode()
+    assert summary_items(html)["달성률"] == "— 공개된 실적 없음"
