@@ -209,9 +209,11 @@ class NoticeListView(TemplateView):
     template_name = "performance/notices.html"
     access_log = AccessLog.Kind.PERSONAL  # recipients' addresses
 
+    limit = 300
+
     def get_context_data(self, **kwargs):
-        notices = Notice.objects.visible_to(self.request.user).select_related("department")[:300]
-        return super().get_context_data(notices=notices, **kwargs)
+        notices = list(Notice.objects.visible_to(self.request.user).select_related("department")[: self.limit + 1])
+        return super().get_context_data(notices=notices[: self.limit], more=len(notices) > self.limit, **kwargs)
 
 
 class DepartmentReportsView(TemplateView):
