@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -109,3 +111,25 @@ def test_a_success_clears_the_failure_count(client, card_data):
     for _attempt in range(4):
         response = client.post(reverse("login"), {"username": "dept06", "password": "wrong"})
     assert response.status_code == 200  # four more failures: not locked
+
+
+def header_text(html: str) -> str:
+    box = re.search(r'<div class="user-box">(.*?)<a class="btn btn-text"', html, re.S).group(1)
+    return " ".join(re.sub(r"<[^>]+>", " ", box).split())
+
+
+@pytest.mark.parametrize(
+    ("username", "shown"),
+    [("lead", "일자리창출과 검토자"), ("manager", "관리자(열람)"), ("dept02", "지역경제과 부서 담당자")],
+)
+def test_the_header_names_the_person_their_role_and_department_once_each(login, username, shown):
+    """The demo accounts are named after their role or department: the header said "일자리창출과 검토자
+    일자리창출과 검토자 일자리창출과" for the lead department."""
+    assert header_text(login(username).get(reverse("home")).content.decode()) == shown
+
+
+def test_a_person_with_a_name_of_their_own_is_shown_with_role_and_department():
+    from geumcheon_jobs.context_processors import header_identity
+
+    assert header_identity("김금천", "부서 담당자", "지역경제과") == ("김금천", "부서 담당자", "지역경제과")
+    assert header_identity("관리자", "관리자(열람)", "") == ("", "관리자(열람)", "")
