@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Sum
+from django.utils.translation import gettext as _
 
 from .calculations import achievement_rate, rate
 from .models import AnnualTarget, Department, Programme, QuarterlyReport, QuarterlyReportLine
@@ -186,9 +187,48 @@ class HistoryEntry:
     reason: str
 
 
+# A decision stands while the report is returned or approved; once the department edits or submits again it
+# is history, shown as the earlier review and no longer as the report's review.
+DECIDED = (Status.RETURNED, Status.APPROVED)
+
+
+@dataclass(frozen=True)
+class EarlierReview:
+    when: datetime.datetime
+    who: str
+    decision: str
+    reason: str
+
+
+def earlier_review(report: QuarterlyReport) -> EarlierReview | None:
+    """The last review decision of a report that has since gone back to the department's hands (a draft or a
+    resubmission after a return or a reopening): when, by whom, what and why, read from the history (a new
+    submission clears the report's own reason)."""
+    if report.status in DECIDED or report.reviewed_at is None:
+        return None
+    # The latest record in a decided state carries the decision's fields (later saves only bumped the version).
+    record = (
+        report.history.filter(status__in=DECIDED, reviewed_at__isnull=False)
+        .select_related("reviewed_by")
+        .order_by("-history_date")
+        .first()
+    )
+    if record is None:
+        return None
+    return EarlierReview(
+        record.reviewed_at, person_label(record.reviewed_by), Status(record.status).label, record.review_reason
+    )
+
+
+def person_label(user) -> str:
+    """Who did something, as every history and review shows it: the person's name, or 시스템 for what no
+    signed-in person did (a management command, a data load)."""
+    return (user.get_full_name() or user.username) if user else _("시스템")
+
+
 def history_who(record) -> str:
-    user = record.history_user
-    return (user.get_full_name() or user.username) if user else "시스템"
+    """The person behind a history record (django-simple-history's `history_user`)."""
+    return person_label(record.history_user)
 
 
 def jobs_text(value) -> str:

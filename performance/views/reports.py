@@ -154,6 +154,8 @@ class ReportDetailView(ReportMixin, TemplateView):
             warnings=entry_warnings(report.department, report.year, report.quarter, values)
             if report.status == QuarterlyReport.Status.SUBMITTED
             else [],
+            review_is_current=report.status in reporting.DECIDED,
+            earlier_review=reporting.earlier_review(report),
             can_review=can_review(self.request.user),
             can_edit=can_enter_results(self.request.user, report.department) and report.status in services.EDITABLE,
             reason_form=kwargs.pop("reason_form", None) or ReasonForm(initial={"version": report.version}),

@@ -1,5 +1,7 @@
 """The reporting screens as people use them, and the access matrix of every URL × role."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -136,6 +138,41 @@ def test_lead_returns_with_reason_and_approves(client, accounts, dept03):
     assert (report.status, report.review_reason) == ("returned", "인원 재확인 바랍니다")
     client.force_login(accounts["dept03"])
     assert "인원 재확인 바랍니다" in client.get(reverse("performance:mine")).content.decode()
+
+
+def review_facts(html: str) -> tuple[str, str | None, str | None]:
+    """The report page's 검토 fact, its current reason (an error box) and its earlier review (an info box)."""
+    fact = re.search(r"<dt>검토</dt><dd>(.*?)</dd>", html, re.S).group(1)
+    current = re.search(r'<div class="alert alert-error" role="note">(.*?)</div>', html, re.S)
+    earlier = re.search(r'<div class="alert alert-info" role="note">(.*?)</div>', html, re.S)
+    return (
+        " ".join(re.sub(r"<[^>]+>", " ", fact).split()),
+        current and " ".join(re.sub(r"<[^>]+>", " ", current.group(1)).split()),
+        earlier and " ".join(re.sub(r"<[^>]+>", " ", earlier.group(1)).split()),
+    )
+
+
+def test_a_resubmitted_report_shows_the_earlier_review_as_history_not_as_its_decision(client, accounts, dept03):
+    staff, lead = accounts["dept03"], accounts["lead"]
+    report = submitted_report(dept03, staff)
+    report = services.report_return(
+        report_id=report.pk, user=lead, expected_version=report.version, reason="인원 재확인 바랍니다"
+    )
+    client.force_login(lead)
+    page = reverse("performance:report", args=[report.pk])
+    fact, current, earlier = review_facts(client.get(page).content.decode())
+    assert "일자리창출과 검토자" in fact and current == "사유: 인원 재확인 바랍니다" and earlier is None
+
+    lines = [LineInput(p.pk, 100) for p in dept03.programmes.all()]
+    report = services.report_save_lines(
+        department=dept03, year=YEAR, quarter=QUARTER, lines=lines, user=staff, expected_version=report.version
+    )
+    services.report_submit(report_id=report.pk, user=staff, expected_version=report.version, acknowledged=True)
+    fact, current, earlier = review_facts(client.get(page).content.decode())
+    assert fact == "검토 대기" and current is None
+    assert (
+        earlier.startswith("이전 검토(이력):") and "일자리창출과 검토자 · 반려 — 사유: 인원 재확인 바랍니다" in earlier
+    )
 
 
 def test_bulk_approve(client, accounts, dept03):
