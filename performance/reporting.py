@@ -236,45 +236,50 @@ def jobs_text(value) -> str:
 
 
 def report_history(report: QuarterlyReport) -> list[HistoryEntry]:
-    """Every change to a report and its figures, newest first: who, when, old → new and why."""
+    """Every change to a report and its figures, newest first: who, when, old → new and why. A record that
+    changed nothing shown here (a save's version bump: the figures it changed are their own rows) is left out,
+    so that no row says "실적 수정" beside an empty change."""
     statuses = dict(Status.choices)
     entries = []
     for record in report.history.select_related("history_user").order_by("history_date"):
         previous = record.prev_record
-        changes = []
-        if previous is None or previous.status != record.status:
-            old = statuses.get(previous.status, "") if previous else ""
-            changes.append(f"상태: {old + ' → ' if old else ''}{statuses[record.status]}")
+        if previous is not None and previous.status == record.status:
+            continue
+        old = statuses.get(previous.status, "") if previous else ""
+        change = _("상태: %(change)s") % {
+            "change": f"{old} → {statuses[record.status]}" if old else statuses[record.status]
+        }
         entries.append(
             HistoryEntry(
-                record.history_date, history_who(record), "보고", tuple(changes), record.history_change_reason or ""
+                record.history_date, history_who(record), _("보고"), (change,), record.history_change_reason or ""
             )
         )
     lines = QuarterlyReportLine.history.filter(report_id=report.pk).select_related("history_user", "programme")
     for record in lines.order_by("history_date"):
         previous = record.prev_record if record.history_type != "+" else None
-        if record.history_type == "-":
-            changes = (f"실적 {jobs_text(record.jobs)} → 삭제",)
-        else:
-            changes = tuple(
-                change
-                for change in (
-                    f"실적 {jobs_text(previous.jobs) + ' → ' if previous else ''}{jobs_text(record.jobs)}명"
-                    if previous is None or previous.jobs != record.jobs
-                    else "",
-                    f"비고 「{previous.comment if previous else ''}」 → 「{record.comment}」"
-                    if (previous.comment if previous else "") != record.comment
-                    else "",
+        changes = _line_changes(record, previous)
+        if changes:
+            entries.append(
+                HistoryEntry(
+                    record.history_date,
+                    history_who(record),
+                    record.programme.name,
+                    changes,
+                    record.history_change_reason or "",
                 )
-                if change
             )
-        entries.append(
-            HistoryEntry(
-                record.history_date,
-                history_who(record),
-                record.programme.name,
-                changes,
-                record.history_change_reason or "",
-            )
-        )
     return sorted(entries, key=lambda entry: entry.when, reverse=True)
+
+
+def _line_changes(record, previous) -> tuple[str, ...]:
+    """What one history record of a figure changed: the figure (old → new) and the comment."""
+    if record.history_type == "-":
+        return (_("실적 %(jobs)s → 삭제") % {"jobs": jobs_text(record.jobs)},)
+    changes = []
+    if previous is None or previous.jobs != record.jobs:
+        jobs = f"{jobs_text(previous.jobs)} → {jobs_text(record.jobs)}" if previous else jobs_text(record.jobs)
+        changes.append(_("실적 %(jobs)s명") % {"jobs": jobs})
+    old_comment = previous.comment if previous else ""
+    if old_comment != record.comment:
+        changes.append(_("비고 「%(old)s」 → 「%(new)s」") % {"old": old_comment, "new": record.comment})
+    return tuple(changes)

@@ -290,3 +290,9 @@ def test_anonymous_is_sent_to_login(client, card_data, name):
     for response in (client.get(url(name)), client.post(url(name))):
         assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
     assert client.get("/budget/").status_code == 302
+
+
+def test_history_names_a_change_without_a_person_as_the_report_history_does(login, card_data):
+    """The card's data was loaded by a command: "시스템", as on a report's history, not "(시스템)"."""
+    text = text_of(login("lead").get(url("history")))
+    assert "시스템 수요자 맞춤 일자리창출(지원)" in text and "(시스템)" not in text

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from performance import services
+from performance import reporting, services
 from performance.models import QuarterlyReport
 from performance.services import LineInput
 
@@ -189,6 +189,38 @@ def test_history_page_shows_who_and_why(client, accounts, dept03):
     html = client.get(reverse("performance:history", args=[report.pk])).content.decode()
     assert "dept03" in html or "어르신복지과" in html
     assert "작성중 → 제출" in html and "120명" in html
+
+
+def test_history_has_no_row_without_a_change_and_names_commands_as_the_budget_does(client, accounts, dept03):
+    """A second save writes the report's new version as well as the figure: that record changes nothing shown
+    and was an empty "보고 … 실적 수정" row. A save by `import_results` without --user is "시스템"."""
+    staff = accounts["dept03"]
+    programme = dept03.programmes.order_by("pk").first()
+    report = services.report_save_lines(
+        department=dept03,
+        year=YEAR,
+        quarter=QUARTER,
+        lines=[LineInput(programme.pk, 5)],
+        user=staff,
+        expected_version=0,
+    )
+    services.report_save_lines(
+        department=dept03,
+        year=YEAR,
+        quarter=QUARTER,
+        lines=[LineInput(programme.pk, 7)],
+        user=None,
+        expected_version=report.version,
+    )
+    entries = reporting.report_history(report)
+    assert [(e.who, e.what, e.changes) for e in entries] == [
+        ("시스템", programme.name, ("실적 5 → 7명",)),
+        (staff.get_full_name() or staff.username, programme.name, ("실적 5명",)),
+        (staff.get_full_name() or staff.username, "보고", ("상태: 작성중",)),
+    ]
+    client.force_login(accounts["lead"])
+    html = client.get(reverse("performance:history", args=[report.pk])).content.decode()
+    assert "실적 수정" not in html and "<td></td><td>" not in html
 
 
 def test_the_board_marks_overdue_in_text(client, accounts):
