@@ -7,6 +7,7 @@ from .forms import LoginForm
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("accounts/session/", session_timeout.session_status, name="session-status"),
     path("accounts/session/extend/", session_timeout.session_extend, name="session-extend"),
     path("accounts/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),

@@ -133,3 +133,15 @@ def test_a_person_with_a_name_of_their_own_is_shown_with_role_and_department():
 
     assert header_identity("김금천", "부서 담당자", "지역경제과") == ("김금천", "부서 담당자", "지역경제과")
     assert header_identity("관리자", "관리자(열람)", "") == ("", "관리자(열람)", "")
+
+
+def test_the_favicon_is_served_to_everyone(client, db):
+    """Browsers ask for /favicon.ico on their own: it was a 404 on every first visit."""
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response["Location"] == "/static/favicon.ico"
+    assert Path(finders.find("favicon.ico")).read_bytes()[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    assert 'rel="icon" href="/static/favicon.ico"' in client.get(reverse("login")).content.decode()
