@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from performance.calculations import figure, rate
 from performance.models import Pledge
+from performance.reporting import history_who
 
 from .models import Allocation, BudgetLine, FundingSource
 
@@ -386,7 +387,7 @@ def budget_history(pledge: Pledge) -> list[HistoryEntry]:
     budget lines added."""
     entries = allocation_changes(pledge)
     created = BudgetLine.history.filter(pledge=pledge, history_type="+").select_related("history_user")
-    entries += [HistoryEntry(r.history_date, _who(r), r.name, _("세부사업 추가"), "", "", "") for r in created]
+    entries += [HistoryEntry(r.history_date, history_who(r), r.name, _("세부사업 추가"), "", "", "") for r in created]
     return sorted(entries, key=lambda entry: entry.when, reverse=True)
 
 
@@ -414,12 +415,13 @@ def _record_entries(record, before) -> list[HistoryEntry]:
             what = f"{place} {label}"
             entries.append(
                 HistoryEntry(
-                    record.history_date, _who(record), record.budget_line.name, what, figure(old), figure(new), reason
+                    record.history_date,
+                    history_who(record),
+                    record.budget_line.name,
+                    what,
+                    figure(old),
+                    figure(new),
+                    reason,
                 )
             )
     return entries
-
-
-def _who(record) -> str:
-    user = record.history_user
-    return (user.get_full_name() or user.username) if user else _("(시스템)")

@@ -14,6 +14,26 @@ from django.utils.translation import gettext as _
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 64, 110, 20, 40
+
+
+@dataclass(frozen=True)
+class ChartSize:
+    """A chart's drawing box in SVG units. The SVG scales to its column, and its 13-unit text with it: the wide
+    size (pages, PDFs) is legible from about 550 px across; a phone gets the narrow size, whose text stays
+    above 11 px on a 320 px screen (250 px of chart)."""
+
+    width: int
+    height: int
+    left: int  # room for the y axis' figures
+    right: int  # room for the line-end labels
+    top: int
+    bottom: int
+    label_width: int  # a bar chart's room for its labels
+    note_size: int  # the 100% mark's label
+
+
+WIDE = ChartSize(WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM, 110, 11)
+NARROW = ChartSize(280, 230, 54, 58, 24, 34, 78, 13)
 # This year first in blue, earlier years in one grey told apart by their dashes and their labels: every line keeps
 # 3:1 against white (WCAG 1.4.11), which light greys would not.
 PALETTE = ("#256ef4", "#6d7882")
@@ -61,11 +81,13 @@ def _nice_max(value: int) -> int:
     return 10 * magnitude
 
 
-def line_chart(title: str, categories: list[str], series: list[Series], target: int | None) -> LineChart:
+def line_chart(
+    title: str, categories: list[str], series: list[Series], target: int | None, size: ChartSize = WIDE
+) -> LineChart:
     """Lines of cumulative figures by category (e.g. quarters), with an optional target line."""
     top_value = max([v for s in series for v in s.values if v is not None] + [target or 0])
     y_max = _nice_max(int(top_value * 1.05))
-    left, top, right, bottom = LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM
+    left, top, right, bottom = size.left, size.top, size.width - size.right, size.height - size.bottom
     step = (right - left) / max(len(categories) - 1, 1)
 
     def y(value: float) -> float:
@@ -96,8 +118,8 @@ def line_chart(title: str, categories: list[str], series: list[Series], target: 
     return LineChart(
         title,
         described + (f"; {_('목표')} {target:,}" if target else ""),
-        WIDTH,
-        HEIGHT,
+        size.width,
+        size.height,
         tuple(lines),
         tuple((round(left + i * step, 1), label) for i, label in enumerate(categories)),
         ticks,
@@ -134,6 +156,7 @@ class BarChart:
     label_width: int
     full: float  # x of 100%
     bar_height: int
+    note_size: int = 11
 
     @property
     def has_values(self) -> bool:
@@ -141,11 +164,12 @@ class BarChart:
         return any(bar.value_text != "—" for bar in self.bars)
 
 
-def rate_bars(title: str, items: list[tuple[str, Decimal | None]], label_width: int = 110) -> BarChart:
+def rate_bars(title: str, items: list[tuple[str, Decimal | None]], size: ChartSize = WIDE) -> BarChart:
     """Horizontal bars of rates in %, with a mark at 100%; a bar above 100% is drawn to the edge."""
     bar_height, gap = 22, 12
     scale_max = max([Decimal(100)] + [rate for _, rate in items if rate is not None])
-    plot = WIDTH - label_width - 70
+    label_width = size.label_width
+    plot = size.width - label_width - 70
     bars = tuple(
         Bar(
             label,
@@ -161,48 +185,64 @@ def rate_bars(title: str, items: list[tuple[str, Decimal | None]], label_width: 
     return BarChart(
         title,
         description,
-        WIDTH,
+        size.width,
         height,
         bars,
         label_width,
         label_width + round(plot * 100 / float(scale_max), 1),
         bar_height,
+        size.note_size,
     )
 
 
 QUARTER_LABELS = ("1분기", "2분기", "3분기", "4분기")
 
 
+def with_narrow(draw) -> dict:
+    """`draw(size)`'s charts at the wide size, and each again at the narrow size under `<name>_narrow`: pages
+    show the one that fits the screen (app.css), PDFs the wide one."""
+    return {**draw(WIDE), **{f"{name}_narrow": chart for name, chart in draw(NARROW).items()}}
+
+
 def dashboard_charts(overview) -> dict:
     """The achievement dashboard's two charts, from the one `Achievement` object the tables also read."""
     years = [overview.year, *[y for y in sorted(overview.by_year, reverse=True) if y < overview.year][:3]]
     series = [Series(_("%(year)s년") % {"year": year}, overview.by_year.get(year, (None,) * 4)) for year in years]
-    return {
-        "quarters": line_chart(
-            _("%(year)s년 누적 실적과 목표, 이전 연도 비교") % {"year": overview.year},
-            [str(_(label)) for label in QUARTER_LABELS],
-            series,
-            overview.target,
-        ),
-        "groups": rate_bars(
-            _("%(year)s년 계층별 달성률") % {"year": overview.year}, [(g.label, g.rate) for g in overview.groups]
-        ),
-    }
+    return with_narrow(
+        lambda size: {
+            "quarters": line_chart(
+                _("%(year)s년 누적 실적과 목표, 이전 연도 비교") % {"year": overview.year},
+                [str(_(label)) for label in QUARTER_LABELS],
+                series,
+                overview.target,
+                size,
+            ),
+            "groups": rate_bars(
+                _("%(year)s년 계층별 달성률") % {"year": overview.year},
+                [(g.label, g.rate) for g in overview.groups],
+                size,
+            ),
+        }
+    )
 
 
 def budget_charts(matrix, execution, year: int | None) -> dict:
     """The budget dashboard's charts: execution rate by funding source, and by year (planned years left out)."""
-    return {
-        "sources": rate_bars(
-            _("%(scope)s 재원별 집행률") % {"scope": execution.scope},
-            [(item.label, item.amounts.execution_rate) for item in execution.sources],
-        ),
-        "years": rate_bars(
-            _("연도별 집행률"),
-            [
-                (_("%(year)s년") % {"year": y}, amounts.execution_rate)
-                for y, amounts, planned in execution.by_year
-                if not planned
-            ],
-        ),
-    }
+    return with_narrow(
+        lambda size: {
+            "sources": rate_bars(
+                _("%(scope)s 재원별 집행률") % {"scope": execution.scope},
+                [(item.label, item.amounts.execution_rate) for item in execution.sources],
+                size,
+            ),
+            "years": rate_bars(
+                _("연도별 집행률"),
+                [
+                    (_("%(year)s년") % {"year": y}, amounts.execution_rate)
+                    for y, amounts, planned in execution.by_year
+                    if not planned
+                ],
+                size,
+            ),
+        }
+    )

@@ -15,15 +15,30 @@ def demo_data_loaded() -> bool:
     return loaded
 
 
+def header_identity(name: str, role: str, department: str) -> tuple[str, str, str]:
+    """Who is signed in, for the header: the name, the role and the department, each shown once. An account
+    named after its role ("일자리창출과 검토자", "관리자") or its department ("지역경제과") would otherwise show
+    the same words twice or three times; a word already said is left blank."""
+    if role and (role in name or name in role):
+        name = ""  # the role's badge says it
+    if department and any(department in text for text in (name, role)):
+        department = ""
+    return name, role, department
+
+
 def roles(request):
     """The signed-in person's role and department for the header, and whether demo data is loaded."""
     # A request refused before the authentication middleware (a bad Host header → 400) has no user.
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    role, department = role_label(user), own_department(user)
+    name, shown_role, shown_department = header_identity(
+        user.get_full_name() or user.username, role, str(department) if department else ""
+    )
     return {
-        "user_role": role_label(user),
-        "user_department": own_department(user),
+        "user_department": department,
+        "header_identity": {"name": name, "role": shown_role, "department": shown_department},
         "sees_all": sees_all_departments(user),
         "demo_data": demo_data_loaded(),
     }

@@ -6,6 +6,7 @@ department's rows, no internal ids, no drafts. The figures come from the same se
 import csv
 import io
 import json
+from decimal import Decimal
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
@@ -73,7 +74,7 @@ def result_rows(pledge: Pledge) -> list[dict]:
         dict(
             zip(
                 RESULT_COLUMNS,
-                (p.year, p.quarter, p.cumulative, p.target, None if p.rate is None else str(p.rate)),
+                (p.year, p.quarter, p.cumulative, p.target, p.rate),
                 strict=True,
             )
         )
@@ -107,6 +108,20 @@ def budget_rows(pledge: Pledge) -> list[dict]:
 DATASETS = {"results": (result_rows, RESULT_COLUMNS), "budget": (budget_rows, BUDGET_COLUMNS)}
 
 
+def _json_value(value):
+    """A rate (a Decimal with one decimal place) as a JSON number: 68.0, not "68.0"."""
+    if isinstance(value, Decimal):
+        return float(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def _csv_value(value):
+    """A CSV cell: yes/no as 1/0 (Python would write True/False), no value as an empty cell."""
+    if isinstance(value, bool):
+        return int(value)
+    return "" if value is None else value
+
+
 @method_decorator([login_not_required, cache_control(public=True, max_age=3600)], name="dispatch")
 class OpenDataView(View):
     """`results` and `budget` as CSV (UTF-8 with BOM, for Excel) or JSON; cacheable for an hour.
@@ -131,11 +146,14 @@ class OpenDataView(View):
                 "rows": rows,
                 "note": _("승인된 실적만 포함합니다. 금액 단위는 백만원입니다."),
             }
-            return HttpResponse(json.dumps(body, ensure_ascii=False), content_type="application/json; charset=utf-8")
+            return HttpResponse(
+                json.dumps(body, ensure_ascii=False, default=_json_value),
+                content_type="application/json; charset=utf-8",
+            )
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=columns)
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({name: _csv_value(value) for name, value in row.items()} for row in rows)
         response = HttpResponse(("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{dataset}.csv"'
         return response

@@ -203,9 +203,14 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "jobs@localhost
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/accessible.html"  # caption, th scope, aria-sort on every table
 
+# One console handler: Django's own loggers write through it only (their default handlers — a debug-only console
+# and mail to ADMINS — are replaced, or each 4xx/5xx line came out twice in development), and a refused request
+# (403) is one line without a traceback.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"refusal_without_traceback": {"()": "geumcheon_jobs.logs.RefusalWithoutTraceback"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["refusal_without_traceback"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }

@@ -1,12 +1,16 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import issuing_views, public, session_timeout, views
+from .forms import LoginForm
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("accounts/session/", session_timeout.session_status, name="session-status"),
     path("accounts/session/extend/", session_timeout.session_extend, name="session-extend"),
+    path("accounts/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("results/", include("performance.urls")),
     path("budget/", include("budget.urls")),

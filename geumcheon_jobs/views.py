@@ -1,8 +1,10 @@
 """Pages that combine results and budget. Views only pick the object, call a selector and render."""
 
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -245,3 +247,10 @@ def _attachment(exported) -> HttpResponse:
     response = HttpResponse(exported.content, content_type=exported.mimetype)
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=exported.filename)
     return response
+
+
+@login_not_required
+def favicon(request):
+    """/favicon.ico, which browsers ask for on their own whatever the page names: the icon among the static
+    files (served by whitenoise, with its hashed name and long cache in production)."""
+    return redirect(static("favicon.ico"))

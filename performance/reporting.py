@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Sum
+from django.utils.translation import gettext as _
 
 from .calculations import achievement_rate, figure, rate
 from .models import Department, Programme, QuarterlyReport, QuarterlyReportLine
@@ -193,51 +194,95 @@ class HistoryEntry:
     reason: str
 
 
+# A decision stands while the report is returned or approved; once the department edits or submits again it
+# is history, shown as the earlier review and no longer as the report's review.
+DECIDED = (Status.RETURNED, Status.APPROVED)
+
+
+@dataclass(frozen=True)
+class EarlierReview:
+    when: datetime.datetime
+    who: str
+    decision: str
+    reason: str
+
+
+def earlier_review(report: QuarterlyReport) -> EarlierReview | None:
+    """The last review decision of a report that has since gone back to the department's hands (a draft or a
+    resubmission after a return or a reopening): when, by whom, what and why, read from the history (a new
+    submission clears the report's own reason)."""
+    if report.status in DECIDED or report.reviewed_at is None:
+        return None
+    # The latest record in a decided state carries the decision's fields (later saves only bumped the version).
+    record = (
+        report.history.filter(status__in=DECIDED, reviewed_at__isnull=False)
+        .select_related("reviewed_by")
+        .order_by("-history_date")
+        .first()
+    )
+    if record is None:
+        return None
+    return EarlierReview(
+        record.reviewed_at, person_label(record.reviewed_by), Status(record.status).label, record.review_reason
+    )
+
+
+def person_label(user) -> str:
+    """Who did something, as every history and review shows it: the person's name, or 시스템 for what no
+    signed-in person did (a management command, a data load)."""
+    return (user.get_full_name() or user.username) if user else _("시스템")
+
+
 def history_who(record) -> str:
-    user = record.history_user
-    return (user.get_full_name() or user.username) if user else "시스템"
+    """The person behind a history record (django-simple-history's `history_user`)."""
+    return person_label(record.history_user)
 
 
 def report_history(report: QuarterlyReport) -> list[HistoryEntry]:
-    """Every change to a report and its figures, newest first: who, when, old → new and why."""
+    """Every change to a report and its figures, newest first: who, when, old → new and why. A record that
+    changed nothing shown here (a save's version bump: the figures it changed are their own rows) is left out,
+    so that no row says "실적 수정" beside an empty change."""
     statuses = dict(Status.choices)
     entries = []
     for record in report.history.select_related("history_user").order_by("history_date"):
         previous = record.prev_record
-        changes = []
-        if previous is None or previous.status != record.status:
-            old = statuses.get(previous.status, "") if previous else ""
-            changes.append(f"상태: {old + ' → ' if old else ''}{statuses[record.status]}")
+        if previous is not None and previous.status == record.status:
+            continue
+        old = statuses.get(previous.status, "") if previous else ""
+        change = _("상태: %(change)s") % {
+            "change": f"{old} → {statuses[record.status]}" if old else statuses[record.status]
+        }
         entries.append(
             HistoryEntry(
-                record.history_date, history_who(record), "보고", tuple(changes), record.history_change_reason or ""
+                record.history_date, history_who(record), _("보고"), (change,), record.history_change_reason or ""
             )
         )
     lines = QuarterlyReportLine.history.filter(report_id=report.pk).select_related("history_user", "programme")
     for record in lines.order_by("history_date"):
         previous = record.prev_record if record.history_type != "+" else None
-        if record.history_type == "-":
-            changes = (f"실적 {figure(record.jobs)} → 삭제",)
-        else:
-            changes = tuple(
-                change
-                for change in (
-                    f"실적 {figure(previous.jobs) + ' → ' if previous else ''}{figure(record.jobs)}명"
-                    if previous is None or previous.jobs != record.jobs
-                    else "",
-                    f"비고 「{previous.comment if previous else ''}」 → 「{record.comment}」"
-                    if (previous.comment if previous else "") != record.comment
-                    else "",
+        changes = _line_changes(record, previous)
+        if changes:
+            entries.append(
+                HistoryEntry(
+                    record.history_date,
+                    history_who(record),
+                    record.programme.name,
+                    changes,
+                    record.history_change_reason or "",
                 )
-                if change
             )
-        entries.append(
-            HistoryEntry(
-                record.history_date,
-                history_who(record),
-                record.programme.name,
-                changes,
-                record.history_change_reason or "",
-            )
-        )
     return sorted(entries, key=lambda entry: entry.when, reverse=True)
+
+
+def _line_changes(record, previous) -> tuple[str, ...]:
+    """What one history record of a figure changed: the figure (old → new) and the comment."""
+    if record.history_type == "-":
+        return (_("실적 %(jobs)s → 삭제") % {"jobs": figure(record.jobs)},)
+    changes = []
+    if previous is None or previous.jobs != record.jobs:
+        jobs = f"{figure(previous.jobs)} → {figure(record.jobs)}" if previous else figure(record.jobs)
+        changes.append(_("실적 %(jobs)s명") % {"jobs": jobs})
+    old_comment = previous.comment if previous else ""
+    if old_comment != record.comment:
+        changes.append(_("비고 「%(old)s」 → 「%(new)s」") % {"old": old_comment, "new": record.comment})
+    return tuple(changes)

@@ -20,6 +20,7 @@ from .bulk import insert_with_history
 from .calculations import figure
 from .models import Department, Programme, QuarterlyReport, QuarterlyReportLine, ReportingDeadline
 from .notices import notify_review
+from .reporting import history_who
 from .revision import revision_bump
 from .validation import EntryWarning, entry_warnings
 
@@ -348,7 +349,7 @@ def changes_since(report: QuarterlyReport, version: int) -> list[str]:
     since = {"history_date__gt": seen.history_date} if seen else {}
     changes = []
     for record in report.history.filter(version__gt=version).order_by("history_date"):
-        who = (record.history_user.get_full_name() or record.history_user.username) if record.history_user else "?"
+        who = history_who(record)
         when = timezone.localtime(record.history_date)
         changes.append(f"{when:%m-%d %H:%M} {who}: {record.history_change_reason or ''}")
     lines = QuarterlyReportLine.history.filter(report_id=report.pk, **since)

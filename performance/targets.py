@@ -19,6 +19,7 @@ from .reporting import HistoryEntry, history_who
 NOT_ALLOWED = gettext_lazy("연간 목표는 일자리창출과 검토자만 정할 수 있습니다.")
 GROUPS_DIFFER = gettext_lazy("계층별 목표의 합(%(groups)s명)이 연간 목표(%(total)s명)와 다릅니다.")
 PROGRAMMES_ABOVE = gettext_lazy("세부사업 목표의 합(%(programmes)s명)이 연간 목표(%(total)s명)보다 많습니다.")
+REASON_REQUIRED = gettext_lazy("목표를 바꾼 사유를 입력하세요. 변경 이력에 남습니다. 아무것도 저장하지 않았습니다.")
 
 TOTAL = ("total", 0)
 
@@ -138,6 +139,18 @@ class StaleTargets(Exception):
         self.changes = changes
 
 
+class ReasonRequired(Exception):
+    """A change to the targets without a reason: every change keeps who, when, old → new and why."""
+
+    def __init__(self):
+        super().__init__("reason required")
+        self.message = REASON_REQUIRED
+
+
+def _differs(target: AnnualTarget | None, jobs: int | None) -> bool:
+    return jobs is not None if target is None else target.jobs != jobs
+
+
 @transaction.atomic
 def targets_save(
     *, pledge: Pledge, year: int, values: dict[tuple[str, int], int | None], user, seen: str, reason: str = ""
@@ -145,26 +158,35 @@ def targets_save(
     """Set the year's targets to `values` (None: no target), keeping each change's history with who and why.
 
     `seen` is the latest change the person's form included; if anyone changed a target of this year since,
-    nothing is written and `StaleTargets` lists what they changed. Returns how many targets changed."""
+    nothing is written and `StaleTargets` lists what they changed. A change needs a reason (`ReasonRequired`,
+    nothing written); values equal to the stored ones write nothing and need none. Returns how many targets
+    changed (0: none)."""
     if not can_set_targets(user):
         raise PermissionDenied(NOT_ALLOWED)
     Pledge.objects.select_for_update().get(pk=pledge.pk)  # one editor of a pledge's targets at a time
     if _latest_change(pledge, year) != seen:
         raise StaleTargets(target_changes(pledge, year, since=seen))
     _check_scopes(pledge, year, values)
-    reason = reason.strip() or _("연간 목표 수정")
-    programmes = {pk: jobs for (kind, pk), jobs in values.items() if kind == "programme"}
-    changed = _save_programme_targets(programmes, user, reason)
     existing = {_key(t): t for t in AnnualTarget.objects.filter(pledge=pledge, year=year)}
-    for key, jobs in values.items():
+    programmes = {p.pk: p for p in Programme.objects.filter(pk__in=[pk for kind, pk in values if kind == "programme"])}
+    changes = [
+        (key, jobs)
+        for key, jobs in values.items()
+        if (programmes[key[1]].jobs_target != jobs if key[0] == "programme" else _differs(existing.get(key), jobs))
+    ]
+    reason = reason.strip()
+    if changes and not reason:
+        raise ReasonRequired()
+    _save_programme_targets(
+        [(programmes[pk], jobs) for (kind, pk), jobs in changes if kind == "programme"], user, reason
+    )
+    for key, jobs in changes:
         if key[0] == "programme":
             continue
         target = existing.get(key)
         if jobs is None:
-            if target is not None:
-                target._history_user, target._change_reason = user, reason
-                target.delete()
-                changed += 1
+            target._history_user, target._change_reason = user, reason
+            target.delete()
             continue
         if target is None:
             kind, pk = key
@@ -173,28 +195,20 @@ def targets_save(
                 year=year,
                 target_group_id=pk if kind == "group" else None,
             )
-        elif target.jobs == jobs:
-            continue
         target.jobs = jobs
         target._history_user, target._change_reason = user, reason
         target.full_clean()
         target.save()
-        changed += 1
-    return changed
+    return len(changes)
 
 
-def _save_programme_targets(values: dict[int, int | None], user, reason: str) -> int:
+def _save_programme_targets(changes: list[tuple[Programme, int | None]], user, reason: str) -> None:
     """A 세부사업's target is the plan's: set on its row of the year, with the history's who and why."""
-    changed = 0
-    for programme in Programme.objects.filter(pk__in=values).order_by("pk"):
-        if programme.jobs_target == values[programme.pk]:
-            continue
-        programme.jobs_target = values[programme.pk]
+    for programme, jobs in changes:
+        programme.jobs_target = jobs
         programme._history_user, programme._change_reason = user, reason
         programme.full_clean()
         programme.save(update_fields=["jobs_target"])
-        changed += 1
-    return changed
 
 
 def _check_scopes(pledge: Pledge, year: int, values) -> None:

@@ -87,5 +87,11 @@ class TargetsView(TemplateView):
         except targets.StaleTargets as stale:
             context = self.get_context_data(sheet=sheet, form=form, stale=stale.changes)
             return self.render_to_response(context, status=409)
-        messages.success(request, _("연간 목표 %(count)d건을 바꾸었습니다.") % {"count": changed})
+        except targets.ReasonRequired as refused:
+            form.add_error("reason", refused.message)
+            return self.render_to_response(self.get_context_data(sheet=sheet, form=form), status=400)
+        if changed:
+            messages.success(request, _("연간 목표 %(count)d건을 바꾸었습니다.") % {"count": changed})
+        else:
+            messages.info(request, _("바뀐 목표가 없습니다. 아무것도 저장하지 않았습니다."))
         return redirect(f"{reverse('performance:targets', args=[self.pledge.code])}?year={self.year}")

@@ -154,6 +154,8 @@ class ReportDetailView(ReportMixin, TemplateView):
             warnings=entry_warnings(report.department, report.year, report.quarter, values)
             if report.status == QuarterlyReport.Status.SUBMITTED
             else [],
+            review_is_current=report.status in reporting.DECIDED,
+            earlier_review=reporting.earlier_review(report),
             can_review=can_review(self.request.user),
             can_edit=can_enter_results(self.request.user, report.department) and report.status in services.EDITABLE,
             reason_form=kwargs.pop("reason_form", None) or ReasonForm(initial={"version": report.version}),
@@ -209,9 +211,11 @@ class NoticeListView(TemplateView):
     template_name = "performance/notices.html"
     access_log = AccessLog.Kind.PERSONAL  # recipients' addresses
 
+    limit = 300
+
     def get_context_data(self, **kwargs):
-        notices = Notice.objects.visible_to(self.request.user).select_related("department")[:300]
-        return super().get_context_data(notices=notices, **kwargs)
+        notices = list(Notice.objects.visible_to(self.request.user).select_related("department")[: self.limit + 1])
+        return super().get_context_data(notices=notices[: self.limit], more=len(notices) > self.limit, **kwargs)
 
 
 class DepartmentReportsView(TemplateView):

@@ -282,12 +282,12 @@ def test_others_get_403_on_every_post_and_nothing_changes(login, card_data, user
 @pytest.mark.parametrize("username", ["manager", "dept03"])
 def test_others_see_no_edit_buttons(login, card_data, username):
     html = login(username).get(url("detail")).content.decode()
-    assert "엑셀 내려받기" in html and url("edit") not in html and url("import") not in html
+    assert "예산표(엑셀)" in html and url("edit") not in html and url("import") not in html
 
 
 def test_the_lead_sees_the_edit_buttons(login, card_data):
     text = text_of(login("lead").get(url("detail")))
-    assert "엑셀 내려받기 수정 엑셀 올리기" in text
+    assert "예산표(엑셀) 수정 엑셀 올리기" in text
 
 
 @pytest.mark.parametrize("name", READ_URLS + LEAD_URLS)
@@ -295,3 +295,9 @@ def test_anonymous_is_sent_to_login(client, card_data, name):
     for response in (client.get(url(name)), client.post(url(name))):
         assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
     assert client.get("/budget/").status_code == 302
+
+
+def test_history_names_a_change_without_a_person_as_the_report_history_does(login, card_data):
+    """The card's data was loaded by a command: "시스템", as on a report's history, not "(시스템)"."""
+    text = text_of(login("lead").get(url("history")))
+    assert "시스템 수요자 맞춤 일자리창출(지원)" in text and "(시스템)" not in text

@@ -20,7 +20,7 @@ def test_manager_reads_the_card_and_downloads_the_pdf(sign_in, live_server, tmp_
     screenshot(page, "card-2021")
 
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="PDF 내려받기").click()
+        page.get_by_role("link", name="공약 이행 카드(PDF)").click()
     path = tmp_path / "card.pdf"
     download_info.value.save_as(path)
     assert download_info.value.suggested_filename == "공약이행카드_지역경제-11_2021.pdf"

@@ -9,7 +9,7 @@ def test_manager_reads_the_dashboards(sign_in, live_server):
     page = sign_in("manager")
     page.get_by_role("link", name="달성 현황").first.click()
     page.wait_for_load_state()
-    page.get_by_label("연도").select_option("2019")
+    page.get_by_label("연도", exact=True).select_option("2019")
     page.get_by_role("button", name="보기").click()
     page.wait_for_load_state()
     main = page.locator("main").inner_text()
@@ -18,7 +18,7 @@ def test_manager_reads_the_dashboards(sign_in, live_server):
     assert page.locator("svg[role=img] title").first.text_content().startswith("2019년")
     screenshot(page, "dashboard-2019")
 
-    page.get_by_label("연도").select_option("2020")
+    page.get_by_label("연도", exact=True).select_option("2020")
     page.get_by_role("button", name="보기").click()
     page.wait_for_load_state()
     main = page.locator("main").inner_text()

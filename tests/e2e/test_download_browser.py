@@ -45,7 +45,7 @@ def test_the_budget_report_download_shows_progress_and_arrives(sign_in, live_ser
     screenshot(page, "download-budget-report-done")
 
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="집행 보고(.xlsx)").click()
+        page.get_by_role("link", name="집행 보고(엑셀)").click()
     assert download_info.value.suggested_filename == "예산집행보고_지역경제-11.xlsx"
     book = openpyxl.load_workbook(BytesIO(download_info.value.path().read_bytes()))
     assert book.sheetnames[0] == "예산" and book.sheetnames[-1] == "출처"
@@ -60,7 +60,7 @@ def test_without_javascript_the_button_is_a_plain_link(browser, live_server, car
     page.get_by_role("button", name="로그인").click()
     page.goto(f"{live_server.url}/pledges/지역경제-11/card/?year=2021")
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Excel 내려받기").click()
+        page.get_by_role("link", name="공약 이행 카드(엑셀)").click()
     assert re.fullmatch(r"공약이행카드_지역경제-11_2021\.xlsx", download_info.value.suggested_filename)
     assert page.locator("#download-status").text_content() == ""
     context.close()

@@ -31,7 +31,7 @@ def test_the_lead_issues_the_card_and_later_sees_what_changed(sign_in, live_serv
 
     issued = IssuedDocument.objects.get()
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="보관된 파일 내려받기").click()
+        page.get_by_role("link", name="보관된 파일(PDF)").click()
     path = tmp_path / "issued.pdf"
     download_info.value.save_as(path)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == issued.sha256

@@ -212,7 +212,7 @@ def test_export_sheet_writes_the_card_xlsx(card_data, tmp_path):
 def test_the_web_download(client, card_data, django_user_model):
     client.force_login(django_user_model.objects.get(username="manager"))
     page = client.get(reverse("pledge-card", args=["지역경제-11"]), {"year": 2021}).content.decode()
-    assert "card.xlsx?year=2021" in page and "Excel 내려받기" in page
+    assert "card.xlsx?year=2021" in page and "공약 이행 카드(엑셀)" in page
     response = client.get("/pledges/지역경제-11/card.xlsx?year=2021")
     assert response.status_code == 200
     assert response["Content-Type"] == XLSX

@@ -296,3 +296,23 @@ def test_a_type_target_for_staff_is_their_own_programmes(card_data, django_user_
         s.key: s.target for s in achievement(card_data, 2021, django_user_model.objects.get(username="manager")).types
     }
     assert whole["직접일자리"] is None  # other departments' direct-jobs programmes have no target
+
+
+def summary_items(html: str) -> dict[str, str]:
+    """The dashboard's summary boxes as label → the rest of the box's text."""
+    summary = re.search(r'<ul class="summary">(.*?)</ul>', html, re.S).group(1)
+    items = {}
+    for item in re.findall(r"<li>(.*?)</li>", summary, re.S):
+        label, _, rest = re.sub(r"<[^>]+>", "|", item).strip("|").partition("|")
+        items[label.strip()] = " ".join(rest.replace("|", " ").split())
+    return items
+
+
+@pytest.mark.parametrize("username", ["manager", "lead"])
+def test_a_year_with_nothing_approved_shows_no_rate_and_no_expectation(client, card_data, django_user_model, username):
+    """2022 has a target and nothing approved: not "0.0%" beside "이 시점 기대치 54.6%" and no status."""
+    client.force_login(django_user_model.objects.get(username=username))
+    rate = summary_items(client.get(URL, {"year": 2022}).content.decode())["달성률"]
+    assert rate == "— 승인된 실적 없음"
+    rate = summary_items(client.get(URL, {"year": 2021}).content.decode())["달성률"]
+    assert rate.startswith("68.0% 주의 이 시점 기대치 74.9%")

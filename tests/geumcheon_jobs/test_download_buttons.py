@@ -32,3 +32,36 @@ def test_document_buttons_are_plain_links_marked_for_progress(login, url, docume
 
 def test_pages_without_documents_do_not_load_the_script(client, card_data):
     assert "download.js" not in client.get(reverse("public")).content.decode()
+
+
+DOWNLOAD_HREF = re.compile(r"\.(pdf|xlsx|csv)(\?|$)")
+LINK = re.compile(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', re.S)
+# What the file is, then its format: "2분기 실적 보고(엑셀)", never a bare "(.xlsx)" or "PDF 내려받기".
+NAMED = re.compile(r"^\S[^()]*\S\((PDF|엑셀|CSV)\)$")
+
+
+def test_every_download_button_says_what_it_is_and_its_format(login, card_data):
+    from performance.models import Department
+
+    department = Department.objects.get(code="dept03")
+    pages = [
+        ("manager", reverse("pledge-card", args=[CODE]) + "?year=2021"),
+        ("lead", reverse("dashboard", args=[CODE]) + "?year=2019"),
+        ("lead", reverse("budget-dashboard", args=[CODE])),
+        ("lead", reverse("budget:detail", args=[CODE])),
+        ("lead", reverse("budget:import", args=[CODE])),
+        ("lead", reverse("home")),
+        ("lead", reverse("performance:board") + "?year=2021&quarter=3"),
+        ("lead", reverse("performance:entry", args=[department.pk, 2021, 3])),
+    ]
+    seen = {}
+    for username, url in pages:
+        html = login(username).get(url).content.decode()
+        for href, label in LINK.findall(html):
+            if DOWNLOAD_HREF.search(href.replace("&amp;", "&")):
+                seen[href] = " ".join(re.sub(r"<[^>]+>", "", label).split())
+    assert len(seen) >= 14, seen
+    assert {href: label for href, label in seen.items() if not NAMED.match(label)} == {}
+    assert (
+        "2분기 실적 보고(엑셀)" in login("lead").get(reverse("dashboard", args=[CODE]) + "?year=2021").content.decode()
+    )

@@ -1,5 +1,7 @@
 """The public disclosure page and its open data: no login, approved figures only, no personal data."""
 
+import csv
+import io
 import json
 
 from django.urls import reverse
@@ -7,6 +9,7 @@ from django.urls import reverse
 from performance import services
 from performance.plans import plan_programmes
 from performance.services import LineInput
+from tests.geumcheon_jobs.test_dashboard import summary_items
 
 PAGE = reverse("public")
 
@@ -78,3 +81,20 @@ def test_open_data_stays_cacheable_for_anonymous_visitors_only(client, card_data
     client.force_login(django_user_model.objects.get(username="manager"))
     directives = {part.strip() for part in client.get(url)["Cache-Control"].split(",")}
     assert "no-store" in directives and "public" not in directives and "max-age=0" in directives
+
+
+def test_the_public_page_shows_no_rate_for_a_year_with_nothing_approved(client, card_data):
+    html = client.get(PAGE, {"year": 2022}).content.decode()
+    assert summary_items(html)["달성률"] == "— 공개된 실적 없음"
+
+
+def test_open_data_rates_are_numbers_and_yes_no_is_one_or_zero(client, card_data):
+    data = json.loads(client.get(reverse("open-data", args=["지역경제-11", "results", "json"])).content)
+    rates = {(r["year"], r["quarter"]): r["achievement_rate_percent"] for r in data["rows"]}
+    assert rates[(2019, 4)] == 116.3 and isinstance(rates[(2019, 4)], float)  # 10,349 ÷ 8,900, not "116.3"
+    assert rates[(2021, 2)] == 68.0
+    text = client.get(reverse("open-data", args=["지역경제-11", "budget", "csv"])).content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {row["planned"] for row in rows} == {"0", "1"} and "False" not in text and "True" not in text
+    assert {row["year"] for row in rows if row["planned"] == "1"} == {"2022"}
+    assert all(row["executed_million_krw"] == "" for row in rows if row["planned"] == "1")

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -27,10 +29,15 @@ def test_logging_in_with_a_demo_account(client, card_data):
     assert "공약 이행 카드 보기" in response.content.decode()
 
 
-def test_a_wrong_password_gets_a_korean_message(client, card_data):
-    response = client.post(reverse("login"), {"username": "manager", "password": "wrong"})
+@pytest.mark.parametrize("username", ["manager", "no-such-account"])
+def test_a_wrong_password_gets_a_korean_message_naming_the_field_as_the_page_does(client, card_data, username):
+    """The field is labelled 아이디: the message says 아이디 too, the same for an unknown account (it does not tell
+    which accounts exist), and never Django's "사용자 이름와/과"."""
+    response = client.post(reverse("login"), {"username": username, "password": "wrong"})
     assert response.status_code == 200
-    assert "올바른" in response.content.decode()
+    html = response.content.decode()
+    assert "아이디 또는 비밀번호가 올바르지 않습니다." in html
+    assert "사용자 이름" not in html and "와/과" not in html
 
 
 @pytest.mark.parametrize("username", ["manager", "lead", "dept07"])
@@ -40,7 +47,7 @@ def test_every_role_reads_the_card(login, username):
     html = response.content.decode()
     for figure in ["191,259", "114,875", "42,711", "10,349명(달성률 116.3%)", "7,342명(달성률 68.0%)", "12,802"]:
         assert figure in html
-    assert "PDF 내려받기" in html
+    assert "공약 이행 카드(PDF)" in html
 
 
 def test_the_card_page_reads_a_constant_number_of_queries(login, django_assert_max_num_queries):
@@ -104,3 +111,37 @@ def test_a_success_clears_the_failure_count(client, card_data):
     for _attempt in range(4):
         response = client.post(reverse("login"), {"username": "dept06", "password": "wrong"})
     assert response.status_code == 200  # four more failures: not locked
+
+
+def header_text(html: str) -> str:
+    box = re.search(r'<div class="user-box">(.*?)<a class="btn btn-text"', html, re.S).group(1)
+    return " ".join(re.sub(r"<[^>]+>", " ", box).split())
+
+
+@pytest.mark.parametrize(
+    ("username", "shown"),
+    [("lead", "일자리창출과 검토자"), ("manager", "관리자(열람)"), ("dept02", "지역경제과 부서 담당자")],
+)
+def test_the_header_names_the_person_their_role_and_department_once_each(login, username, shown):
+    """The demo accounts are named after their role or department: the header said "일자리창출과 검토자
+    일자리창출과 검토자 일자리창출과" for the lead department."""
+    assert header_text(login(username).get(reverse("home")).content.decode()) == shown
+
+
+def test_a_person_with_a_name_of_their_own_is_shown_with_role_and_department():
+    from geumcheon_jobs.context_processors import header_identity
+
+    assert header_identity("김금천", "부서 담당자", "지역경제과") == ("김금천", "부서 담당자", "지역경제과")
+    assert header_identity("관리자", "관리자(열람)", "") == ("", "관리자(열람)", "")
+
+
+def test_the_favicon_is_served_to_everyone(client, db):
+    """Browsers ask for /favicon.ico on their own: it was a 404 on every first visit."""
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response["Location"] == "/static/favicon.ico"
+    assert Path(finders.find("favicon.ico")).read_bytes()[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    assert 'rel="icon" href="/static/favicon.ico"' in client.get(reverse("login")).content.decode()

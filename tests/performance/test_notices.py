@@ -3,9 +3,10 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 
 from performance import services
-from performance.models import Notice
+from performance.models import Department, Notice
 from performance.plans import plan_programmes
 from performance.services import LineInput
 
@@ -69,3 +70,25 @@ def test_staff_get_a_notice_when_reviewed(card_data, django_user_model, django_c
     assert mail.outbox[0].to == ["dept03@demo.geumcheon.invalid"]
     if action == "return":
         assert "숫자 확인" in mail.outbox[0].body
+
+
+@pytest.mark.parametrize("username", ["dept03", "lead"])
+def test_the_notices_page_without_notices_names_no_count_and_no_command(login, username):
+    html = login(username).get(reverse("performance:notices")).content.decode()
+    assert "보낸 알림이 없습니다." in html
+    assert "300건" not in html and "send_reminders" not in html
+
+
+def test_the_notices_page_says_when_older_notices_are_not_shown(login, card_data, monkeypatch):
+    from performance.views import NoticeListView
+
+    department = Department.objects.get(code="dept03")
+    for n in range(3):
+        Notice.objects.create(
+            department=department, year=2021, quarter=3, kind="reminder", subject=f"안내 {n}", body=""
+        )
+    html = login("dept03").get(reverse("performance:notices")).content.decode()
+    assert "<caption>보낸 알림</caption>" in html and "안내 2" in html
+    monkeypatch.setattr(NoticeListView, "limit", 2)
+    html = login("dept03").get(reverse("performance:notices")).content.decode()
+    assert "최근 알림 2건(그 이전 알림은 보이지 않습니다)" in html and "안내 0" not in html

@@ -1,5 +1,7 @@
 """연간 목표: the lead department sets the year's targets in one form; everyone else reads what they may see."""
 
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
@@ -113,7 +115,8 @@ def test_another_local_governments_programme_cannot_be_reached(card_data, django
 def test_groups_that_do_not_add_up_are_a_warning_not_a_refusal(login, card_data):
     client = login("lead")
     group = TargetGroup.objects.get(local_government=card_data.local_government, name="청년층")
-    assert client.post(f"{URL}?year=2021", form_data(client, **{f"group_{group.pk}": "500"})).status_code == 302
+    data = form_data(client, reason="계층 조정", **{f"group_{group.pk}": "500"})
+    assert client.post(f"{URL}?year=2021", data).status_code == 302
     html = client.get(URL, {"year": 2021}).content.decode()
     assert "계층별 목표의 합(10,866명)이 연간 목표(10,800명)와 다릅니다." in html
 
@@ -130,3 +133,43 @@ def test_query_count_is_constant(login, card_data, django_assert_max_num_queries
     with django_assert_max_num_queries(14):
         html = client.get(URL, {"year": 2021}).content.decode()
     assert "10,828 → 10,829명" in html
+
+
+def history_ids():
+    return list(AnnualTarget.history.order_by("history_id").values_list("history_id", flat=True))
+
+
+def test_saving_the_values_unchanged_saves_nothing_and_says_so(login, card_data):
+    """Not "연간 목표 0건을 바꾸었습니다" with the reason dropped: nothing changed, nothing is written."""
+    client = login("lead")
+    before, stored = history_ids(), list(AnnualTarget.objects.order_by("pk").values_list("pk", "jobs"))
+    response = client.post(f"{URL}?year=2021", form_data(client, reason="추경 반영"), follow=True)
+    html = response.content.decode()
+    assert "바뀐 목표가 없습니다." in html and "0건을 바꾸었습니다" not in html
+    assert history_ids() == before
+    assert list(AnnualTarget.objects.order_by("pk").values_list("pk", "jobs")) == stored
+
+
+@pytest.mark.parametrize("reason", ["", "   "])
+def test_a_change_without_a_reason_is_refused_beside_the_field(login, card_data, reason):
+    client = login("lead")
+    before = history_ids()
+    response = client.post(f"{URL}?year=2021", form_data(client, total="11,000", reason=reason))
+    assert response.status_code == 400
+    html = response.content.decode()
+    field = re.search(r'<input [^>]*name="reason"[^>]*>', html).group(0)
+    assert 'aria-invalid="true"' in field and 'aria-describedby="id_reason-error' in field
+    assert re.search(r'<p class="field-error" id="id_reason-error">[^<]*사유를 입력하세요', html)
+    assert 'value="11,000"' in html  # what was typed stays
+    assert history_ids() == before
+    assert AnnualTarget.objects.get(pledge=card_data, year=2021, target_group=None).jobs == 10800
+
+
+def test_the_service_refuses_a_change_without_a_reason(card_data, django_user_model):
+    lead = django_user_model.objects.get(username="lead")
+    seen = targets.target_sheet(card_data, 2021, lead).seen
+    with pytest.raises(targets.ReasonRequired):
+        targets.targets_save(pledge=card_data, year=2021, values={targets.TOTAL: 9000}, user=lead, seen=seen)
+    assert AnnualTarget.objects.get(pledge=card_data, year=2021, target_group=None).jobs == 10800
+    unchanged = targets.targets_save(pledge=card_data, year=2021, values={targets.TOTAL: 10800}, user=lead, seen=seen)
+    assert unchanged == 0

@@ -1,9 +1,11 @@
 """The reporting screens as people use them, and the access matrix of every URL × role."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
-from performance import services
+from performance import reporting, services
 from performance.models import QuarterlyReport
 from performance.plans import plan_programmes
 from performance.services import LineInput
@@ -139,6 +141,41 @@ def test_lead_returns_with_reason_and_approves(client, accounts, dept03):
     assert "인원 재확인 바랍니다" in client.get(reverse("performance:mine")).content.decode()
 
 
+def review_facts(html: str) -> tuple[str, str | None, str | None]:
+    """The report page's 검토 fact, its current reason (an error box) and its earlier review (an info box)."""
+    fact = re.search(r"<dt>검토</dt><dd>(.*?)</dd>", html, re.S).group(1)
+    current = re.search(r'<div class="alert alert-error" role="note">(.*?)</div>', html, re.S)
+    earlier = re.search(r'<div class="alert alert-info" role="note">(.*?)</div>', html, re.S)
+    return (
+        " ".join(re.sub(r"<[^>]+>", " ", fact).split()),
+        current and " ".join(re.sub(r"<[^>]+>", " ", current.group(1)).split()),
+        earlier and " ".join(re.sub(r"<[^>]+>", " ", earlier.group(1)).split()),
+    )
+
+
+def test_a_resubmitted_report_shows_the_earlier_review_as_history_not_as_its_decision(client, accounts, dept03):
+    staff, lead = accounts["dept03"], accounts["lead"]
+    report = submitted_report(dept03, staff)
+    report = services.report_return(
+        report_id=report.pk, user=lead, expected_version=report.version, reason="인원 재확인 바랍니다"
+    )
+    client.force_login(lead)
+    page = reverse("performance:report", args=[report.pk])
+    fact, current, earlier = review_facts(client.get(page).content.decode())
+    assert "일자리창출과 검토자" in fact and current == "사유: 인원 재확인 바랍니다" and earlier is None
+
+    lines = [LineInput(p.pk, 100) for p in dept03.programmes.all()]
+    report = services.report_save_lines(
+        department=dept03, year=YEAR, quarter=QUARTER, lines=lines, user=staff, expected_version=report.version
+    )
+    services.report_submit(report_id=report.pk, user=staff, expected_version=report.version, acknowledged=True)
+    fact, current, earlier = review_facts(client.get(page).content.decode())
+    assert fact == "검토 대기" and current is None
+    assert (
+        earlier.startswith("이전 검토(이력):") and "일자리창출과 검토자 · 반려 — 사유: 인원 재확인 바랍니다" in earlier
+    )
+
+
 def test_bulk_approve(client, accounts, dept03):
     report = submitted_report(dept03, accounts["dept03"])
     client.force_login(accounts["lead"])
@@ -153,6 +190,38 @@ def test_history_page_shows_who_and_why(client, accounts, dept03):
     html = client.get(reverse("performance:history", args=[report.pk])).content.decode()
     assert "dept03" in html or "어르신복지과" in html
     assert "작성중 → 제출" in html and "120명" in html
+
+
+def test_history_has_no_row_without_a_change_and_names_commands_as_the_budget_does(client, accounts, dept03):
+    """A second save writes the report's new version as well as the figure: that record changes nothing shown
+    and was an empty "보고 … 실적 수정" row. A save by `import_results` without --user is "시스템"."""
+    staff = accounts["dept03"]
+    programme = dept03.programmes.order_by("pk").first()
+    report = services.report_save_lines(
+        department=dept03,
+        year=YEAR,
+        quarter=QUARTER,
+        lines=[LineInput(programme.pk, 5)],
+        user=staff,
+        expected_version=0,
+    )
+    services.report_save_lines(
+        department=dept03,
+        year=YEAR,
+        quarter=QUARTER,
+        lines=[LineInput(programme.pk, 7)],
+        user=None,
+        expected_version=report.version,
+    )
+    entries = reporting.report_history(report)
+    assert [(e.who, e.what, e.changes) for e in entries] == [
+        ("시스템", programme.name, ("실적 5 → 7명",)),
+        (staff.get_full_name() or staff.username, programme.name, ("실적 5명",)),
+        (staff.get_full_name() or staff.username, "보고", ("상태: 작성중",)),
+    ]
+    client.force_login(accounts["lead"])
+    html = client.get(reverse("performance:history", args=[report.pk])).content.decode()
+    assert "실적 수정" not in html and "<td></td><td>" not in html
 
 
 def test_the_board_marks_overdue_in_text(client, accounts):

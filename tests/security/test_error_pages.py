@@ -76,3 +76,43 @@ def test_error_pages_have_no_inline_script_or_style(template):
     text = (Path(settings.BASE_DIR) / "templates" / template).read_text()
     text += (Path(settings.BASE_DIR) / "templates" / "errors" / "plain.html").read_text()
     assert "<script" not in text and "style=" not in text and "<style" not in text
+
+
+@pytest.fixture
+def console_log():
+    """What the configured console handlers (settings.LOGGING and Django's defaults) write for a request logged
+    on django.request, gathered from every handler the record reaches."""
+    import io
+    import logging
+
+    handlers, logger = [], logging.getLogger("django.request")
+    while logger is not None:
+        handlers += [h for h in logger.handlers if type(h) is logging.StreamHandler]
+        logger = logger.parent if logger.propagate else None
+    stream = io.StringIO()
+    saved = [(handler, handler.setStream(stream)) for handler in handlers]
+    yield stream
+    for handler, original in saved:
+        handler.setStream(original)
+
+
+@pytest.mark.parametrize("debug", [True, False])
+def test_a_refusal_is_logged_once_without_a_traceback(settings, login, console_log, debug):
+    settings.DEBUG = debug  # development (make run) and production alike
+    response = login("manager").get(reverse("budget:edit", args=["지역경제-11"]))
+    assert response.status_code == 403
+    logged = console_log.getvalue()
+    assert logged.count("Forbidden (Permission denied)") == 1, logged
+    assert "Traceback" not in logged and "PermissionDenied" not in logged
+
+
+def test_a_crash_is_logged_once_with_its_traceback(production, card_data, django_user_model, monkeypatch, console_log):
+    def crash(self, **kwargs):
+        raise RuntimeError(SECRET)
+
+    monkeypatch.setattr(HomeView, "get_context_data", crash)
+    client = Client(raise_request_exception=False)
+    client.force_login(django_user_model.objects.get(username="lead"))
+    assert client.get(reverse("home")).status_code == 500
+    logged = console_log.getvalue()
+    assert logged.count("Internal Server Error") == 1 and "Traceback" in logged and SECRET in logged

@@ -91,6 +91,7 @@ EXPECTED = {
     "public": {"GET": signed_in(200, anonymous=200)},
     "public-pledge": {"GET": signed_in(200, anonymous=200)},
     "open-data": {"GET": signed_in(200, anonymous=200)},
+    "favicon": {"GET": signed_in(R, anonymous=R)},
     "performance:lines": {"GET": signed_in(200)},
     "session-status": {"GET": signed_in(200), "POST": signed_in(405)},
     "session-extend": {"GET": signed_in(405), "POST": signed_in(200)},

@@ -23,11 +23,13 @@ class Command(BaseCommand):
     def handle(self, *args, days=None, dry_run=False, **options):
         days = settings.AUDIT_RETENTION_DAYS if days is None else days
         if days < MINIMUM_DAYS:
-            raise CommandError(f"Refusing to keep fewer than {MINIMUM_DAYS} days of access log (asked: {days}).")
+            raise CommandError(
+                f"접속기록은 {MINIMUM_DAYS}일 이상 보관해야 해서 지우지 않았습니다(요청한 보관 기간: {days}일)."
+            )
         cutoff = timezone.now() - timedelta(days=days)
         old = AccessLog.objects.filter(at__lt=cutoff)
         if dry_run:
-            self.stdout.write(f"{old.count()} access-log rows older than {cutoff:%Y-%m-%d} would be deleted.")
+            self.stdout.write(f"{cutoff:%Y-%m-%d} 이전 접속기록 {old.count()}건을 지울 예정입니다(지우지 않음).")
             return
         deleted, _ = old.delete()
-        self.stdout.write(f"Deleted {deleted} access-log rows older than {cutoff:%Y-%m-%d}.")
+        self.stdout.write(f"{cutoff:%Y-%m-%d} 이전 접속기록 {deleted}건을 지웠습니다.")

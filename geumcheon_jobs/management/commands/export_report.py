@@ -1,12 +1,13 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from geumcheon_jobs.quarterly_report import REPORT_EXPORTERS, NoSuchPeriod, quarterly_report
+from performance.management.base import KoreanCommand
 from performance.models import Pledge
 
 
-class Command(BaseCommand):
+class Command(KoreanCommand):
     help = "Write the quarterly job-creation report (분기 일자리창출 실적 보고); .pdf or .xlsx by the output's suffix."
 
     def add_arguments(self, parser):

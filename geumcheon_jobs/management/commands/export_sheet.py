@@ -1,13 +1,14 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from geumcheon_jobs.exports import CARD_EXPORTERS
 from geumcheon_jobs.selectors import UnknownCardYear, card_years, pledge_card
+from performance.management.base import KoreanCommand
 from performance.models import Pledge
 
 
-class Command(BaseCommand):
+class Command(KoreanCommand):
     help = "Write the pledge card (공약 이행 카드) for a year; the format follows the output's suffix."
 
     def add_arguments(self, parser):
@@ -23,7 +24,7 @@ class Command(BaseCommand):
         found = Pledge.objects.filter(code=pledge).first()
         if found is None:
             codes = ", ".join(Pledge.objects.values_list("code", flat=True)) or "없음"
-            raise CommandError(f"공약 번호를 찾을 수 없습니다: {pledge}. 등록된 공약: {codes}")
+            raise CommandError(f"공약을 찾을 수 없습니다: {pledge}. 등록된 공약: {codes}")
         try:
             card = pledge_card(found, year)
         except UnknownCardYear as exc:

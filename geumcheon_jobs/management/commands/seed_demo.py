@@ -1,10 +1,11 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from geumcheon_jobs.seed import DEMO_PASSWORD, seed_demo
+from performance.management.base import KoreanCommand
 
 
-class Command(BaseCommand):
+class Command(KoreanCommand):
     help = "Load the pledge card's real data, the demo split across 22 departments and the demo accounts."
 
     def add_arguments(self, parser):
@@ -17,8 +18,8 @@ class Command(BaseCommand):
     def handle(self, *args, allow_production=False, **options):
         if not settings.DEBUG and not allow_production:
             raise CommandError(
-                "Demo accounts have a published password: seed_demo runs only with DJANGO_DEBUG=true "
-                "(or --allow-production on a throwaway installation)."
+                "시연 계정의 비밀번호는 공개되어 있어 seed_demo는 DJANGO_DEBUG=true에서만 실행합니다"
+                "(지워도 되는 시험용 설치본이라면 --allow-production)."
             )
         result = seed_demo()
         self.stdout.write(

@@ -1,13 +1,14 @@
 import datetime
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 
+from performance.management.base import KoreanCommand
 from performance.notices import send_reminders
 from performance.periods import deadline, reporting_period
 
 
-class Command(BaseCommand):
+class Command(KoreanCommand):
     help = "Remind departments that have not submitted a quarter's results as its deadline nears or passes (cron)."
 
     def add_arguments(self, parser):
