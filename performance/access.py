@@ -39,3 +39,8 @@ def can_enter_results(user, department) -> bool:
 def can_review(user) -> bool:
     """Approve, return and reopen: the lead department only."""
     return bool(user.is_active and user.has_perm("performance.review_quarterlyreport"))
+
+
+def can_edit_plans(user) -> bool:
+    """The term and yearly plans, their 세부사업 and the pledges' links to them: the lead department only."""
+    return bool(sees_all_departments(user) and user.has_perm("performance.change_yearplan"))

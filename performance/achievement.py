@@ -240,7 +240,9 @@ def department_achievement(pledge: Pledge, year: int, user, through_quarter: int
     scope = Department.objects.all() if user is None else Department.objects.visible_to(user)
     return (
         scope.filter(
-            Exists(Programme.objects.filter(pledge_links__pledge=pledge, department=OuterRef("pk"))),
+            Exists(
+                Programme.objects.filter(pledge_links__pledge=pledge, year_plan__year=year, department=OuterRef("pk"))
+            ),
             local_government_id=pledge.local_government_id,
         )
         .annotate(

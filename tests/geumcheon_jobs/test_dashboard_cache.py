@@ -77,7 +77,7 @@ def test_a_draft_saved_shows_in_the_pending_counts(client, card_data, django_use
 def test_a_target_changed_in_the_admin_shows_at_once(client, card_data, django_user_model, reviewer):
     client.force_login(reviewer)
     assert "10,800" in page(client)
-    target = AnnualTarget.objects.get(pledge=card_data, year=2021, target_group=None, programme=None)
+    target = AnnualTarget.objects.get(pledge=card_data, year=2021, target_group=None)
     target.jobs = 12000
     target.save()
     html = page(client)
@@ -86,12 +86,13 @@ def test_a_target_changed_in_the_admin_shows_at_once(client, card_data, django_u
 
 def test_a_programme_moved_to_another_type_in_the_admin_shows_at_once(client, card_data, reviewer):
     client.force_login(reviewer)
-    programme = Programme.objects.filter(report_lines__report__year=2021).exclude(programme_type=ProgrammeType.OTHER)[0]
+    infrastructure = ProgrammeType.objects.get(local_government=card_data.local_government, name="일자리 인프라 구축")
+    programme = Programme.objects.filter(report_lines__report__year=2021).exclude(programme_type=infrastructure)[0]
     types_before = re.search(r"부문별.*?</table>", page(client), re.S)[0]
     admin = site._registry[Programme]
     request = RequestFactory().post("/admin/")
     request.user = reviewer
-    programme.programme_type = ProgrammeType.OTHER
+    programme.programme_type = infrastructure
     admin.save_model(request, programme, form=None, change=True)
     assert re.search(r"부문별.*?</table>", page(client), re.S)[0] != types_before
 
@@ -120,7 +121,7 @@ def test_a_whole_import_costs_one_revision(card_data, django_user_model):
         quarter=1,
         user=user,
         inputs=[
-            services.ReportInput(r.department, 0, [LineInput(p.pk, 1) for p in plan_programmes(r.department, 2021)])
+            services.ReportInput(r.department, 0, [LineInput(p.pk, 1) for p in plan_programmes(r.department, 2022)])
             for r in reports
         ],
     )

@@ -64,7 +64,8 @@ def test_the_card_pdf(card_data, tmp_path):
 
 def test_the_quarterly_report_pdf(card_data, tmp_path):
     for _number in range(40):
-        ProgrammeFactory(department=DepartmentFactory(local_government=card_data.local_government))
+        department = DepartmentFactory(local_government=card_data.local_government)
+        ProgrammeFactory(department=department, year=2019, pledges=[card_data])
     document = quarterly_report(card_data, 2019, 3)
     path = written(tmp_path, quarterly_report_pdf(document))
     assert pdf_page_size(path).startswith("595") and pdf_page_size(path).endswith("(A4)")

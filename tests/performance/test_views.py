@@ -164,7 +164,7 @@ def test_a_resubmitted_report_shows_the_earlier_review_as_history_not_as_its_dec
     fact, current, earlier = review_facts(client.get(page).content.decode())
     assert "일자리창출과 검토자" in fact and current == "사유: 인원 재확인 바랍니다" and earlier is None
 
-    lines = [LineInput(p.pk, 100) for p in dept03.programmes.all()]
+    lines = [LineInput(p.pk, 100) for p in plan_programmes(dept03, YEAR)]
     report = services.report_save_lines(
         department=dept03, year=YEAR, quarter=QUARTER, lines=lines, user=staff, expected_version=report.version
     )
@@ -196,7 +196,7 @@ def test_history_has_no_row_without_a_change_and_names_commands_as_the_budget_do
     """A second save writes the report's new version as well as the figure: that record changes nothing shown
     and was an empty "보고 … 실적 수정" row. A save by `import_results` without --user is "시스템"."""
     staff = accounts["dept03"]
-    programme = dept03.programmes.order_by("pk").first()
+    programme = plan_programmes(dept03, YEAR).order_by("pk").first()
     report = services.report_save_lines(
         department=dept03,
         year=YEAR,

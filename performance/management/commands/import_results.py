@@ -75,4 +75,6 @@ class Command(KoreanCommand):
             where = f"{error.sheet}!{error.cell}" if error.cell else (error.sheet or filename)
             value = f" [{error.value}]" if error.value not in (None, "", filename) else ""  # not the name twice
             self.stderr.write(f"{where}{value}: {error.message}")
-        raise CommandError(_("잘못된 곳 %(count)s개: 아무것도 저장하지 않았습니다.") % {"count": len(errors)})
+        if any(error.cell or error.sheet for error in errors):  # a cell, a row or a sheet of the file
+            raise CommandError(_("잘못된 곳 %(count)s개: 아무것도 저장하지 않았습니다.") % {"count": len(errors)})
+        raise CommandError(_("파일을 읽지 않았습니다: 아무것도 저장하지 않았습니다."))
