@@ -5,20 +5,28 @@ so a cached page is served only while none of that has changed."""
 import hashlib
 from functools import cache
 
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from performance.access import can_review, own_department, sees_all_departments
-from performance.models import Pledge
+from performance.models import Pledge, Programme
 from performance.revision import revision_annotation
 
 SECONDS = 3600  # entries are never stale (the key changes with the data); this only frees memory
 
 
-def pledge_with_revision(code: str) -> Pledge:
-    """The pledge a page is about, with the results revision read in the same query (`results_revision`)."""
-    return get_object_or_404(Pledge.objects.annotate(results_revision=revision_annotation()), code=code)
+def pledge_with_revision(code: str, year: int | None = None) -> Pledge:
+    """The pledge a page is about, with the results revision read in the same query (`results_revision`); with a
+    `year`, a pledge that has no plan for that year is not found (a year without a plan is never shown as if it
+    were an empty one)."""
+    pledges = Pledge.objects.annotate(results_revision=revision_annotation())
+    if year is not None:
+        pledges = pledges.filter(
+            Exists(Programme.objects.filter(pledge_links__pledge=OuterRef("pk"), year_plan__year=year))
+        )
+    return get_object_or_404(pledges, code=code)
 
 
 def page_cache_key(request, name: str, revision: int) -> str:

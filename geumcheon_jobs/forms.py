@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 class LoginForm(AuthenticationForm):
     """Django's login form with its errors in the page's words: the field is 아이디, so the message says 아이디
-    (Django's Korean catalogue says "사용자 이름와/과", which is neither the field's name nor good Korean). One
+    (Django's Korean catalogue names the field 사용자 이름 and leaves the particle undecided, which is neither the
+    field's name nor good Korean). One
     message for an unknown account and a wrong password, so that it does not tell which accounts exist."""
 
     error_messages = {

@@ -18,7 +18,7 @@ from django.views.generic import TemplateView, View
 
 from audit.recording import NOT_LOGGED
 from budget.selectors import budget_matrix
-from performance.achievement import achievement
+from performance.achievement import YearWithoutPlan, achievement
 from performance.models import Pledge
 from performance.selectors import period_results
 from performance.validation import year_from_text
@@ -49,7 +49,10 @@ class PublicDisclosureView(TemplateView):
         raw = self.request.GET.get("year", "")
         if raw and year_from_text(raw) is None:
             raise Http404("no such year")
-        overview = achievement(pledge, year_from_text(raw), None, this_year=timezone.localdate().year)
+        try:
+            overview = achievement(pledge, year_from_text(raw), None, today=timezone.localdate())
+        except YearWithoutPlan:
+            raise Http404("no plan for this year") from None
         matrix = budget_matrix(pledge)
         year = overview.year if overview.year in matrix.years else None
         execution = budget_execution(matrix, year)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from performance.achievement import Achievement, Share, achievement, department_achievement
+from performance.achievement import Achievement, Share, YearWithoutPlan, achievement, department_achievement
 from performance.calculations import achievement_rate
 from performance.models import Pledge
 from performance.reporting import Board, review_board
@@ -105,7 +105,10 @@ def quarterly_report(pledge: Pledge, year: int, quarter: int) -> QuarterlyReport
         raise NoSuchPeriod(
             _("%(year)s년 %(quarter)s분기는 올바른 기간이 아닙니다.") % {"year": year, "quarter": quarter}
         )
-    overview = achievement(pledge, year, None, through_quarter=quarter)
+    try:
+        overview = achievement(pledge, year, None, through_quarter=quarter)
+    except YearWithoutPlan:
+        raise NoSuchPeriod(_("%(year)s년에는 이 공약의 연차별 세부계획이 없습니다.") % {"year": year}) from None
     if overview.target is None and overview.quarter is None:
         raise NoSuchPeriod(_("%(year)s년에는 목표도 승인된 실적도 없습니다.") % {"year": year})
     departments = tuple(

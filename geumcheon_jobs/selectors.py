@@ -12,6 +12,7 @@ from budget.selectors import Amounts, BudgetMatrix, budget_matrix
 from performance import selectors as results
 from performance.calculations import year_period_label
 from performance.models import Department, Pledge, PledgeAuthor
+from performance.plans import default_year, pledge_years
 
 from .provenance import document_provenance
 
@@ -86,21 +87,24 @@ class UnknownCardYear(ValueError):
     pass
 
 
-def card_years(pledge: Pledge) -> list[int]:
-    """The years a card can be made for: those with a job target."""
-    return sorted(results.annual_targets(pledge))
+def card_years(pledge: Pledge, targets: dict[int, int] | None = None) -> list[int]:
+    """The years a card can be made for: those with a job target and a plan the pledge draws on (`targets`: the
+    pledge's `annual_targets`, when the caller has read them)."""
+    targets = results.annual_targets(pledge) if targets is None else targets
+    return sorted(set(targets) & set(pledge_years(pledge)))
 
 
 def pledge_card(pledge: Pledge, year: int | None = None) -> PledgeCard:
     """Everything the card for `year` shows, read once from live data.
 
-    Without a year: the latest year with approved results, else the latest year with a target.
+    Without a year: the latest of the card's years (`card_years`) that has begun.
     """
     plan_years = results.annual_targets(pledge)
     periods = results.period_results(pledge, plan_years)
+    years = card_years(pledge, plan_years)
     if year is None:
-        year = periods[-1].year if periods else max(plan_years, default=None)
-    if year not in plan_years:
+        year = default_year(years, timezone.localdate())
+    if year not in years:
         raise UnknownCardYear(_("%(year)s년에는 일자리 목표가 없어 카드를 만들 수 없습니다.") % {"year": year})
     programme_targets = results.programme_targets(pledge, year)
     group_targets = results.group_targets(pledge, year)
@@ -131,7 +135,7 @@ def pledge_card(pledge: Pledge, year: int | None = None) -> PledgeCard:
         .distinct()
         .count(),
         as_of=provenance.as_of,
-        years=tuple(plan_years),
+        years=tuple(years),
         includes_demo=provenance.includes_demo,
     )
 

@@ -14,7 +14,7 @@ from django_tables2 import LazyPaginator, RequestConfig
 from audit.models import AccessLog
 from budget.selectors import budget_matrix
 from performance.access import sees_all_departments
-from performance.achievement import achievement, department_achievement
+from performance.achievement import YearWithoutPlan, achievement, department_achievement
 from performance.models import Pledge
 from performance.validation import year_from_text
 
@@ -83,7 +83,10 @@ class AchievementMixin:
     def get_overview(self, pledge=None):
         pledge = pledge or get_object_or_404(Pledge, code=self.kwargs["code"])
         year = self.get_year()
-        overview = achievement(pledge, year, self.request.user, this_year=timezone.localdate().year)
+        try:
+            overview = achievement(pledge, year, self.request.user, today=timezone.localdate())
+        except YearWithoutPlan:
+            raise Http404("no plan for this year") from None
         departments = DepartmentFilter(
             self.request.GET, department_achievement(pledge, overview.year, self.request.user)
         )
@@ -102,8 +105,7 @@ class DashboardView(AchievementMixin, TemplateView):
     per_page = 25
 
     def get_context_data(self, **kwargs):
-        pledge = pledge_with_revision(self.kwargs["code"])
-        self.get_year()  # a bad ?year= is refused before anything is cached
+        pledge = pledge_with_revision(self.kwargs["code"], self.get_year())  # a bad year: 404 before caching
         part = lazy(lambda: self.compute(pledge))
         names = ("overview", "table", "filter", "pending", "charts", "years")
         return super().get_context_data(

@@ -44,3 +44,20 @@ def can_review(user) -> bool:
 def can_edit_plans(user) -> bool:
     """The term and yearly plans, their 세부사업 and the pledges' links to them: the lead department only."""
     return bool(sees_all_departments(user) and user.has_perm("performance.change_yearplan"))
+
+
+def government_of(user) -> int | None:
+    """The local government whose data a person works on: their department's. Someone without a department (a
+    manager, an administrator) reads the government of the departments they may see — on today's one-government
+    installs, that one (users belonging to one government is the multi-government work's)."""
+    department = own_department(user)
+    if department is not None:
+        return department.local_government_id
+    from .models import Department
+
+    return (
+        Department.objects.visible_to(user)
+        .order_by("local_government_id")
+        .values_list("local_government_id", flat=True)
+        .first()
+    )

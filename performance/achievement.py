@@ -1,5 +1,6 @@
 """The achievement dashboard's figures (달성률), from approved reports only, in a constant number of queries."""
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,13 +19,19 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from . import calculations
 from .access import sees_all_departments
 from .models import AnnualTarget, Department, Pledge, Programme, QuarterlyReport, QuarterlyReportLine
+from .plans import default_year, pledge_years
 from .selectors import PENDING, PeriodResult, approved_lines, period_results, report_periods
 
 Status = QuarterlyReport.Status
+
+
+class YearWithoutPlan(LookupError):
+    """A year in which the pledge draws on no 세부사업 of a yearly plan (or no plan year at all: None)."""
 
 
 @dataclass(frozen=True)
@@ -84,10 +91,15 @@ def _earlier_complete(by_year, targets, year) -> dict[int, tuple[int | None, ...
 
 
 def achievement(
-    pledge: Pledge, year: int | None, user, *, this_year: int | None = None, through_quarter: int = 4
+    pledge: Pledge,
+    year: int | None,
+    user,
+    *,
+    today: datetime.date | None = None,
+    through_quarter: int = 4,
 ) -> Achievement:
-    """Everything the achievement dashboard shows for `year` (None: `this_year`, or the latest year with
-    figures when this year has neither target nor figures). The district's total is for everyone; the
+    """Everything the achievement dashboard shows for `year` (None: the latest of the pledge's plan years that
+    has begun by `today`; a year the pledge has no plan for raises `YearWithoutPlan`). The district's total is for everyone; the
     breakdowns by group and type follow `visible_to` (staff see their own department's); `user` None is
     the public page, which shows the whole district's. `through_quarter` stops the year at a quarter (the
     quarterly report of an earlier quarter)."""
@@ -100,9 +112,11 @@ def achievement(
     rows = list(report_periods(pledge, user))
     periods = period_results(pledge, targets, rows)
     by_year = _by_year(periods)
-    if year is None:  # this year if it has a target or figures, else the latest year with figures
-        year = this_year if this_year in targets or this_year in by_year else max(by_year or targets or [this_year])
-    available_years = tuple(sorted(set(targets) | set(by_year)))
+    available_years = tuple(pledge_years(pledge))
+    if year is None:
+        year = default_year(available_years, today or timezone.localdate())
+    if year not in available_years:  # never a year without a plan shown as if it were an empty one
+        raise YearWithoutPlan(year)
     # What the selected year shows stops there: no later year, no later quarter (an official report of Q3).
     by_year = {
         y: v if y < year else v[:through_quarter] + (None,) * (4 - through_quarter)

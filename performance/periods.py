@@ -24,6 +24,18 @@ def deadline(year: int, quarter: int) -> datetime.date:
     return override or default_deadline(year, quarter)
 
 
+def deadlines_for(periods: list[tuple[int, int]]) -> dict[tuple[int, int], datetime.date]:
+    """The deadline of each of several quarters, in one query."""
+    years = {year for year, _quarter in periods}
+    overrides = {
+        (year, quarter): due
+        for year, quarter, due in ReportingDeadline.objects.filter(year__in=years).values_list(
+            "year", "quarter", "due_date"
+        )
+    }
+    return {period: overrides.get(period) or default_deadline(*period) for period in periods}
+
+
 def reporting_period(today: datetime.date) -> tuple[int, int]:
     """The quarter being reported on a given day: the latest one that has ended."""
     quarter = (today.month - 1) // 3  # the quarter before the current one

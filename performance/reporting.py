@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from .calculations import achievement_rate, figure, rate
 from .models import Department, Programme, QuarterlyReport, QuarterlyReportLine
-from .periods import deadline, previous_period
-from .plans import plan_programmes
+from .periods import deadline, deadlines_for, previous_period
+from .plans import ended_plan_periods, plan_programmes
 
 Status = QuarterlyReport.Status
 NOT_SUBMITTED = "missing"
@@ -89,6 +89,36 @@ def report_comparison(report: QuarterlyReport) -> list[ComparisonRow]:
             last_year.get(line.programme.lineage_id),
         )
         for line in lines
+    ]
+
+
+@dataclass(frozen=True)
+class OpenQuarter:
+    """A quarter the department has not yet delivered: no report, a draft, or one sent back."""
+
+    year: int
+    quarter: int
+    report: QuarterlyReport | None
+    due: datetime.date
+
+    @property
+    def period(self) -> tuple[int, int]:
+        return (self.year, self.quarter)
+
+
+def unreported_quarters(department: Department, today: datetime.date) -> list[OpenQuarter]:
+    """Every ended quarter of a plan year in which the department runs 세부사업 and has not delivered its report
+    (none, a draft, or returned), oldest first: the department's to-do list."""
+    years = set(
+        department.programmes.filter(is_active=True).order_by().values_list("year_plan__year", flat=True).distinct()
+    )
+    periods = [(y, q) for y, q in ended_plan_periods(department.local_government_id, today) if y in years]
+    reports = {(r.year, r.quarter): r for r in QuarterlyReport.objects.filter(department=department, year__in=years)}
+    deadlines = deadlines_for(periods)
+    return [
+        OpenQuarter(year, quarter, reports.get((year, quarter)), deadlines[(year, quarter)])
+        for year, quarter in periods
+        if (year, quarter) not in reports or reports[(year, quarter)].status in (Status.DRAFT, Status.RETURNED)
     ]
 
 

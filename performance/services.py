@@ -20,6 +20,7 @@ from .bulk import insert_with_history
 from .calculations import figure
 from .models import Department, Programme, QuarterlyReport, QuarterlyReportLine, ReportingDeadline
 from .notices import notify_review
+from .plans import period_refusal
 from .reporting import history_who
 from .revision import revision_bump
 from .validation import EntryWarning, entry_warnings
@@ -125,6 +126,10 @@ def reports_save_lines(*, year: int, quarter: int, inputs: list[ReportInput], us
     departments = [item.department for item in inputs]
     if user is not None and not all(can_enter_results(user, department) for department in departments):
         raise PermissionDenied(NOT_ALLOWED)  # user None: the operator of manage.py
+    for government in {department.local_government_id for department in departments}:
+        refusal = period_refusal(government, year, quarter, timezone.localdate())
+        if refusal:  # a quarter that has not ended, or a year outside every plan
+            raise ReportError(refusal)
     existing = {
         report.department_id: report
         for report in QuarterlyReport.objects.select_for_update().filter(

@@ -17,6 +17,7 @@ from .. import targets
 from ..forms import TargetsForm
 from ..lists import ApprovedLineFilter, ApprovedLineTable, approved_lines_for
 from ..models import Pledge
+from ..plans import default_year, plan_years
 from ..validation import year_from_text
 from .reports import _today
 
@@ -47,8 +48,10 @@ class TargetsView(TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         self.pledge = get_object_or_404(Pledge, code=kwargs["code"])
-        self.year = year_from_text(request.GET.get("year") or _today().year)
-        if self.year is None:
+        self.years = plan_years(self.pledge.local_government_id)
+        raw = request.GET.get("year")
+        self.year = year_from_text(raw) if raw else default_year(self.years, _today())
+        if self.year is None or self.year not in self.years:  # targets are set for a year of a plan
             raise Http404("no such year")
         return super().dispatch(request, *args, **kwargs)
 
@@ -63,7 +66,7 @@ class TargetsView(TemplateView):
             pledge=self.pledge,
             sheet=sheet,
             editable=editable,
-            years=range(self.year - 3, self.year + 4),
+            years=self.years,
             changes=targets.target_changes(self.pledge, self.year, limit=20),
             **kwargs,
         )

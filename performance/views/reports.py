@@ -15,6 +15,7 @@ from ..access import can_enter_results, can_review, own_department
 from ..forms import ReasonForm, ResultEntryForm, VersionForm
 from ..models import Department, Notice, QuarterlyReport
 from ..periods import deadline, reporting_period
+from ..plans import period_refusal, reporting_default
 from ..services import ReportError, StaleReport, WarningsNotAcknowledged
 from ..validation import entry_warnings
 
@@ -35,7 +36,8 @@ class MyDepartmentView(TemplateView):
 
     def get_context_data(self, **kwargs):
         department = own_department(self.request.user)
-        year, quarter = reporting_period(_today())
+        todo = reporting.unreported_quarters(department, _today())
+        year, quarter = reporting_default(department.local_government_id, _today()) or reporting_period(_today())
         due = deadline(year, quarter)
         current = QuarterlyReport.objects.filter(department=department, year=year, quarter=quarter).first()
         return super().get_context_data(
@@ -46,6 +48,7 @@ class MyDepartmentView(TemplateView):
             days_left=(due - _today()).days,
             days_overdue=(_today() - due).days,
             current=current,
+            todo=todo,
             reports=reporting.department_reports(department),
             returned=reporting.returned_reports(department),
             can_review=can_review(self.request.user),
@@ -63,6 +66,10 @@ class ResultEntryView(TemplateView):
         self.year, self.quarter = kwargs["year"], kwargs["quarter"]
         if not 1 <= self.quarter <= 4 or not 2000 <= self.year <= 2100:
             raise Http404("no such quarter")
+        refusal = period_refusal(self.department.local_government_id, self.year, self.quarter, _today())
+        if refusal:  # a quarter that has not ended, or a year without a plan: said, and back to the to-do list
+            messages.error(request, refusal)
+            return redirect("performance:mine" if own_department(request.user) else "performance:board")
         self.report = QuarterlyReport.objects.filter(
             department=self.department, year=self.year, quarter=self.quarter
         ).first()

@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from .. import reporting, services
-from ..access import can_review
+from ..access import can_review, government_of
 from ..forms import DeadlineForm
 from ..models import QuarterlyReport
 from ..periods import reporting_period
+from ..plans import plan_years, reporting_default
 from ..validation import period_from_text, whole_in_range
 from .reports import _today
 
@@ -23,8 +24,9 @@ class ReviewBoardView(TemplateView):
     template_name = "performance/board.html"
 
     def get_period(self) -> tuple[int, int]:
-        """?year=&quarter= (default: the quarter being reported); a refused deadline form passes its own."""
-        year, quarter = reporting_period(_today())
+        """?year=&quarter= (default: the latest ended quarter of a plan year); a refused deadline form passes its
+        own."""
+        year, quarter = reporting_default(government_of(self.request.user), _today()) or reporting_period(_today())
         period = period_from_text(self.request.GET.get("year", year), self.request.GET.get("quarter", quarter))
         if period is None:
             raise Http404("bad period")
@@ -36,7 +38,7 @@ class ReviewBoardView(TemplateView):
         deadline_form = deadline_form or DeadlineForm(initial={"year": year, "quarter": quarter, "due_date": board.due})
         return super().get_context_data(
             board=board,
-            years=range(_today().year, 2017, -1),
+            years=sorted(plan_years(government_of(self.request.user)) or [year], reverse=True),
             can_review=can_review(self.request.user),
             deadline_form=deadline_form,
             **kwargs,

@@ -1,3 +1,4 @@
+import datetime
 from io import BytesIO
 
 import openpyxl
@@ -143,9 +144,13 @@ def test_no_card_for_a_year_without_target(card_data):
         pledge_card(card_data, 2017)
 
 
-def test_default_year_is_the_latest_with_approved_results(card_data):
+def test_default_year_is_the_latest_plan_year_that_has_begun(card_data, monkeypatch):
+    """The card's years are its plan's (2018–2022); on 2026-11-27 the latest that has begun is 2022, and on a day
+    in 2020 it is 2020 — never a later year, never a year without a plan."""
     card = pledge_card(card_data)
-    assert card.year == 2021 and card.years == (2018, 2019, 2020, 2021, 2022)
+    assert card.year == 2022 and card.years == (2018, 2019, 2020, 2021, 2022)
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda: datetime.date(2020, 5, 1))
+    assert pledge_card(card_data).year == 2020
 
 
 def test_typed_entries_never_hold_figures(card_data):

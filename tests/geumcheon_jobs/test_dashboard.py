@@ -67,10 +67,14 @@ def test_the_page_shows_the_card_figures(client, card_data, django_user_model, u
         assert figure in html
 
 
-def test_the_default_year_is_the_latest_with_figures(client, card_data, django_user_model):
+def test_the_default_year_is_the_latest_plan_year_that_has_begun(client, card_data, django_user_model):
+    """The card's pledge draws on the 2018–2022 plans: today (2026) the dashboard opens on 2022, a year with a plan
+    and a target (10,800) even though nothing is approved in it yet; 2021 shows its figures when chosen."""
     client.force_login(django_user_model.objects.get(username="manager"))
     html = client.get(URL).content.decode()
-    assert "2021년" in html and "7,342" in html and "주의" in html and "74.9%" in html
+    assert re.search(r'<option value="2022"\s+selected', html) and "10,800" in html
+    html = client.get(URL, {"year": 2021}).content.decode()
+    assert "7,342" in html and "주의" in html and "74.9%" in html
 
 
 def test_drafts_and_submissions_do_not_count_but_are_listed(client, card_data, django_user_model):
@@ -147,17 +151,17 @@ def test_sort_the_department_table_by_rate(client, card_data, django_user_model)
         assert rows[len(expected) :] and all(rate == "—" for _name, rate in rows[len(expected) :]), sort
 
 
-@pytest.mark.parametrize("year", ["2019", "2021", "2026", ""])
+@pytest.mark.parametrize("year", ["2019", "2021", "2022", ""])
 @pytest.mark.parametrize("username", ["manager", "dept03"])
 def test_query_count_is_constant(client, card_data, django_user_model, django_assert_max_num_queries, year, username):
-    """At most 9 when the page is computed (the 부문 targets are the plan's, read beside the pledge's), 4 when it
-    comes from the cache (session, user, permissions, the
+    """At most 10 when the page is computed (the 부문 targets and the pledge's plan years are the plan's, read beside
+    the pledge's own targets), 4 when it comes from the cache (session, user, permissions, the
     pledge with the revision). Another page first, as in a running server: the header's demo-data flag is
     read once per process, not per page."""
     client.force_login(django_user_model.objects.get(username=username))
     client.get(reverse("home"))
     query = {"year": year} if year else {}
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         first = client.get(URL, query)
     with django_assert_max_num_queries(4):
         again = client.get(URL, query)

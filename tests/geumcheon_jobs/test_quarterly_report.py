@@ -35,7 +35,7 @@ def test_export_report_xlsx(card_data, tmp_path):
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["--year", "2017", "--quarter", "1"], "목표도"), (["--year", "2019", "--quarter", "5"], "올바른")],
+    [(["--year", "2017", "--quarter", "1"], "세부계획이 없습니다"), (["--year", "2019", "--quarter", "5"], "올바른")],
 )
 def test_export_report_refuses_a_bad_period_and_writes_nothing(card_data, tmp_path, args, message):
     output = tmp_path / "report.pdf"
