@@ -17,13 +17,14 @@ def test_manager_reads_the_card_and_downloads_the_pdf(sign_in, live_server, tmp_
     assert "10,349명" in body and "116.3%" in body
     assert "191,259" in body and "114,875" in body
     assert page.get_by_role("table").count() >= 4
-    screenshot(page, "card-2021")
+    screenshot(page, "card-default-year")
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="공약 이행 카드(PDF)").click()
     path = tmp_path / "card.pdf"
     download_info.value.save_as(path)
-    assert download_info.value.suggested_filename == "공약이행카드_지역경제-11_2021.pdf"
+    # the latest year of its plan that has begun: 2022 (민선7기 2018–2022), never a year without a plan
+    assert download_info.value.suggested_filename == "공약이행카드_지역경제-11_2022.pdf"
     assert_korean_font_embedded(path)
     assert "2019년 실적 10,349명(달성률 116.3%)" in pdf_text(path)
 
