@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import F, Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.templatetags.static import static
@@ -186,10 +187,11 @@ class BudgetDashboardExportView(BudgetExecutionMixin, View):
 
 
 class DashboardIndexView(View):
-    """The menu's 달성 현황: the dashboard of the first pledge (one district, one job pledge today)."""
+    """The menu's 달성 현황: the dashboard of the pledge with the most recent plan (the current term's first)."""
 
     def get(self, request):
-        pledge = Pledge.objects.order_by("code").first()
+        latest = Max("programme_links__programme__year_plan__year")
+        pledge = Pledge.objects.annotate(latest=latest).order_by(F("latest").desc(nulls_last=True), "code").first()
         if pledge is None:
             return redirect("home")
         return redirect("dashboard", code=pledge.code)
