@@ -7,6 +7,7 @@ JavaScript or a file from the internet, and the output is a few kilobytes. Every
 a table of the same figures (KWCAG 1.1.1).
 """
 
+import itertools
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -55,6 +56,7 @@ class Polyline:
     width: float
     end: tuple[float, float]
     dash: str = ""
+    label_at: tuple[float, float, str] = (0, 0, "start")  # x, y (baseline) and text-anchor of the line's label
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ def line_chart(
                 DASHES[index % len(DASHES)],
             )
         )
-    lines = _spread_labels(lines)
+    lines = _place_labels(_spread_labels(lines), right, top, bottom)
     ticks = tuple((y(y_max * k / 4), f"{int(y_max * k / 4):,}") for k in range(5))
     described = "; ".join(
         f"{s.label}: " + ", ".join(f"{c} {v:,}" for c, v in zip(categories, s.values, strict=True) if v is not None)
@@ -128,6 +130,58 @@ def line_chart(
     )
 
 
+def _label_width(text: str) -> float:
+    """A label's width at the charts' 13 px: Hangul about 13 px, digits about 7 px."""
+    return sum(13 if "가" <= char <= "힣" else 7 for char in text)
+
+
+def _crosses(box: tuple[float, float, float, float], line: Polyline) -> bool:
+    """Whether a line passes through a box, sampled along each of its segments."""
+    left, top, right, bottom = box
+    points = [point[:2] for point in line.dots]
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
+        steps = int(max(abs(x2 - x1), abs(y2 - y1))) + 1
+        for k in range(steps + 1):
+            x, y = x1 + (x2 - x1) * k / steps, y1 + (y2 - y1) * k / steps
+            if left <= x <= right and top <= y <= bottom:
+                return True
+    return False
+
+
+def _place_labels(lines: list[Polyline], right: float, top: float, bottom: float) -> list[Polyline]:
+    """Each line's label: beside its end when the line reaches the last category (spread apart at the right);
+    for a line that ends earlier (this year before its last quarter), the nearest place around its end that no
+    other line crosses, so that it never sits on another year's line."""
+    placed = []
+    for line in lines:
+        x, y = line.end
+        if x >= right - 1:
+            placed.append(replace(line, label_at=(x + 8, y + 4, "start")))
+            continue
+        width = _label_width(line.label)
+        others = [other for other in lines if other is not line]
+        spots = [
+            (x + dx, y + dy, anchor)
+            for dy in (-10, 20, 4, -24, 34, -38, 48, -52, 62)
+            for dx, anchor in ((0, "middle"), (8, "start"), (-8, "end"))
+        ]
+
+        def box(spot, width=width):
+            left = {"start": spot[0], "middle": spot[0] - width / 2, "end": spot[0] - width}[spot[2]]
+            return (left - 2, spot[1] - 12, left + width + 2, spot[1] + 3)
+
+        clear = [
+            spot
+            for spot in spots
+            if top <= spot[1] - 12
+            and spot[1] + 3 <= bottom
+            and not any(_crosses(box(spot), other) for other in others)
+            and not _crosses(box(spot), replace(line, dots=line.dots))
+        ]
+        placed.append(replace(line, label_at=clear[0] if clear else (x, y - 10, "middle")))
+    return placed
+
+
 def _spread_labels(lines: list[Polyline], gap: float = 15) -> list[Polyline]:
     """Move the line-end labels apart vertically so that no two overlap."""
     placed, last = {}, None
@@ -144,6 +198,7 @@ class Bar:
     width: float
     y: float
     over: bool
+    value_inside: bool = False  # the value drawn in white at the bar's end: outside, it would cross the 100% mark
 
 
 @dataclass(frozen=True)
@@ -164,21 +219,35 @@ class BarChart:
         return any(bar.value_text != "—" for bar in self.bars)
 
 
+VALUE_CHAR_WIDTH = 8  # px a character of a value ("91.8%") takes at the charts' 13 px, with a little to spare
+
+
+def _value_inside(width: float, full: float, text: str) -> bool:
+    """Whether a bar's value goes inside its end (in white): only when, beside the bar, it would cross the 100%
+    mark and the bar is long enough to hold it."""
+    text_width = VALUE_CHAR_WIDTH * len(text)
+    return width >= text_width + 12 and width < full < width + 6 + text_width
+
+
 def rate_bars(title: str, items: list[tuple[str, Decimal | None]], size: ChartSize = WIDE) -> BarChart:
     """Horizontal bars of rates in %, with a mark at 100%; a bar above 100% is drawn to the edge."""
     bar_height, gap = 22, 12
     scale_max = max([Decimal(100)] + [rate for _, rate in items if rate is not None])
     label_width = size.label_width
     plot = size.width - label_width - 70
+    full = round(plot * 100 / float(scale_max), 1)
+    widths = [0 if rate is None else round(plot * float(rate / scale_max), 1) for _, rate in items]
+    texts = ["—" if rate is None else f"{rate}%" for _, rate in items]
     bars = tuple(
         Bar(
             label,
-            "—" if rate is None else f"{rate}%",
-            0 if rate is None else round(plot * float(rate / scale_max), 1),
+            text,
+            width,
             TOP + i * (bar_height + gap),
             rate is not None and rate > 100,
+            _value_inside(width, full, text),
         )
-        for i, (label, rate) in enumerate(items)
+        for i, ((label, rate), width, text) in enumerate(zip(items, widths, texts, strict=True))
     )
     height = TOP + len(items) * (bar_height + gap) + 10
     description = ", ".join(f"{bar.label} {bar.value_text}" for bar in bars)
@@ -189,7 +258,7 @@ def rate_bars(title: str, items: list[tuple[str, Decimal | None]], size: ChartSi
         height,
         bars,
         label_width,
-        label_width + round(plot * 100 / float(scale_max), 1),
+        label_width + full,
         bar_height,
         size.note_size,
     )

@@ -115,13 +115,23 @@ def test_the_krds_tokens_have_the_values_of_the_krds_package():
     assert different == {}
 
 
-def test_the_text_of_the_charts_has_4_5_to_1_on_white():
-    colours = set()
+def test_the_text_of_the_charts_has_4_5_to_1_on_white_and_on_the_bars():
+    """Text on the chart's white ground, and white values drawn inside a bar's end on every bar colour."""
+    colours, on_bars = set(), []
     for svg in (ROOT / "templates" / "charts").glob("*.svg"):
-        for text in re.findall(r"<text\b[^>]*>", svg.read_text()):
-            colours.update(re.findall(r"#[0-9a-fA-F]{6}\b", text))
-    assert colours
+        source = svg.read_text()
+        bars = set(re.findall(r'<rect\b[^>]*fill="[^"]*?(#[0-9a-fA-F]{6})', source)) | set(
+            re.findall(r"(#[0-9a-fA-F]{6})\{% else %\}(#[0-9a-fA-F]{6})", source)[0] if "{% else %}#" in source else ()
+        )
+        for text in re.findall(r"<text\b[^>]*>", source):
+            found = set(re.findall(r"#[0-9a-fA-F]{6}\b", text))
+            if found == {"#ffffff"}:
+                on_bars += [("#ffffff", bar) for bar in bars]
+            else:
+                colours |= found
+    assert colours and on_bars
     assert {c: round(contrast(c, "#ffffff"), 2) for c in colours if contrast(c, "#ffffff") < TEXT} == {}
+    assert [(c, b, round(contrast(c, b), 2)) for c, b in on_bars if contrast(c, b) < TEXT] == []
 
 
 def test_every_chart_line_has_3_to_1_on_white_and_earlier_years_differ_by_dash():

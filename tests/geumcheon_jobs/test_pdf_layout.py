@@ -122,3 +122,28 @@ def test_the_word_joiner_touches_only_running_text():
     joined = keep_words_whole(html)
     assert joined.startswith('<title>공약 카드</title><style>p{}</style><p title="가나">')
     assert "가\u2060나 다\u2060A 1\u2060명</p>" in joined and joined.endswith("<svg><text>라마</text></svg>")
+
+
+def body_lines(page: str) -> list[str]:
+    """A page's text lines without the running footer (기준일 …, 생성 …, - n / m -)."""
+    lines = [line.strip() for line in page.splitlines() if line.strip()]
+    return [line for line in lines if not re.search(r"기준일|생성:|^- \d+ / \d+ -$", line)]
+
+
+@pytest.mark.parametrize(("year", "quarter"), [(2019, 3), (2021, 2)])
+def test_tables_keep_their_last_rows_with_the_total_and_headings_with_what_follows(card_data, tmp_path, year, quarter):
+    """The two layouts that broke badly (issue #13 item 12): 계 alone with one department atop page 3 (2019 Q3),
+    page 1 half empty and "□ 부서별" stranded at a page's foot (2021 Q2)."""
+    document = quarterly_report(card_data, year, quarter)
+    pages = pdf_pages(written(tmp_path, quarterly_report_pdf(document)))
+    departments = [share.label for share in document.departments]
+    total = f"{document.department_total.cumulative:,}"
+    [total_page] = [page for page in pages if re.search(rf"(?m)^\s*계\s+{total}", page)][-1:]
+    rows_with_total = [name for name in departments if re.search(rf"(?m)^\s*{re.escape(name)}\s", total_page)]
+    assert len(rows_with_total) >= 2, rows_with_total  # never the total with one row or none
+    headings = ("분기별 누적 실적", "계층별", "부문별", "부서별")
+    for page in pages[:-1]:
+        last = body_lines(page)[-1]
+        assert not any(last.startswith(heading) or last.endswith(heading) for heading in headings), last
+        assert not last.endswith(("실적과 목표(명)", "실적(명)")), last  # a table's caption without its rows
+    assert "□ 계층별" in pages[0]  # page 1 goes on after the quarters, not left half empty
