@@ -23,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from performance.calculations import NOTHING
 from performance.excel import XLSX_MIMETYPE
+from performance.excel.format import FONT_NAME
 from performance.models import Pledge
 
 from .excel import (
@@ -201,8 +202,15 @@ def _finish(sheet, matrix: BudgetMatrix, *, last_row: int, editable: bool = True
     sheet.freeze_panes = f"C{FIRST_DATA_ROW}"
     sheet.print_title_rows = f"{HEADER_TOP}:{HEADER_BOTTOM}"
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth, sheet.sheet_properties.pageSetUpPr.fitToPage = 1, True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.print_area = f"A1:{get_column_letter(max(sheet.max_column, 1))}{sheet.max_row}"
+    sheet.oddFooter.center.text = "&P / &N"
+    for row in sheet.iter_rows():  # the Korean face on every cell, not openpyxl's default Calibri
+        for cell in row:
+            font = cell.font
+            cell.font = Font(name=FONT_NAME, size=font.sz or 10, bold=font.b, italic=font.i, color=font.color)
     if editable and matrix.years and last_row >= FIRST_DATA_ROW:
         last_column = get_column_letter(FIRST_YEAR_COLUMN + 2 * len(matrix.years) - 1)
         rule = DataValidation(type="whole", operator="between", formula1="0", formula2=str(MAX_MILLION_WON))

@@ -140,11 +140,12 @@ def _write_header_box(ws: CardSheet, card: PledgeCard) -> None:
     ws.data(SOURCE, pledge.title, bold=True)
     ws.row += 1
     completion = pledge.completion_due + (f"\n({pledge.completion_year})" if pledge.completion_year else "")
-    rate = float(pledge.implementation_rate) / 100  # a fraction, shown by the 0.0% format
+    rate = float(pledge.implementation_rate) / 100  # a fraction, shown as the card shows it: 100%, 87.5%
+    rate_format = "0%" if pledge.implementation_rate == int(pledge.implementation_rate) else PERCENT
     rows = (
         (
             (_("추진현황"), pledge.get_status_display()),
-            (_("이행률(%)"), (rate, PERCENT)),
+            (_("이행률(%)"), (rate, rate_format)),
             (_("완료시기\n(완료연도)"), completion),
         ),
         (
@@ -341,8 +342,8 @@ def _write_footer(ws: CardSheet, card: PledgeCard) -> None:
 
 
 def _page_setup(ws: CardSheet) -> None:
-    """A4 landscape, one page wide, the title row repeated on every page and kept in view on screen."""
-    xlsx.print_setup(ws.sheet, last_column=ws.last, last_row=ws.row - 1, title_rows="1:1", freeze="A2")
+    """A4 portrait like the card's PDF, one page wide, the title row repeated on every page and kept in view."""
+    xlsx.print_setup(ws.sheet, last_column=ws.last, last_row=ws.row - 1, title_rows="1:1", freeze="A2", landscape=False)
 
 
 def _write_source_sheet(sheet, card: PledgeCard) -> None:

@@ -11,6 +11,8 @@ written as a fraction and shown by the 0.0% format, so that the file shows exact
 from __future__ import annotations
 
 import datetime
+import re
+import zipfile
 from collections.abc import Iterable
 from decimal import Decimal
 from io import BytesIO
@@ -24,6 +26,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.properties import CalcProperties
 
 from performance.calculations import NOTHING
+from performance.excel.format import FONT_NAME
 
 from .tabular import safe_text
 
@@ -31,7 +34,6 @@ NUMBER, PERCENT = "#,##0", "0.0%"
 DATE, DATETIME = "yyyy-mm-dd", "yyyy-mm-dd hh:mm"
 SEOUL = ZoneInfo("Asia/Seoul")
 
-FONT_NAME = "맑은 고딕"  # the font Korean government documents are set in; Excel falls back when it is missing
 PLAIN, BOLD = Font(name=FONT_NAME, size=10), Font(name=FONT_NAME, size=10, bold=True)
 TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True)
 SUBTITLE_FONT = Font(name=FONT_NAME, size=10, color="464C53")
@@ -183,6 +185,11 @@ def write_source_sheet(
         if fmt:
             cell.number_format = fmt
     sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 12, 90
+    sheet.print_area = f"A1:B{len(rows)}"
+    sheet.page_setup.orientation, sheet.page_setup.paperSize = sheet.ORIENTATION_PORTRAIT, sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.oddFooter.center.text = "&P / &N"
 
 
 def mark_document(book, *, demo: bool = False, provisional: bool = False) -> None:
@@ -200,8 +207,70 @@ def mark_document(book, *, demo: bool = False, provisional: bool = False) -> Non
 
 
 def workbook_bytes(book) -> bytes:
-    """The workbook as bytes, asking Excel to calculate on opening: the totals are formulas without stored results."""
+    """The workbook as bytes, each total formula with its result stored beside it, so that a previewer, a mail
+    client or pandas shows the totals without calculating (openpyxl writes formulas without results); Excel is
+    still asked to calculate on opening."""
     book.calculation = CalcProperties(fullCalcOnLoad=True)
+    results = {index: formula_results(sheet) for index, sheet in enumerate(book.worksheets, start=1)}
     buffer = BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return _with_results(buffer.getvalue(), results)
+
+
+_SUM = re.compile(r"^=SUM\((.*)\)$")
+
+
+def formula_results(sheet) -> dict[str, int | float]:
+    """The result of every total formula of a sheet (=SUM over cells and ranges, or =0), by cell."""
+    results: dict[str, int | float] = {}
+
+    def value(coordinate: str):
+        cell = sheet[coordinate]
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            if coordinate not in results:
+                results[coordinate] = evaluate(cell.value)
+            return results[coordinate]
+        return cell.value if isinstance(cell.value, int | float) and not isinstance(cell.value, bool) else 0
+
+    def evaluate(expression: str):
+        if expression == "=0":
+            return 0
+        match = _SUM.match(expression)
+        if match is None:
+            raise ValueError(f"only SUM totals are written: {expression}")
+        total = 0
+        for part in match[1].split(","):
+            if ":" in part:
+                for row in sheet[part]:
+                    total += sum(value(cell.coordinate) for cell in row)
+            else:
+                total += value(part)
+        return total
+
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                value(cell.coordinate)
+    return results
+
+
+def _with_results(data: bytes, results: dict[int, dict[str, int | float]]) -> bytes:
+    """The saved workbook with each formula's result in its cell's <v> (openpyxl leaves it empty)."""
+    source = zipfile.ZipFile(BytesIO(data))
+    output = BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            number = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", item.filename)
+            if number and results.get(int(number[1])):
+                sheet_results = results[int(number[1])]
+                content = re.sub(
+                    rb'<c r="([A-Z]+[0-9]+)"([^>]*)><f>([^<]*)</f><v ?/></c>',
+                    lambda m, r=sheet_results: (
+                        b'<c r="%s"%s><f>%s</f><v>%s</v></c>'
+                        % (m[1], m[2], m[3], repr(r.get(m[1].decode(), 0)).encode())
+                    ),
+                    content,
+                )
+            target.writestr(item, content)
+    return output.getvalue()

@@ -12,6 +12,7 @@ from performance.validation import NUMBER_ERRORS, YEARS
 # --- The file format. Sheet names and header labels are part of the format, so they are deliberately NOT passed
 # --- through gettext: a template downloaded in another language must still be accepted.
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FONT_NAME = "맑은 고딕"  # the font Korean government workbooks are set in; Excel falls back when it is missing
 DATA_SHEET = "실적"
 GUIDE_SHEET = "안내"
 TITLE_CELL = "A1"

@@ -92,7 +92,7 @@ def test_header_and_overview_figures_are_numbers(sheet):
     cost = find(sheet, "총사업비(백만원)")
     assert (sheet.cell(cost.row, 5).value, sheet.cell(cost.row, 5).number_format) == (191259, "#,##0")
     rate = sheet.cell(find(sheet, "이행률(%)").row, 10)
-    assert (rate.value, rate.number_format) == (1, "0.0%")
+    assert (rate.value, rate.number_format) == (1, "0%")  # 이행률 100%, as the card prints it
     target = sheet.cell(find(sheet, "2021년 일자리 창출목표 :").row, 6)
     assert (target.value, target.number_format) == (10800, "#,##0")
     budget_row = find(sheet, "소요예산(백만원) :").row
@@ -184,7 +184,7 @@ def test_text_from_data_never_becomes_a_formula(card_data):
 
 
 def test_print_setup(sheet):
-    assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9  # A4
+    assert sheet.page_setup.orientation == "portrait" and int(sheet.page_setup.paperSize) == 9  # A4
     assert sheet.print_title_rows == "$1:$1" and sheet.freeze_panes == "A2"
     assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
     assert sheet.column_dimensions["D"].width == 24

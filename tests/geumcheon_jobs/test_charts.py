@@ -1,5 +1,6 @@
 """Chart labels never collide with the marks they sit beside (issue #13 item 13)."""
 
+import itertools
 import re
 from decimal import Decimal
 
@@ -47,7 +48,7 @@ def label_box(text_element: str) -> tuple[float, float, float, float]:
 def crosses(box, polyline: str) -> bool:
     """Whether a polyline passes through a box (sampled along each segment every pixel)."""
     points = [tuple(map(float, pair.split(","))) for pair in polyline.split()]
-    for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
         steps = int(max(abs(x2 - x1), abs(y2 - y1))) + 1
         for k in range(steps + 1):
             x, y = x1 + (x2 - x1) * k / steps, y1 + (y2 - y1) * k / steps
