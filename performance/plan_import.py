@@ -1,0 +1,453 @@
+"""An uploaded yearly plan against the database: a dry-run diff (added, changed, moved, removed 세부사업) with
+every wrong cell named, and applying it all-or-nothing with history.
+
+The web upload (`performance.views.plan_workbook`) and `manage.py import_plan` use exactly these functions.
+A removed 세부사업 is kept with `is_active` off (its quarterly lines and pledge links stay); one with approved
+results that year cannot be removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Max, Sum
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import excel
+from .access import can_edit_plans
+from .calculations import figure
+from .models import (
+    Department,
+    Programme,
+    ProgrammeLineage,
+    ProgrammeType,
+    QuarterlyReport,
+    QuarterlyReportLine,
+    Strategy,
+    TargetGroup,
+    Task,
+    YearPlan,
+)
+from .plan_workbook import DEPARTMENT, GROUP, ID, LINEAGE, PLAN_SHEET, STRATEGY, TARGET, TYPE, PlanRow
+from .plan_workbook import parse_plan_workbook as parse
+from .revision import revision_bump
+
+NOT_ALLOWED = gettext_lazy("세부계획은 일자리창출과만 올릴 수 있습니다.")
+WRONG_YEAR = gettext_lazy(
+    "%(year)s년 세부계획 파일이 아닙니다(파일의 연도 %(found)s). 이 해의 파일을 내려받아 고쳐 올리세요."
+)
+UNKNOWN_DEPARTMENT = gettext_lazy("이 지자체에 없는 부서입니다. '목록' 시트의 부서명을 그대로 쓰세요.")
+UNKNOWN_TYPE = gettext_lazy("부문 목록에 없는 값입니다. '목록' 시트의 부문을 그대로 쓰세요.")
+UNKNOWN_GROUP = gettext_lazy("대상 목록에 없는 값입니다. '목록' 시트의 대상을 그대로 쓰세요.")
+OTHER_YEAR = gettext_lazy(
+    "%(year)s년 계획의 세부사업ID입니다. 이 해의 세부사업이 아니므로 새 세부사업이면 비워 두세요."
+)
+OTHER_GOVERNMENT = gettext_lazy("다른 지자체의 세부사업ID입니다. 새 세부사업이면 비워 두세요.")
+NO_SUCH_ID = gettext_lazy("없는 세부사업ID입니다. 새 세부사업이면 비워 두세요.")
+LINEAGE_CHANGED = gettext_lazy("계보ID는 바꿀 수 없습니다(이 세부사업의 계보ID는 %(lineage)s).")
+UNKNOWN_LINEAGE = gettext_lazy("이 지자체에 없는 계보ID입니다. 처음 생기는 세부사업이면 비워 두세요.")
+LINEAGE_TAKEN = gettext_lazy("이 계보ID의 세부사업이 올해 계획에 이미 있습니다(세부사업ID %(id)s).")
+NAME_TAKEN = gettext_lazy(
+    "같은 부서에 같은 이름의 세부사업이 이미 있습니다(세부사업ID %(id)s). 그 행을 고치거나, 빠진 세부사업이면 "
+    "세부사업ID를 적어 되살리세요."
+)
+PLACE_REQUIRED = gettext_lazy("추진전략과 실천과제를 적어 주세요. 세부사업은 실천과제 아래에 둡니다.")
+APPROVED_REMOVAL = gettext_lazy(
+    "'%(name)s'(세부사업ID %(id)s, %(department)s)에는 %(year)s년에 승인된 실적(%(jobs)s명, %(lines)s건)이 있어 "
+    "계획에서 뺄 수 없습니다. 행을 되살리세요."
+)
+BELOW_APPROVED = gettext_lazy(
+    "%(name)s: 목표 %(target)s명이 올해 이미 승인된 실적 %(approved)s명보다 적습니다. 확인해 주세요."
+)
+REASON_REQUIRED = gettext_lazy("바꾼 사유를 입력하세요. 변경 이력에 남습니다. 아무것도 저장하지 않았습니다.")
+STALE = gettext_lazy(
+    "미리보기 뒤에 다른 사람이 %(year)s년 세부계획을 바꾸었습니다(버전 %(seen)s → %(now)s). "
+    "아무것도 저장하지 않았습니다. 파일을 다시 내려받아 고쳐 올려 주세요."
+)
+CONFLICT = gettext_lazy("저장하는 중에 세부사업의 이름이나 계보가 겹쳤습니다. 아무것도 저장하지 않았습니다.")
+
+FIELD_LABELS = {
+    "place": gettext_lazy("추진전략 · 실천과제"),
+    "name": gettext_lazy("세부사업명"),
+    "department": gettext_lazy("담당부서"),
+    "programme_type": gettext_lazy("부문"),
+    "target_group": gettext_lazy("대상"),
+    "jobs_target": gettext_lazy("목표(명)"),
+    "is_active": gettext_lazy("운영"),
+}
+MOVES = ("place", "department")
+
+
+class PlanImportRefused(Exception):
+    """Nothing was saved: stale, no reason, or a conflict found while saving."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = str(message)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """One 세부사업 the import adds, changes, moves or removes, as the preview shows it."""
+
+    kind: str  # added | changed | moved | removed
+    name: str
+    department: str
+    fields: tuple[FieldChange, ...] = ()
+    row_number: int | None = None
+
+
+@dataclass(frozen=True)
+class PlanImport:
+    """What an upload would do to the year's plan. `operations` is what `plan_import_apply` saves."""
+
+    year: int
+    version: int  # the plan's version the preview was computed against
+    errors: tuple[excel.CellError, ...]
+    warnings: tuple[str, ...] = ()
+    changes: tuple[RowChange, ...] = ()
+    operations: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def of_kind(self, kind: str) -> list[RowChange]:
+        return [change for change in self.changes if change.kind == kind]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {kind: len(self.of_kind(kind)) for kind in ("added", "changed", "moved", "removed")}
+
+    def to_session(self) -> dict:
+        return {"year": self.year, "version": self.version, **self.operations}
+
+
+def year_plan_for(user, year: int) -> YearPlan | None:
+    """The yearly plan of `year` of the person's government (their department's, else the first they may read)."""
+    membership = getattr(user, "membership", None)
+    plans = YearPlan.objects.filter(year=year).select_related("local_government")
+    if membership is not None:
+        return plans.filter(local_government_id=membership.department.local_government_id).first()
+    visible = Department.objects.visible_to(user).values("local_government")
+    return plans.filter(local_government__in=visible).order_by("local_government_id").first()
+
+
+def plan_import_preview(*, year_plan: YearPlan, data: bytes, filename: str, user=None) -> PlanImport:
+    """Read an upload and say what it would change in `year_plan`, saving nothing. `user` None is the trusted
+    operator of manage.py. A dozen queries whatever the number of rows."""
+    if user is not None and not can_edit_plans(user):
+        raise PermissionDenied(NOT_ALLOWED)
+    parsed = parse(data, filename=filename)
+    errors = list(parsed.errors)
+    if parsed.year is not None and parsed.year != year_plan.year:
+        errors.append(_cell("B2", parsed.year, WRONG_YEAR % {"year": year_plan.year, "found": parsed.year}))
+    context = _Context.load(year_plan, parsed.rows)
+    planner = _Planner(year_plan, context, parsed.listed_ids)
+    for row in parsed.rows:
+        planner.row(row)
+    planner.removals()
+    errors += planner.errors
+    if errors:
+        return PlanImport(year_plan.year, year_plan.version, tuple(errors))
+    operations = {"rows": planner.operations, "remove": planner.removed_ids}
+    return PlanImport(
+        year_plan.year, year_plan.version, (), tuple(planner.warnings), tuple(planner.changes), operations
+    )
+
+
+@dataclass
+class _Context:
+    """Everything the diff reads, once: the year's rows, the government's lists, the approved results."""
+
+    programmes: dict[int, Programme]
+    by_name: dict[tuple[int, str], Programme]
+    by_lineage: dict[int, Programme]
+    departments: dict[str, Department]
+    types: dict[str, ProgrammeType]
+    groups: dict[str, TargetGroup]
+    approved: dict[int, tuple[int, int]]  # programme id → (jobs, lines) approved in the year
+    foreign: dict[int, tuple[int, int]]  # programme id of the file outside this plan → (government id, year)
+    lineages: set[int]  # the government's lineages among those the file names
+
+    @classmethod
+    def load(cls, year_plan: YearPlan, rows: tuple[PlanRow, ...]) -> _Context:
+        government = year_plan.local_government_id
+        programmes = {
+            p.pk: p
+            for p in Programme.objects.filter(year_plan=year_plan).select_related(
+                "task__strategy", "department", "programme_type", "target_group"
+            )
+        }
+        ids = {row.programme_id for row in rows if row.programme_id} - set(programmes)
+        foreign = {
+            pk: (gov, year)
+            for pk, gov, year in Programme.objects.filter(pk__in=ids).values_list(
+                "pk", "year_plan__local_government_id", "year_plan__year"
+            )
+        }
+        lineage_ids = {row.lineage_id for row in rows if row.lineage_id}
+        approved = (
+            QuarterlyReportLine.objects.filter(
+                programme__year_plan=year_plan, report__status=QuarterlyReport.Status.APPROVED
+            )
+            .values("programme_id")
+            .annotate(jobs=Sum("jobs"), lines=Count("pk"))
+        )
+        return cls(
+            programmes=programmes,
+            by_name={(p.department_id, p.name): p for p in programmes.values()},
+            by_lineage={p.lineage_id: p for p in programmes.values()},
+            departments={d.name: d for d in Department.objects.filter(local_government_id=government)},
+            types={t.name: t for t in ProgrammeType.objects.filter(local_government_id=government)},
+            groups={g.name: g for g in TargetGroup.objects.filter(local_government_id=government)},
+            approved={a["programme_id"]: (a["jobs"] or 0, a["lines"]) for a in approved},
+            foreign=foreign,
+            lineages=set(
+                ProgrammeLineage.objects.filter(local_government_id=government, pk__in=lineage_ids).values_list(
+                    "pk", flat=True
+                )
+            ),
+        )
+
+
+def _cell(cell: str, value, message) -> excel.CellError:
+    return excel.CellError(PLAN_SHEET, cell, excel.shown_value(value), str(message))
+
+
+def _place(programme: Programme) -> str:
+    task = programme.task
+    return f"{task.strategy.name} · {task.name}" if task else "—"
+
+
+class _Planner:
+    """Turns each valid row into an operation and a preview line, collecting the errors that need the database."""
+
+    def __init__(self, year_plan: YearPlan, context: _Context, listed: frozenset[int]):
+        self.year_plan, self.context, self.listed = year_plan, context, listed
+        self.errors: list[excel.CellError] = []
+        self.warnings: list[str] = []
+        self.changes: list[RowChange] = []
+        self.operations: list[dict] = []
+        self.removed_ids: list[int] = []
+
+    def row(self, row: PlanRow) -> None:
+        before = len(self.errors)
+        n = row.row_number
+        department = self.context.departments.get(row.department)
+        if department is None:
+            self.errors.append(_cell(f"{DEPARTMENT}{n}", row.department, UNKNOWN_DEPARTMENT))
+        programme_type = self.context.types.get(row.programme_type)
+        if programme_type is None:
+            self.errors.append(_cell(f"{TYPE}{n}", row.programme_type, UNKNOWN_TYPE))
+        group = self.context.groups.get(row.target_group)
+        if group is None:
+            self.errors.append(_cell(f"{GROUP}{n}", row.target_group, UNKNOWN_GROUP))
+        existing = self._existing(row)
+        if row.programme_id is not None and existing is None:
+            return  # the ID alone is wrong; what else the row says cannot be judged against a row it is not
+        self._check_lineage(row, existing)
+        if row.strategy is None and (existing is None or existing.task_id is not None):
+            self.errors.append(_cell(f"{STRATEGY}{n}", None, PLACE_REQUIRED))
+        if department is not None:
+            self._name_free(row, department, existing)
+        if len(self.errors) != before:
+            return
+        operation = {
+            "id": existing.pk if existing else None,
+            "lineage": row.lineage_id,
+            "strategy": row.strategy,
+            "task": row.task,
+            "name": row.name,
+            "department": department.pk,
+            "programme_type": programme_type.pk,
+            "target_group": group.pk,
+            "jobs_target": row.jobs_target,
+        }
+        self._warn_below_approved(row, existing)
+        if existing is None:
+            self.changes.append(RowChange("added", row.name, department.name, row_number=n))
+            self.operations.append(operation)
+            return
+        fields = self._fields(existing, row, department)
+        if fields:
+            kind = "moved" if any(key in MOVES for key in fields) else "changed"
+            self.changes.append(RowChange(kind, row.name, department.name, tuple(fields.values()), n))
+            self.operations.append(operation)
+
+    def _existing(self, row: PlanRow) -> Programme | None:
+        if row.programme_id is None:
+            return None
+        programme = self.context.programmes.get(row.programme_id)
+        if programme is not None:
+            return programme
+        cell = f"{ID}{row.row_number}"
+        government, year = self.context.foreign.get(row.programme_id, (None, None))
+        if government is None:
+            self.errors.append(_cell(cell, row.programme_id, NO_SUCH_ID))
+        elif government != self.year_plan.local_government_id:
+            self.errors.append(_cell(cell, row.programme_id, OTHER_GOVERNMENT))
+        else:
+            self.errors.append(_cell(cell, row.programme_id, OTHER_YEAR % {"year": year}))
+        return None
+
+    def _check_lineage(self, row: PlanRow, existing: Programme | None) -> None:
+        if row.lineage_id is None:
+            return
+        cell = f"{LINEAGE}{row.row_number}"
+        if existing is not None:
+            if existing.lineage_id != row.lineage_id:
+                self.errors.append(_cell(cell, row.lineage_id, LINEAGE_CHANGED % {"lineage": existing.lineage_id}))
+        elif row.programme_id is None:
+            if row.lineage_id not in self.context.lineages:
+                self.errors.append(_cell(cell, row.lineage_id, UNKNOWN_LINEAGE))
+            elif holder := self.context.by_lineage.get(row.lineage_id):
+                self.errors.append(_cell(cell, row.lineage_id, LINEAGE_TAKEN % {"id": holder.pk}))
+
+    def _name_free(self, row: PlanRow, department: Department, existing: Programme | None) -> None:
+        """The name must not be another row's of the same department this year, unless the file renames that row
+        (the file itself has no two rows of one name)."""
+        holder = self.context.by_name.get((department.pk, row.name))
+        if holder is not None and holder is not existing and holder.pk not in self.listed:
+            self.errors.append(_cell(f"E{row.row_number}", row.name, NAME_TAKEN % {"id": holder.pk}))
+
+    def _warn_below_approved(self, row: PlanRow, existing: Programme | None) -> None:
+        if existing is None or row.jobs_target is None:
+            return
+        approved = self.context.approved.get(existing.pk, (0, 0))[0]
+        if row.jobs_target < approved:
+            values = {"name": row.name, "target": f"{row.jobs_target:,}", "approved": f"{approved:,}"}
+            self.warnings.append(f"{PLAN_SHEET}!{TARGET}{row.row_number}: " + str(BELOW_APPROVED % values))
+
+    def _fields(self, existing: Programme, row: PlanRow, department: Department) -> dict[str, FieldChange]:
+        new_place = f"{row.strategy} · {row.task}" if row.strategy else "—"
+        pairs = [
+            ("place", _place(existing), new_place),
+            ("name", existing.name, row.name),
+            ("department", existing.department.name, department.name),
+            ("programme_type", existing.programme_type.name, row.programme_type),
+            ("target_group", existing.target_group.name, row.target_group),
+            ("jobs_target", figure(existing.jobs_target), figure(row.jobs_target)),
+        ]
+        if not existing.is_active:
+            pairs.append(("is_active", _("빠짐"), _("운영")))
+        return {key: FieldChange(str(FIELD_LABELS[key]), old, new) for key, old, new in pairs if old != new}
+
+    def removals(self) -> None:
+        """Every active row of the year the file does not list is removed, unless it has approved results."""
+        for programme in self.context.programmes.values():
+            if not programme.is_active or programme.pk in self.listed:
+                continue
+            jobs, lines = self.context.approved.get(programme.pk, (0, 0))
+            if lines:
+                values = {
+                    "name": programme.name,
+                    "id": programme.pk,
+                    "department": programme.department.name,
+                    "year": self.year_plan.year,
+                    "jobs": f"{jobs:,}",
+                    "lines": lines,
+                }
+                self.errors.append(excel.CellError(PLAN_SHEET, "", programme.name, str(APPROVED_REMOVAL % values)))
+                continue
+            self.changes.append(RowChange("removed", programme.name, programme.department.name))
+            self.removed_ids.append(programme.pk)
+
+
+# --- Applying -------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def plan_import_apply(*, year_plan: YearPlan, session_plan: dict, user, reason: str) -> int:
+    """Save a previewed import: every change or none, each with the history's who and why; the plan's version
+    goes up and the results revision with it. Refused (`PlanImportRefused`, nothing saved) without a reason, or
+    when the plan changed since the preview (its version). Returns how many 세부사업 changed."""
+    if user is not None and not can_edit_plans(user):
+        raise PermissionDenied(NOT_ALLOWED)
+    plan = YearPlan.objects.select_for_update().get(pk=year_plan.pk)
+    if plan.version != session_plan["version"]:
+        values = {"year": plan.year, "seen": session_plan["version"], "now": plan.version}
+        raise PlanImportRefused(STALE % values)
+    reason = (reason or "").strip()
+    if not reason:
+        raise PlanImportRefused(REASON_REQUIRED)
+    try:
+        with transaction.atomic():
+            count = _save(plan, session_plan, user, reason)
+    except (IntegrityError, ValidationError):
+        raise PlanImportRefused(CONFLICT) from None
+    plan.version += 1
+    plan._history_user, plan._change_reason = user, reason
+    plan.save(update_fields=["version"])
+    revision_bump()
+    return count
+
+
+def _save(plan: YearPlan, session_plan: dict, user, reason: str) -> int:
+    tasks = _Tasks(plan, user, reason)
+    existing = Programme.objects.in_bulk([op["id"] for op in session_plan["rows"] if op["id"]])
+    for programme in Programme.objects.filter(year_plan=plan, pk__in=session_plan["remove"]):
+        programme.is_active = False
+        _keep(programme, user, reason)
+    next_order = (Programme.objects.filter(year_plan=plan).aggregate(last=Max("sort_order"))["last"] or 0) + 1
+    for op in session_plan["rows"]:
+        programme = existing.get(op["id"]) if op["id"] else None
+        if programme is None:
+            lineage_id = (
+                op["lineage"]
+                or ProgrammeLineage.objects.create(local_government_id=plan.local_government_id, name=op["name"]).pk
+            )
+            programme = Programme(year_plan=plan, lineage_id=lineage_id, sort_order=next_order)
+            next_order += 1
+        programme.task = tasks.get(op["strategy"], op["task"]) if op["strategy"] else None
+        programme.name = op["name"]
+        programme.department_id = op["department"]
+        programme.programme_type_id = op["programme_type"]
+        programme.target_group_id = op["target_group"]
+        programme.jobs_target = op["jobs_target"]
+        programme.is_active = True
+        _keep(programme, user, reason)
+    return len(session_plan["rows"]) + len(session_plan["remove"])
+
+
+def _keep(obj, user, reason: str) -> None:
+    obj._history_user, obj._change_reason = user, reason
+    obj.full_clean()
+    obj.save()
+
+
+class _Tasks:
+    """The plan's 전략 and 실천과제 by name, created (with history) when the file names a new one."""
+
+    def __init__(self, plan: YearPlan, user, reason: str):
+        self.plan, self.user, self.reason = plan, user, reason
+        self.strategies = {s.name: s for s in Strategy.objects.filter(year_plan=plan)}
+        self.tasks = {
+            (t.strategy.name, t.name): t
+            for t in Task.objects.filter(strategy__year_plan=plan).select_related("strategy")
+        }
+
+    def get(self, strategy_name: str, task_name: str) -> Task:
+        task = self.tasks.get((strategy_name, task_name))
+        if task is not None:
+            return task
+        strategy = self.strategies.get(strategy_name)
+        if strategy is None:
+            strategy = Strategy(year_plan=self.plan, name=strategy_name, sort_order=len(self.strategies) + 1)
+            _keep(strategy, self.user, self.reason)
+            self.strategies[strategy_name] = strategy
+        siblings = sum(1 for key in self.tasks if key[0] == strategy_name)
+        task = Task(strategy=strategy, name=task_name, sort_order=siblings + 1)
+        _keep(task, self.user, self.reason)
+        self.tasks[(strategy_name, task_name)] = task
+        return task
