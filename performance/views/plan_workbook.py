@@ -121,6 +121,8 @@ class PlanImportConfirmView(YearPlanMixin, View):
         except plan_import.PlanImportRefused as refused:
             request.session.pop(self.session_key(), None)
             messages.error(request, refused.message)
+            for change in refused.changes:  # a stale plan: who changed it since the preview, when and why
+                messages.warning(request, change)
             return redirect("plan_workbook:import", year=self.year_plan.year)
         request.session.pop(self.session_key(), None)
         messages.success(

@@ -285,8 +285,9 @@ def test_a_plan_changed_between_preview_and_confirm_is_refused_and_nothing_saved
         user=None,
         reason="다른 사람",
     )
-    with pytest.raises(PlanImportRefused, match="다른 사람이"):
+    with pytest.raises(PlanImportRefused, match="다른 사람이") as refused:
         plan_import_apply(year_plan=world.plan, session_plan=result.to_session(), user=None, reason="늦은 저장")
+    assert len(refused.value.changes) == 1 and refused.value.changes[0].endswith(": 다른 사람")
     world.p1.refresh_from_db()
     assert world.p1.jobs_target == 10
 

@@ -69,6 +69,8 @@ class Command(KoreanCommand):
                 reason=reason or _("Excel 세부계획 올리기"),
             )
         except PlanImportRefused as refused:
+            for change in refused.changes:
+                self.stderr.write(change)
             raise CommandError(refused.message) from None
         self.stdout.write(_("저장: %(year)s년 세부계획, 세부사업 %(count)s개") % {"year": year, "count": count})
 

@@ -1,39 +1,30 @@
-"""An uploaded yearly plan against the database: a dry-run diff (added, changed, moved, removed 세부사업) with
-every wrong cell named, and applying it all-or-nothing with history.
-
-The web upload (`performance.views.plan_workbook`) and `manage.py import_plan` use exactly these functions.
-A removed 세부사업 is kept with `is_active` off (its quarterly lines and pledge links stay); one with approved
-results that year cannot be removed.
-"""
+"""The dry-run diff of an uploaded yearly plan against the database: added, changed, moved and removed 세부사업,
+every wrong cell named, nothing saved."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Sum
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import excel
-from .access import can_edit_plans
-from .calculations import figure
-from .models import (
+from .. import excel
+from ..access import can_edit_plans
+from ..calculations import figure
+from ..models import (
     Department,
     Programme,
     ProgrammeLineage,
     ProgrammeType,
     QuarterlyReport,
     QuarterlyReportLine,
-    Strategy,
     TargetGroup,
-    Task,
     YearPlan,
 )
-from .plan_workbook import DEPARTMENT, GROUP, ID, LINEAGE, PLAN_SHEET, STRATEGY, TARGET, TYPE, PlanRow
-from .plan_workbook import parse_plan_workbook as parse
-from .revision import revision_bump
+from ..plan_workbook import DEPARTMENT, GROUP, ID, LINEAGE, PLAN_SHEET, STRATEGY, TARGET, TYPE, PlanRow
+from ..plan_workbook import parse_plan_workbook as parse
 
 NOT_ALLOWED = gettext_lazy("세부계획은 일자리창출과만 올릴 수 있습니다.")
 WRONG_YEAR = gettext_lazy(
@@ -62,12 +53,6 @@ APPROVED_REMOVAL = gettext_lazy(
 BELOW_APPROVED = gettext_lazy(
     "%(name)s: 목표 %(target)s명이 올해 이미 승인된 실적 %(approved)s명보다 적습니다. 확인해 주세요."
 )
-REASON_REQUIRED = gettext_lazy("바꾼 사유를 입력하세요. 변경 이력에 남습니다. 아무것도 저장하지 않았습니다.")
-STALE = gettext_lazy(
-    "미리보기 뒤에 다른 사람이 %(year)s년 세부계획을 바꾸었습니다(버전 %(seen)s → %(now)s). "
-    "아무것도 저장하지 않았습니다. 파일을 다시 내려받아 고쳐 올려 주세요."
-)
-CONFLICT = gettext_lazy("저장하는 중에 세부사업의 이름이나 계보가 겹쳤습니다. 아무것도 저장하지 않았습니다.")
 
 FIELD_LABELS = {
     "place": gettext_lazy("추진전략 · 실천과제"),
@@ -79,14 +64,6 @@ FIELD_LABELS = {
     "is_active": gettext_lazy("운영"),
 }
 MOVES = ("place", "department")
-
-
-class PlanImportRefused(Exception):
-    """Nothing was saved: stale, no reason, or a conflict found while saving."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = str(message)
 
 
 @dataclass(frozen=True)
@@ -362,92 +339,3 @@ class _Planner:
                 continue
             self.changes.append(RowChange("removed", programme.name, programme.department.name))
             self.removed_ids.append(programme.pk)
-
-
-# --- Applying -------------------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def plan_import_apply(*, year_plan: YearPlan, session_plan: dict, user, reason: str) -> int:
-    """Save a previewed import: every change or none, each with the history's who and why; the plan's version
-    goes up and the results revision with it. Refused (`PlanImportRefused`, nothing saved) without a reason, or
-    when the plan changed since the preview (its version). Returns how many 세부사업 changed."""
-    if user is not None and not can_edit_plans(user):
-        raise PermissionDenied(NOT_ALLOWED)
-    plan = YearPlan.objects.select_for_update().get(pk=year_plan.pk)
-    if plan.version != session_plan["version"]:
-        values = {"year": plan.year, "seen": session_plan["version"], "now": plan.version}
-        raise PlanImportRefused(STALE % values)
-    reason = (reason or "").strip()
-    if not reason:
-        raise PlanImportRefused(REASON_REQUIRED)
-    try:
-        with transaction.atomic():
-            count = _save(plan, session_plan, user, reason)
-    except (IntegrityError, ValidationError):
-        raise PlanImportRefused(CONFLICT) from None
-    plan.version += 1
-    plan._history_user, plan._change_reason = user, reason
-    plan.save(update_fields=["version"])
-    revision_bump()
-    return count
-
-
-def _save(plan: YearPlan, session_plan: dict, user, reason: str) -> int:
-    tasks = _Tasks(plan, user, reason)
-    existing = Programme.objects.in_bulk([op["id"] for op in session_plan["rows"] if op["id"]])
-    for programme in Programme.objects.filter(year_plan=plan, pk__in=session_plan["remove"]):
-        programme.is_active = False
-        _keep(programme, user, reason)
-    next_order = (Programme.objects.filter(year_plan=plan).aggregate(last=Max("sort_order"))["last"] or 0) + 1
-    for op in session_plan["rows"]:
-        programme = existing.get(op["id"]) if op["id"] else None
-        if programme is None:
-            lineage_id = (
-                op["lineage"]
-                or ProgrammeLineage.objects.create(local_government_id=plan.local_government_id, name=op["name"]).pk
-            )
-            programme = Programme(year_plan=plan, lineage_id=lineage_id, sort_order=next_order)
-            next_order += 1
-        programme.task = tasks.get(op["strategy"], op["task"]) if op["strategy"] else None
-        programme.name = op["name"]
-        programme.department_id = op["department"]
-        programme.programme_type_id = op["programme_type"]
-        programme.target_group_id = op["target_group"]
-        programme.jobs_target = op["jobs_target"]
-        programme.is_active = True
-        _keep(programme, user, reason)
-    return len(session_plan["rows"]) + len(session_plan["remove"])
-
-
-def _keep(obj, user, reason: str) -> None:
-    obj._history_user, obj._change_reason = user, reason
-    obj.full_clean()
-    obj.save()
-
-
-class _Tasks:
-    """The plan's 전략 and 실천과제 by name, created (with history) when the file names a new one."""
-
-    def __init__(self, plan: YearPlan, user, reason: str):
-        self.plan, self.user, self.reason = plan, user, reason
-        self.strategies = {s.name: s for s in Strategy.objects.filter(year_plan=plan)}
-        self.tasks = {
-            (t.strategy.name, t.name): t
-            for t in Task.objects.filter(strategy__year_plan=plan).select_related("strategy")
-        }
-
-    def get(self, strategy_name: str, task_name: str) -> Task:
-        task = self.tasks.get((strategy_name, task_name))
-        if task is not None:
-            return task
-        strategy = self.strategies.get(strategy_name)
-        if strategy is None:
-            strategy = Strategy(year_plan=self.plan, name=strategy_name, sort_order=len(self.strategies) + 1)
-            _keep(strategy, self.user, self.reason)
-            self.strategies[strategy_name] = strategy
-        siblings = sum(1 for key in self.tasks if key[0] == strategy_name)
-        task = Task(strategy=strategy, name=task_name, sort_order=siblings + 1)
-        _keep(task, self.user, self.reason)
-        self.tasks[(strategy_name, task_name)] = task
-        return task
