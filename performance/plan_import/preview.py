@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -49,6 +49,9 @@ PLACE_REQUIRED = gettext_lazy("추진전략과 실천과제를 적어 주세요.
 APPROVED_REMOVAL = gettext_lazy(
     "'%(name)s'(세부사업ID %(id)s, %(department)s)에는 %(year)s년에 승인된 실적(%(jobs)s명, %(lines)s건)이 있어 "
     "계획에서 뺄 수 없습니다. 행을 되살리세요."
+)
+PENDING_REMOVAL = gettext_lazy(
+    "%(name)s: 아직 승인되지 않은 실적 %(lines)s건이 있습니다. 계획에서 빼면 그 실적은 입력 화면과 집계에 나오지 않습니다."
 )
 BELOW_APPROVED = gettext_lazy(
     "%(name)s: 목표 %(target)s명이 올해 이미 승인된 실적 %(approved)s명보다 적습니다. 확인해 주세요."
@@ -154,6 +157,7 @@ class _Context:
     types: dict[str, ProgrammeType]
     groups: dict[str, TargetGroup]
     approved: dict[int, tuple[int, int]]  # programme id → (jobs, lines) approved in the year
+    pending: dict[int, int]  # programme id → its lines in reports not approved (draft, submitted, returned)
     foreign: dict[int, tuple[int, int]]  # programme id of the file outside this plan → (government id, year)
     lineages: set[int]  # the government's lineages among those the file names
 
@@ -174,13 +178,17 @@ class _Context:
             )
         }
         lineage_ids = {row.lineage_id for row in rows if row.lineage_id}
-        approved = (
-            QuarterlyReportLine.objects.filter(
-                programme__year_plan=year_plan, report__status=QuarterlyReport.Status.APPROVED
-            )
+        is_approved = Q(report__status=QuarterlyReport.Status.APPROVED)
+        results = (
+            QuarterlyReportLine.objects.filter(programme__year_plan=year_plan)
             .values("programme_id")
-            .annotate(jobs=Sum("jobs"), lines=Count("pk"))
+            .annotate(
+                jobs=Sum("jobs", filter=is_approved),
+                lines=Count("pk", filter=is_approved),
+                pending=Count("pk", filter=~is_approved),
+            )
         )
+        results = list(results)
         return cls(
             programmes=programmes,
             by_name={(p.department_id, p.name): p for p in programmes.values()},
@@ -188,7 +196,8 @@ class _Context:
             departments={d.name: d for d in Department.objects.filter(local_government_id=government)},
             types={t.name: t for t in ProgrammeType.objects.filter(local_government_id=government)},
             groups={g.name: g for g in TargetGroup.objects.filter(local_government_id=government)},
-            approved={a["programme_id"]: (a["jobs"] or 0, a["lines"]) for a in approved},
+            approved={r["programme_id"]: (r["jobs"] or 0, r["lines"]) for r in results if r["lines"]},
+            pending={r["programme_id"]: r["pending"] for r in results if r["pending"]},
             foreign=foreign,
             lineages=set(
                 ProgrammeLineage.objects.filter(local_government_id=government, pk__in=lineage_ids).values_list(
@@ -337,5 +346,8 @@ class _Planner:
                 }
                 self.errors.append(excel.CellError(PLAN_SHEET, "", programme.name, str(APPROVED_REMOVAL % values)))
                 continue
+            if pending := self.context.pending.get(programme.pk):
+                values = {"name": programme.name, "lines": pending}
+                self.warnings.append(str(PENDING_REMOVAL % values))
             self.changes.append(RowChange("removed", programme.name, programme.department.name))
             self.removed_ids.append(programme.pk)

@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -421,3 +421,53 @@ def test_command_dry_run_and_refusal(card_data, tmp_path, capsys):
     with pytest.raises(CommandError, match="아무것도 저장하지 않았습니다"):
         call_command("import_plan", str(bad), "--year", "2021", "--user", "lead")
     assert "세부계획!I" in capsys.readouterr().err
+
+
+def test_a_file_of_another_year_is_refused_at_its_year_cell(world):
+    def edit(sheet, book):
+        sheet["B2"] = YEAR - 1
+
+    result = preview(world, edited(plan_workbook(world.plan), edit))
+    assert [(e.sheet, e.cell, e.value) for e in result.errors] == [("세부계획", "B2", str(YEAR - 1))]
+    assert f"{YEAR}년 세부계획 파일이 아닙니다" in result.errors[0].message
+
+
+def test_removing_a_programme_with_results_not_yet_approved_warns(world):
+    report = QuarterlyReportFactory(department=world.welfare, year=YEAR, quarter=1, status=QuarterlyReport.Status.DRAFT)
+    QuarterlyReportLineFactory(report=report, programme=world.p3, jobs=2)
+
+    def edit(sheet, book):
+        sheet.delete_rows(world.row_of(sheet, world.p3))
+
+    result = preview(world, edited(plan_workbook(world.plan), edit))
+    assert result.ok and result.counts["removed"] == 1
+    assert result.warnings == (
+        "=위험한 이름: 아직 승인되지 않은 실적 1건이 있습니다. 계획에서 빼면 그 실적은 입력 화면과 집계에 나오지 않습니다.",
+    )
+
+
+def test_a_failure_halfway_saves_nothing(world, monkeypatch):
+    from performance.plan_import import apply
+
+    def edit(sheet, book):
+        sheet[f"I{world.row_of(sheet, world.p1)}"] = 11
+        sheet[f"I{world.row_of(sheet, world.p3)}"] = 6
+
+    result = preview(world, edited(plan_workbook(world.plan), edit))
+    saved = []
+    keep = apply._keep
+
+    def failing_keep(obj, user, reason):
+        if saved:
+            raise IntegrityError("injected")
+        keep(obj, user, reason)
+        saved.append(obj)
+
+    monkeypatch.setattr(apply, "_keep", failing_keep)
+    revision = revision_current()
+    with pytest.raises(PlanImportRefused):
+        plan_import_apply(year_plan=world.plan, session_plan=result.to_session(), user=None, reason="중간 실패")
+    assert saved  # the first 세부사업 had been written before the failure
+    world.p1.refresh_from_db()
+    world.plan.refresh_from_db()
+    assert (world.p1.jobs_target, world.plan.version, revision_current()) == (10, 1, revision)
