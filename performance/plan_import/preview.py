@@ -130,6 +130,9 @@ def plan_import_preview(*, year_plan: YearPlan, data: bytes, filename: str, user
         raise PermissionDenied(NOT_ALLOWED)
     parsed = parse(data, filename=filename)
     errors = list(parsed.errors)
+    if not parsed.rows and not parsed.listed_ids:
+        # The file itself was refused, or no row was read: judging removals would only list every 세부사업.
+        return PlanImport(year_plan.year, year_plan.version, tuple(errors))
     if parsed.year is not None and parsed.year != year_plan.year:
         errors.append(_cell("B2", parsed.year, WRONG_YEAR % {"year": year_plan.year, "found": parsed.year}))
     context = _Context.load(year_plan, parsed.rows)

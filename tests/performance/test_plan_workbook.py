@@ -325,9 +325,10 @@ def test_the_results_upload_safety_applies(world, trick):
     assert expected in result.errors[0].message
 
 
-def test_not_an_excel_file_is_refused(world):
+def test_not_an_excel_file_is_refused_with_that_reason_alone(world):
+    _approve(world.p1, 3)  # a 세부사업 that could not be removed: a refused file must not list it as removed
     result = preview(world, b"a,b,c\n1,2,3\n")
-    assert not result.ok and "CSV" in result.errors[0].message
+    assert len(result.errors) == 1 and "CSV" in result.errors[0].message
 
 
 def test_export_query_count_is_constant_in_the_number_of_programmes(world):
