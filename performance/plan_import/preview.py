@@ -230,18 +230,23 @@ class _Planner:
         self.operations: list[dict] = []
         self.removed_ids: list[int] = []
 
+    def _lookup(self, row: PlanRow) -> tuple[Department | None, ProgrammeType | None, TargetGroup | None]:
+        """The row's department, 부문 and 대상 in the government's lists; each one missing is an error."""
+        found = []
+        for names, value, column, message in (
+            (self.context.departments, row.department, DEPARTMENT, UNKNOWN_DEPARTMENT),
+            (self.context.types, row.programme_type, TYPE, UNKNOWN_TYPE),
+            (self.context.groups, row.target_group, GROUP, UNKNOWN_GROUP),
+        ):
+            found.append(names.get(value))
+            if found[-1] is None:
+                self.errors.append(_cell(f"{column}{row.row_number}", value, message))
+        return tuple(found)
+
     def row(self, row: PlanRow) -> None:
         before = len(self.errors)
         n = row.row_number
-        department = self.context.departments.get(row.department)
-        if department is None:
-            self.errors.append(_cell(f"{DEPARTMENT}{n}", row.department, UNKNOWN_DEPARTMENT))
-        programme_type = self.context.types.get(row.programme_type)
-        if programme_type is None:
-            self.errors.append(_cell(f"{TYPE}{n}", row.programme_type, UNKNOWN_TYPE))
-        group = self.context.groups.get(row.target_group)
-        if group is None:
-            self.errors.append(_cell(f"{GROUP}{n}", row.target_group, UNKNOWN_GROUP))
+        department, programme_type, group = self._lookup(row)
         existing = self._existing(row)
         if row.programme_id is not None and existing is None:
             return  # the ID alone is wrong; what else the row says cannot be judged against a row it is not
