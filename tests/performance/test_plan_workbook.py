@@ -472,3 +472,16 @@ def test_a_failure_halfway_saves_nothing(world, monkeypatch):
     world.p1.refresh_from_db()
     world.plan.refresh_from_db()
     assert (world.p1.jobs_target, world.plan.version, revision_current()) == (10, 1, revision)
+
+
+def test_preview_query_count_is_constant_in_the_number_of_programmes(world):
+    def counted():
+        data = edited(plan_workbook(world.plan), _retarget(world.p1, 44))
+        with CaptureQueriesContext(connection) as queries:
+            assert len(preview(world, data).changes) == 1
+        return len(queries.captured_queries)
+
+    few = counted()
+    for index in range(12):
+        world.programme(f"추가 사업 {index}", world.welfare, world.task1, index)
+    assert counted() == few
