@@ -100,8 +100,8 @@ from .format import (
     ParsedRow,
     TemplateRow,
 )
-from .reader import parse_results_workbook
-from .template import build_results_template
+from .reader import cell_whole_number, parse_results_workbook, row_is_blank, shown_value
+from .template import build_results_template, styled_cell, workbook_styles
 from .upload import DefusedXmlException, check_upload, refused_as_unsafe
 from .workbook import UploadedWorkbook
 
@@ -188,7 +188,12 @@ __all__ = [
     "TemplateRow",
     "UploadedWorkbook",
     "build_results_template",
+    "cell_whole_number",
     "check_upload",
     "parse_results_workbook",
     "refused_as_unsafe",
+    "row_is_blank",
+    "shown_value",
+    "styled_cell",
+    "workbook_styles",
 ]

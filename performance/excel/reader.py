@@ -265,3 +265,10 @@ def _as_text(value: object) -> str:
 def _shown(value: object) -> str:
     text = _as_text(value)
     return text if len(text) <= _SHOWN_VALUE_LENGTH else text[: _SHOWN_VALUE_LENGTH - 1] + "…"
+
+
+# For the other upload of this kind (the yearly plan's, performance/plan_workbook.py): number parsing and the way a
+# wrong value is echoed keep one home.
+cell_whole_number = _to_int
+shown_value = _shown
+row_is_blank = _is_blank

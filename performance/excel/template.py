@@ -174,3 +174,9 @@ def _cell(sheet, value: object, style: StyleArray) -> Cell:
             # stays text even after someone edits it in Excel and presses Enter.
             cell.quotePrefix = True
     return cell
+
+
+# The yearly plan's workbook (performance/plan_workbook.py) is written with the same styles and the same text-cell
+# rule, so formula escaping keeps one home.
+workbook_styles = _named_styles
+styled_cell = _cell

@@ -100,6 +100,14 @@ EXPECTED = {
     "issued-document": {"GET": row(LOGIN, 403, 403, 200, 200, 200)},
     "issued-document-file": {"GET": row(LOGIN, 403, 403, 200, 200, 200)},
     "document-issue": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 200, 403, 200)},
+    # The whole yearly plan lists every department's 세부사업: the lead department and managers export it; only
+    # the lead department imports one (a POST without a file is answered 400 with the form's error).
+    "plan_workbook:export": {"GET": row(LOGIN, 403, 403, 200, 200, 200)},
+    "plan_workbook:import": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
+    "plan_workbook:import-confirm": {
+        "GET": row(LOGIN, 403, 403, 405, 403, 405),
+        "POST": row(LOGIN, 403, 403, R, 403, R),
+    },
 }
 
 # The admin is for administrators (superusers) only: everyone else is sent to the admin's login page,
@@ -208,6 +216,9 @@ def request_for(name: str, method: str, world: World) -> tuple[str, dict]:
         "open-data": {"code": CODE, "dataset": "results", "suffix": "csv"},
         "issued-document": {"pk": IssuedDocument.objects.get().pk},
         "issued-document-file": {"pk": IssuedDocument.objects.get().pk},
+        "plan_workbook:export": {"year": YEAR},
+        "plan_workbook:import": {"year": YEAR},
+        "plan_workbook:import-confirm": {"year": YEAR},
     }.get(name)
     if kwargs is None and "<str:code>" in str(ALL_URLS[name].pattern):
         kwargs = {"code": CODE}
