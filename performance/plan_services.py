@@ -171,7 +171,7 @@ def year_plan_create_next(*, user, government: LocalGovernment) -> YearPlan:
     for row in rows:
         row._change_reason = reason
     bulk_create_with_history(rows, Programme, default_user=user, default_change_reason=reason)
-    revision_bump()
+    _raise_version(plan, user, reason)  # closes the copy's rows in the plan's history (see plan_changes_since)
     return plan
 
 

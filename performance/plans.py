@@ -305,20 +305,32 @@ class PlanChange:
 
 
 def plan_changes_since(plan: YearPlan, version: int = 0, limit: int = 50) -> list[PlanChange]:
-    """Changes to the year's plan made after it had `version` (0: all), newest first: who, when, which 세부사업,
-    what kind of change, why — for the history on the page and the stale-form message."""
+    """Changes to the year's plan made after it had `version` (0: every change), newest first: who, when, which
+    세부사업, what kind of change, why — for the history on the page and the stale-form message.
+
+    Every service that changes a plan saves its rows and then raises the plan's version (plan_services), so the
+    rows' records between two records of the plan, by the same person with the same reason, are that change's."""
     from .reporting import history_who
 
-    since = (
-        YearPlan.history.filter(id=plan.pk, version=version).order_by("history_id").values_list("history_id", flat=True)
-    ).last()
+    records = list(YearPlan.history.filter(id=plan.pk).select_related("history_user").order_by("history_id"))
     kinds = {"+": gettext("추가"), "~": gettext("변경"), "-": gettext("삭제")}
-    records = Programme.history.filter(year_plan_id=plan.pk).select_related("history_user")
-    if since is not None:
-        first = YearPlan.history.get(history_id=since).history_date
-        records = records.filter(history_date__gt=first)
-    changes = [
-        PlanChange(r.history_date, history_who(r), r.name, kinds[r.history_type], r.history_change_reason or "")
-        for r in records.order_by("-history_id")[:limit]
-    ]
+    changes = []
+    for previous, record in zip(records, records[1:], strict=False):
+        if record.version <= version:
+            continue
+        rows = Programme.history.filter(
+            year_plan_id=plan.pk,
+            history_date__gt=previous.history_date,
+            history_date__lte=record.history_date,
+            history_user_id=record.history_user_id,
+            history_change_reason=record.history_change_reason,
+        ).select_related("history_user")
+        found = [
+            PlanChange(r.history_date, history_who(r), r.name, kinds[r.history_type], r.history_change_reason or "")
+            for r in rows.order_by("-history_id")[:limit]
+        ]
+        status = YearPlan.Status(record.status).label
+        changes += found or [
+            PlanChange(record.history_date, history_who(record), str(plan), status, record.history_change_reason or "")
+        ]
     return sorted(changes, key=lambda change: change.when, reverse=True)[:limit]
