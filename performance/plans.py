@@ -5,6 +5,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from django.db.models import Count, Sum
 from django.utils.translation import gettext, gettext_lazy
@@ -315,7 +316,7 @@ def plan_changes_since(plan: YearPlan, version: int = 0, limit: int = 50) -> lis
     records = list(YearPlan.history.filter(id=plan.pk).select_related("history_user").order_by("history_id"))
     kinds = {"+": gettext("추가"), "~": gettext("변경"), "-": gettext("삭제")}
     changes = []
-    for previous, record in zip(records, records[1:], strict=False):
+    for previous, record in pairwise(records):
         if record.version <= version:
             continue
         rows = Programme.history.filter(
