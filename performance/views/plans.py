@@ -82,7 +82,7 @@ class PlanIndexView(GovernmentMixin, TemplateView):
             term = services.term_plan_create(user=request.user, government=self.government, **form.cleaned_data)
         except services.PlanRefused as refused:
             return self.refused(form, refused)
-        messages.success(request, _("종합계획 ‘%(name)s’을 만들었습니다.") % {"name": term.name})
+        messages.success(request, _("종합계획을 만들었습니다: %(name)s") % {"name": term.name})
         return redirect("plans:index")
 
 
@@ -174,7 +174,7 @@ class ProgrammeEditView(YearPlanMixin, TemplateView):
                 saved = services.programme_change(programme=programme, **common, **form.values())
         except services.PlanRefused as refused:
             return self.refused(form, refused)
-        messages.success(request, _("세부사업 ‘%(name)s’을 저장했습니다.") % {"name": saved.name})
+        messages.success(request, _("세부사업을 저장했습니다: %(name)s") % {"name": saved.name})
         return redirect(self.year_url())
 
 
@@ -200,7 +200,7 @@ class ProgrammeDropView(YearPlanMixin, TemplateView):
             services.programme_drop(user=request.user, programme=programme, **form.cleaned_data)
         except services.PlanRefused as refused:
             return self.refused(form, refused)
-        messages.success(request, _("세부사업 ‘%(name)s’을 계획에서 뺐습니다.") % {"name": programme.name})
+        messages.success(request, _("세부사업을 계획에서 뺐습니다: %(name)s") % {"name": programme.name})
         return redirect(self.year_url())
 
 
@@ -252,7 +252,7 @@ class PledgeCreateView(GovernmentMixin, TemplateView):
         except services.PlanRefused as refused:
             return self.refused(form, refused)
         messages.success(
-            request, _("공약 %(code)s을 등록했습니다. 이제 연도별 세부사업을 고르세요.") % {"code": pledge.code}
+            request, _("공약을 등록했습니다(%(code)s). 이제 연도별 세부사업을 고르세요.") % {"code": pledge.code}
         )
         year = (
             YearPlan.objects.filter(local_government=self.government).order_by("-year").values_list("year", flat=True)

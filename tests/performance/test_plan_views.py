@@ -266,7 +266,8 @@ def test_the_lead_creates_a_pledge_and_links_its_programmes(lead, world):
     other = PledgeFactory(local_government=world.government, code="기존-1")
     PledgeProgramme.objects.create(pledge=other, programme=world.programmes[0])
     page = lead.get(response["Location"])
-    assert "다른 공약에도 포함: 기존-1" in page.content.decode()
+    text = page.content.decode()
+    assert "다른 공약에도 포함" in text and '<span class="plan-note">기존-1</span>' in text
     ids = [world.programmes[0].pk, world.programmes[2].pk]
     response = lead.post(response["Location"], {"programmes": ids, "reason": "최초 선정"})
     assert response.status_code == 302
