@@ -53,6 +53,9 @@ DATE_REQUIRED = gettext_lazy("공시일을 입력하세요.")
 DATE_BEFORE = gettext_lazy("공시일은 직전 공시일(%(date)s)보다 앞설 수 없습니다.")
 FOREIGN = gettext_lazy("이 지자체의 계획에 없는 항목입니다. 화면을 새로 고친 뒤 다시 선택하세요.")
 FOREIGN_PROGRAMME = gettext_lazy("다른 지자체의 세부사업이나 %(year)s년 계획에 없는 세부사업은 연결할 수 없습니다.")
+DUPLICATE_PROGRAMME = gettext_lazy("이 부서의 %(year)s년 계획에 같은 이름의 세부사업이 이미 있습니다: %(name)s")
+DUPLICATE_TERM = gettext_lazy("같은 이름의 종합계획이 이미 있습니다: %(name)s")
+DUPLICATE_PLEDGE = gettext_lazy("같은 공약 번호가 이미 있습니다: %(code)s")
 STALE = gettext_lazy(
     "이 화면을 연 뒤 다른 사용자가 계획을 바꾸었습니다. 아무것도 저장하지 않았습니다. 바뀐 내용을 확인한 뒤 다시 하세요."
 )
@@ -123,6 +126,8 @@ def term_plan_create(
         last_year=last_year,
         jobs_target=jobs_target,
     )
+    if TermPlan.objects.filter(local_government=government, name=term.name).exists():
+        raise PlanRefused(DUPLICATE_TERM % {"name": term.name})
     _save(term, user, _("종합계획 작성"))
     return term
 
@@ -218,6 +223,7 @@ def programme_add(
         plan=plan,
     )
     name = (name or "").strip()
+    _check_unique_name(plan, department, name)
     lineage = ProgrammeLineage(local_government_id=government, name=name)
     programme = Programme(
         year_plan=plan,
@@ -241,6 +247,13 @@ def programme_add(
     return programme
 
 
+def _check_unique_name(plan: YearPlan, department, name: str, exclude: int | None = None) -> None:
+    """One name per department in a year's plan, said in our words (Django's message leaves the particle open)."""
+    same = Programme.objects.filter(year_plan=plan, department=department, name=name).exclude(pk=exclude)
+    if name and same.exists():
+        raise PlanRefused(DUPLICATE_PROGRAMME % {"year": plan.year, "name": name})
+
+
 CHANGEABLE = ("name", "department", "programme_type", "target_group", "jobs_target", "task")
 
 
@@ -262,6 +275,7 @@ def programme_change(*, user, programme: Programme, version: int, reason: str, *
         raise PlanRefused(_("바뀐 내용이 없습니다. 아무것도 저장하지 않았습니다."))
     for field in changed:
         setattr(programme, field, values[field])
+    _check_unique_name(plan, programme.department, programme.name, exclude=programme.pk)
     _save(programme, user, reason)
     _raise_version(plan, user, reason)
     return programme
@@ -369,6 +383,8 @@ def pledge_create(*, user, government: LocalGovernment, **fields) -> Pledge:
         raise PlanRefused(FOREIGN)
     pledge = Pledge(local_government=government, **fields)
     pledge.code = (pledge.code or "").strip()
+    if Pledge.objects.filter(local_government=government, code=pledge.code).exists():
+        raise PlanRefused(DUPLICATE_PLEDGE % {"code": pledge.code})
     _save(pledge, user, _("공약 등록"))
     revision_bump()
     return pledge

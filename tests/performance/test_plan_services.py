@@ -143,6 +143,16 @@ def test_bad_additions_are_refused_and_nothing_saved(world, overrides):
     assert world.plan.version == 1
 
 
+def test_a_duplicate_name_in_the_department_is_refused_in_our_words(world):
+    with pytest.raises(services.PlanRefused, match="같은 이름의 세부사업이 이미 있습니다: 청년인턴"):
+        add(world, name="청년인턴", department=world.first)
+    with pytest.raises(services.PlanRefused, match="같은 이름의 세부사업이 이미 있습니다: 청년인턴"):
+        services.programme_change(
+            user=world.lead, programme=world.programmes[0], version=1, reason="개명", name="청년인턴"
+        )
+    assert Programme.objects.filter(name="청년인턴").count() == 1
+
+
 def test_another_governments_department_is_refused(world):
     other = plan_world(name="남의구")
     with pytest.raises(services.PlanRefused):
@@ -275,7 +285,7 @@ def test_a_pledge_is_created_and_linked_to_its_programmes(world):
 
 def test_a_duplicate_pledge_code_is_refused(world):
     PledgeFactory(local_government=world.government, code="일자리-1")
-    with pytest.raises(services.PlanRefused):
+    with pytest.raises(services.PlanRefused, match="같은 공약 번호가 이미 있습니다: 일자리-1"):
         services.pledge_create(user=world.lead, government=world.government, **pledge_fields(world))
     assert Pledge.objects.filter(local_government=world.government).count() == 1
 
