@@ -2,11 +2,28 @@
 in a year. The default year of every page is decided here and nowhere else."""
 
 import datetime
+from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
 
+from django.db.models import Count, Sum
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .models import QUARTERS, Department, LocalGovernment, Programme, YearPlan
+from .access import own_department, sees_all_departments
+from .models import (
+    QUARTERS,
+    Department,
+    LocalGovernment,
+    Programme,
+    ProgrammeType,
+    Strategy,
+    TargetGroup,
+    Task,
+    TermPlan,
+    YearPlan,
+)
 from .periods import quarter_end
 
 NO_PLAN = _("%(year)s년에는 연차별 세부계획이 없어 실적을 입력할 수 없습니다.")
@@ -73,3 +90,248 @@ def reporting_default(government: LocalGovernment | int, today: datetime.date) -
     """The quarter a board opens on: the latest ended quarter of a plan year (None without any)."""
     periods = ended_plan_periods(government, today)
     return periods[-1] if periods else None
+
+
+# ---- The plan screens' reads (/plans/): the overview, one year's sheet, its versions and their differences ----
+
+
+def user_government(user) -> LocalGovernment | None:
+    """The local government whose plans a person works on: their department's; for those without one (managers,
+    administrators), the first government among the departments they may see."""
+    department = own_department(user)
+    if department is not None:
+        return department.local_government
+    visible = Department.objects.visible_to(user).values("local_government")
+    return LocalGovernment.objects.filter(pk__in=visible).order_by("pk").first()
+
+
+@dataclass(frozen=True)
+class YearOverview:
+    plan: YearPlan
+    programme_count: int
+    target_total: int  # the sum of the 세부사업 targets, computed
+
+
+@dataclass(frozen=True)
+class TermOverview:
+    term: TermPlan
+    years: tuple[YearOverview, ...]
+
+
+def plan_overview(government: LocalGovernment) -> tuple[TermOverview, ...]:
+    """The government's term plans, each with its yearly plans (status, 공시일, count and total target of 세부사업)."""
+    plans = (
+        YearPlan.objects.filter(local_government=government)
+        .annotate(programme_count=Count("programmes"), target_total=Sum("programmes__jobs_target"))
+        .order_by("year")
+    )
+    by_term = defaultdict(list)
+    for plan in plans:
+        by_term[plan.term_id].append(YearOverview(plan, plan.programme_count, plan.target_total or 0))
+    terms = TermPlan.objects.filter(local_government=government).order_by("-first_year", "name")
+    return tuple(TermOverview(term, tuple(by_term[term.pk])) for term in terms)
+
+
+@dataclass(frozen=True)
+class TaskBlock:
+    task: Task | None  # None: the 세부사업 not yet under a 실천과제
+    programmes: tuple[Programme, ...]
+
+    @property
+    def target_total(self) -> int:
+        return sum(p.jobs_target or 0 for p in self.programmes)
+
+
+@dataclass(frozen=True)
+class StrategyBlock:
+    strategy: Strategy | None
+    tasks: tuple[TaskBlock, ...]
+
+    @property
+    def programme_count(self) -> int:
+        return sum(len(block.programmes) for block in self.tasks)
+
+
+@dataclass(frozen=True)
+class Subtotal:
+    name: str
+    count: int
+    target: int
+
+
+@dataclass(frozen=True)
+class PlanSheet:
+    """One year's plan as its page reads it: 전략 → 실천과제 → 세부사업, and the totals by 부문 and by 대상 computed
+    here over the rows the person may see (every sum is computed, none stored)."""
+
+    plan: YearPlan
+    strategies: tuple[StrategyBlock, ...]
+    by_type: tuple[Subtotal, ...]
+    by_group: tuple[Subtotal, ...]
+    programme_count: int
+    target_total: int
+    complete: bool  # the person sees every 세부사업 of the plan (staff see their department's)
+
+
+def _subtotals(programmes, key, names) -> tuple[Subtotal, ...]:
+    counts, targets = defaultdict(int), defaultdict(int)
+    for programme in programmes:
+        counts[key(programme)] += 1
+        targets[key(programme)] += programme.jobs_target or 0
+    return tuple(Subtotal(name, counts[pk], targets[pk]) for pk, name in names if counts[pk])
+
+
+def plan_sheet(plan: YearPlan, user) -> PlanSheet:
+    """The year's plan for `user` (managers and the lead department: every 세부사업; staff: their department's),
+    in a constant number of queries whatever the number of 세부사업."""
+    programmes = list(
+        Programme.objects.visible_to(user)
+        .filter(year_plan=plan)
+        .select_related("department", "programme_type", "target_group", "task")
+        .order_by("department__sort_order", "sort_order", "name")
+    )
+    strategies = list(Strategy.objects.filter(year_plan=plan).prefetch_related("tasks"))
+    by_task = defaultdict(list)
+    for programme in programmes:
+        by_task[programme.task_id].append(programme)
+    blocks = [
+        StrategyBlock(strategy, tuple(TaskBlock(task, tuple(by_task[task.pk])) for task in strategy.tasks.all()))
+        for strategy in strategies
+    ]
+    if by_task[None]:
+        blocks.append(StrategyBlock(None, (TaskBlock(None, tuple(by_task[None])),)))
+    government = plan.local_government_id
+    types = ProgrammeType.objects.filter(local_government_id=government).values_list("pk", "name")
+    groups = TargetGroup.objects.filter(local_government_id=government).values_list("pk", "name")
+    complete = sees_all_departments(user)
+    return PlanSheet(
+        plan=plan,
+        strategies=tuple(blocks),
+        by_type=_subtotals(programmes, lambda p: p.programme_type_id, types),
+        by_group=_subtotals(programmes, lambda p: p.target_group_id, groups),
+        programme_count=len(programmes),
+        target_total=sum(p.jobs_target or 0 for p in programmes),
+        complete=complete,
+    )
+
+
+# The fields of a 세부사업 a published version keeps, and their labels in a difference.
+SNAPSHOT_FIELDS = {
+    "name": gettext_lazy("세부사업명"),
+    "department": gettext_lazy("담당부서"),
+    "programme_type": gettext_lazy("부문"),
+    "target_group": gettext_lazy("대상"),
+    "jobs_target": gettext_lazy("목표(명)"),
+    "strategy": gettext_lazy("추진전략"),
+    "task": gettext_lazy("실천과제"),
+}
+
+
+def snapshot_rows(plan: YearPlan, programmes=None) -> list[dict]:
+    """The plan's 세부사업 as plain values (names, not ids), keyed by lineage: what a published version keeps."""
+    if programmes is None:
+        programmes = Programme.objects.filter(year_plan=plan)
+    programmes = programmes.select_related("department", "programme_type", "target_group", "task__strategy")
+    return [
+        {
+            "lineage": p.lineage_id,
+            "name": p.name,
+            "department": p.department.name,
+            "programme_type": p.programme_type.name,
+            "target_group": p.target_group.name,
+            "jobs_target": p.jobs_target,
+            "strategy": p.task.strategy.name if p.task else "",
+            "task": p.task.name if p.task else "",
+        }
+        for p in programmes.order_by("department__sort_order", "sort_order", "name")
+    ]
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    label: str
+    old: object
+    new: object
+
+
+@dataclass(frozen=True)
+class RowChange:
+    name: str
+    department: str
+    changes: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class PlanDiff:
+    """What differs from one version of a year's plan to another: 세부사업 added, removed and changed (old → new)."""
+
+    added: tuple[dict, ...]
+    removed: tuple[dict, ...]
+    changed: tuple[RowChange, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+
+def plan_diff(old: list[dict], new: list[dict]) -> PlanDiff:
+    """The differences between two lists of `snapshot_rows`, matched by lineage (a renamed 사업 is a change)."""
+    before = {row["lineage"]: row for row in old}
+    after = {row["lineage"]: row for row in new}
+    changed = []
+    for lineage, row in after.items():
+        if lineage not in before:
+            continue
+        fields = tuple(
+            FieldChange(str(label), before[lineage].get(field), row.get(field))
+            for field, label in SNAPSHOT_FIELDS.items()
+            if before[lineage].get(field) != row.get(field)
+        )
+        if fields:
+            changed.append(RowChange(row["name"], row["department"], fields))
+    return PlanDiff(
+        added=tuple(row for lineage, row in after.items() if lineage not in before),
+        removed=tuple(row for lineage, row in before.items() if lineage not in after),
+        changed=tuple(changed),
+    )
+
+
+@dataclass(frozen=True)
+class PlanChange:
+    when: datetime.datetime
+    who: str
+    what: str
+    kind: str
+    reason: str
+
+
+def plan_changes_since(plan: YearPlan, version: int = 0, limit: int = 50) -> list[PlanChange]:
+    """Changes to the year's plan made after it had `version` (0: every change), newest first: who, when, which
+    세부사업, what kind of change, why — for the history on the page and the stale-form message.
+
+    Every service that changes a plan saves its rows and then raises the plan's version (plan_services), so the
+    rows' records between two records of the plan, by the same person with the same reason, are that change's."""
+    from .reporting import history_who
+
+    records = list(YearPlan.history.filter(id=plan.pk).select_related("history_user").order_by("history_id"))
+    kinds = {"+": gettext("추가"), "~": gettext("변경"), "-": gettext("삭제")}
+    changes = []
+    for previous, record in pairwise(records):
+        if record.version <= version:
+            continue
+        rows = Programme.history.filter(
+            year_plan_id=plan.pk,
+            history_date__gt=previous.history_date,
+            history_date__lte=record.history_date,
+            history_user_id=record.history_user_id,
+            history_change_reason=record.history_change_reason,
+        ).select_related("history_user")
+        found = [
+            PlanChange(r.history_date, history_who(r), r.name, kinds[r.history_type], r.history_change_reason or "")
+            for r in rows.order_by("-history_id")[:limit]
+        ]
+        status = YearPlan.Status(record.status).label
+        changes += found or [
+            PlanChange(record.history_date, history_who(record), str(plan), status, record.history_change_reason or "")
+        ]
+    return sorted(changes, key=lambda change: change.when, reverse=True)[:limit]

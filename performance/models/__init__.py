@@ -1,6 +1,7 @@
 """The domain's models, one module per part: who works (organisation), the plan (plans), pledges and their
 cards (pledges), and the quarterly results (results)."""
 
+from .editions import YearPlanEdition
 from .organisation import Department, LocalGovernment, Membership
 from .plans import (
     MAX_JOBS,
@@ -42,4 +43,5 @@ __all__ = [
     "Task",
     "TermPlan",
     "YearPlan",
+    "YearPlanEdition",
 ]

@@ -22,8 +22,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from geumcheon_jobs.models import IssuedDocument
 from performance import services
-from performance.models import Department, Pledge, QuarterlyReport
-from performance.plans import plan_programmes
+from performance.models import Department, Pledge, QuarterlyReport, YearPlan, YearPlanEdition
+from performance.plans import plan_programmes, snapshot_rows
 from performance.services import LineInput
 
 CODE = "지역경제-11"
@@ -108,6 +108,16 @@ EXPECTED = {
         "GET": row(LOGIN, 403, 403, 405, 403, 405),
         "POST": row(LOGIN, 403, 403, R, 403, R),
     },
+    # The plan screens: everyone signed in reads (staff their department's 세부사업); the lead department changes.
+    # An empty POST is refused as incomplete (400) for those who may change.
+    "plans:index": {"GET": signed_in(200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
+    "plans:year": {"GET": signed_in(200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
+    "plans:programme-add": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
+    "plans:programme-edit": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
+    "plans:programme-drop": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
+    "plans:version": {"GET": signed_in(200)},
+    "plans:pledge-create": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
+    "plans:pledge-links": {"GET": row(LOGIN, 403, 403, 200, 200, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
 }
 
 # The admin is for administrators (superusers) only: everyone else is sent to the admin's login page,
@@ -196,6 +206,10 @@ def world(card_data, django_user_model) -> World:
         sha256=hashlib.sha256(b"%PDF-1.7 sample").hexdigest(),
         figures=[["연간 목표", "10,800"]],
     )
+    plan = YearPlan.objects.get(local_government=card_data.local_government, year=YEAR)
+    YearPlanEdition.objects.create(  # a published version of the year's plan, every department's rows
+        year_plan=plan, number=1, status=plan.status, published_on="2021-03-31", rows=snapshot_rows(plan)
+    )
     return World(dept03, dept04, report, card_data)
 
 
@@ -219,6 +233,12 @@ def request_for(name: str, method: str, world: World) -> tuple[str, dict]:
         "plan_workbook:export": {"year": YEAR},
         "plan_workbook:import": {"year": YEAR},
         "plan_workbook:import-confirm": {"year": YEAR},
+        "plans:year": {"year": YEAR},
+        "plans:programme-add": {"year": YEAR},
+        "plans:programme-edit": {"year": YEAR, "pk": plan_programmes(dept03, YEAR).first().pk},
+        "plans:programme-drop": {"year": YEAR, "pk": plan_programmes(dept03, YEAR).first().pk},
+        "plans:version": {"year": YEAR, "number": 1},
+        "plans:pledge-links": {"code": CODE, "year": YEAR},
     }.get(name)
     if kwargs is None and "<str:code>" in str(ALL_URLS[name].pattern):
         kwargs = {"code": CODE}

@@ -1,0 +1,129 @@
+"""The plan screens' forms: they only parse and explain input; the rules and the changes live in plan_services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import MAX_JOBS, Department, PledgeStatus, ProgrammeType, TargetGroup, Task, YearPlan
+from .models.plans import YEAR_VALIDATORS
+
+REASON_HINT = _("변경 이력에 남습니다(예: 2024년 추경 반영).")
+
+
+def _jobs_field(label, required=False):
+    return forms.IntegerField(
+        label=label,
+        required=required,
+        min_value=0,
+        max_value=MAX_JOBS,
+        help_text=_("비우면 목표 없음"),
+        error_messages={"invalid": _("0 이상의 정수(명)로 입력하세요."), "min_value": _("0 이상으로 입력하세요.")},
+    )
+
+
+class TermPlanForm(forms.Form):
+    name = forms.CharField(label=_("종합계획명"), max_length=50, help_text=_("예: 민선9기"))
+    first_year = forms.IntegerField(label=_("첫 연도"), validators=YEAR_VALIDATORS)
+    last_year = forms.IntegerField(label=_("마지막 연도"), validators=YEAR_VALIDATORS)
+    jobs_target = forms.IntegerField(
+        label=_("임기 목표(명)"), required=False, min_value=0, max_value=MAX_JOBS * 10, help_text=_("비우면 목표 없음")
+    )
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("first_year"), data.get("last_year")
+        if first and last and first > last:
+            self.add_error("last_year", _("마지막 연도는 첫 연도와 같거나 그 뒤여야 합니다."))
+        return data
+
+
+class VersionField(forms.IntegerField):
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=0, **kwargs)
+
+
+class ProgrammeForm(forms.Form):
+    """A 세부사업 of a year's plan, with the reason and the plan's version the form was built from."""
+
+    version = VersionField()
+    name = forms.CharField(label=_("세부사업명"), max_length=100)
+    department = forms.ModelChoiceField(label=_("담당부서"), queryset=Department.objects.none())
+    programme_type = forms.ModelChoiceField(label=_("부문"), queryset=ProgrammeType.objects.none())
+    target_group = forms.ModelChoiceField(label=_("대상"), queryset=TargetGroup.objects.none())
+    jobs_target = _jobs_field(_("목표(명)"))
+    task = forms.ModelChoiceField(
+        label=_("실천과제"), queryset=Task.objects.none(), required=False, empty_label=_("(실천과제 미지정)")
+    )
+    reason = forms.CharField(label=_("사유"), max_length=300, help_text=REASON_HINT)
+
+    def __init__(self, *args, plan: YearPlan, **kwargs):
+        super().__init__(*args, **kwargs)
+        government = plan.local_government_id
+        self.fields["department"].queryset = Department.objects.filter(local_government_id=government)
+        self.fields["programme_type"].queryset = ProgrammeType.objects.filter(local_government_id=government)
+        self.fields["target_group"].queryset = TargetGroup.objects.filter(local_government_id=government)
+        self.fields["task"].queryset = Task.objects.filter(strategy__year_plan=plan).select_related("strategy")
+        for name in ("department", "programme_type", "target_group", "task"):
+            self.fields[name].error_messages["invalid_choice"] = _("목록에 있는 항목을 고르세요.")
+
+    def values(self) -> dict:
+        return {
+            name: self.cleaned_data[name]
+            for name in ("name", "department", "programme_type", "target_group", "jobs_target", "task")
+        }
+
+
+class DropForm(forms.Form):
+    version = VersionField()
+    reason = forms.CharField(label=_("빼는 사유"), max_length=300, help_text=REASON_HINT)
+
+
+class PublishForm(forms.Form):
+    version = VersionField()
+    published_on = forms.DateField(
+        label=_("공시일"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("날짜를 2024-03-29처럼 입력하세요.")},
+    )
+    reason = forms.CharField(
+        label=_("수정 사유"), max_length=300, required=False, help_text=_("수정공시 때 꼭 적습니다.")
+    )
+
+
+class PledgeForm(forms.Form):
+    """The card header's main fields of a new pledge."""
+
+    code = forms.CharField(label=_("공약 번호"), max_length=30, help_text=_("예: 지역경제-12"))
+    title = forms.CharField(label=_("공약명"), max_length=200)
+    lead_department = forms.ModelChoiceField(label=_("주관부서"), queryset=Department.objects.none())
+    status = forms.ChoiceField(label=_("추진현황"), choices=PledgeStatus.choices, initial=PledgeStatus.ON_TRACK)
+    implementation_rate = forms.DecimalField(
+        label=_("이행률(%)"), min_value=0, max_value=100, max_digits=4, decimal_places=1, initial=0
+    )
+    completion_due = forms.CharField(label=_("완료시기"), max_length=30, initial=_("임기내"))
+    project_type = forms.CharField(label=_("사업유형"), max_length=50, help_text=_("예: 계속/자체/기타"))
+    plan_label = forms.CharField(label=_("추진계획 항목명"), max_length=100)
+    policy_goal = forms.CharField(label=_("정책목표"), widget=forms.Textarea(attrs={"rows": 3}))
+    strategies = forms.CharField(
+        label=_("추진전략"), widget=forms.Textarea(attrs={"rows": 3}), help_text=_("한 줄에 하나씩")
+    )
+
+    def __init__(self, *args, government, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead_department"].queryset = Department.objects.filter(local_government=government)
+        self.fields["lead_department"].error_messages["invalid_choice"] = _("목록에 있는 부서를 고르세요.")
+
+
+class LinkForm(forms.Form):
+    """The pledge's 세부사업 of a year: the ticked rows (ids checked against the year's plan by the service)."""
+
+    programmes = forms.TypedMultipleChoiceField(label=_("세부사업"), coerce=int, required=False, choices=())
+    reason = forms.CharField(label=_("사유"), max_length=300, help_text=REASON_HINT)
+
+    def __init__(self, *args, programme_ids, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programmes"].choices = [(pk, pk) for pk in programme_ids]
+        self.fields["programmes"].error_messages["invalid_choice"] = _(
+            "이 연도 계획에 없는 세부사업이 있습니다. 화면을 새로 고친 뒤 다시 고르세요."
+        )

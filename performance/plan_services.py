@@ -1,0 +1,419 @@
+"""Every change the lead department makes to the plans on screen: term plans, a year's plan (copy, 세부사업 added,
+changed or dropped, publication and revision) and pledges with their links to 세부사업.
+
+Each service checks the right (`can_edit_plans`), locks the year's plan (`select_for_update`), compares the
+plan's version with the one the person's form was built from (a stale form writes nothing: `StalePlan`),
+validates with `full_clean`, saves one object at a time with the history's who and why, raises the plan's
+version and the results revision, all in one transaction. A refusal is a `PlanRefused` with a Korean message.
+"""
+
+import datetime
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from simple_history.utils import bulk_create_with_history
+
+from .access import can_edit_plans
+from .models import (
+    Department,
+    LocalGovernment,
+    Pledge,
+    PledgeProgramme,
+    Programme,
+    ProgrammeLineage,
+    ProgrammeType,
+    QuarterlyReport,
+    QuarterlyReportLine,
+    Strategy,
+    TargetGroup,
+    Task,
+    TermPlan,
+    YearPlan,
+    YearPlanEdition,
+)
+from .plans import plan_changes_since, snapshot_rows
+from .revision import revision_bump
+
+NOT_ALLOWED = gettext_lazy("계획은 일자리창출과만 고칠 수 있습니다.")
+REASON_REQUIRED = gettext_lazy("사유를 입력하세요. 변경 이력에 남습니다. 아무것도 저장하지 않았습니다.")
+NO_TERM = gettext_lazy("%(year)s년을 포함하는 종합계획이 없습니다. 먼저 종합계획을 만드세요.")
+NOTHING_TO_COPY = gettext_lazy("복사할 연차별 계획이 없습니다.")
+HAS_APPROVED = gettext_lazy(
+    "‘%(name)s’ 사업은 %(year)s년에 승인된 실적이 있어 뺄 수 없습니다. 실적을 재개해 고친 뒤 다시 시도하세요."
+)
+HAS_LINES = gettext_lazy(
+    "‘%(name)s’ 사업은 %(year)s년에 입력된 실적이 있어 뺄 수 없습니다. 해당 부서의 실적을 먼저 정리하세요."
+)
+NOT_DRAFT = gettext_lazy("작성 중인 계획만 공시할 수 있습니다. 공시된 계획은 수정공시하세요.")
+NOT_PUBLISHED = gettext_lazy("공시된 계획만 수정공시할 수 있습니다. 작성 중인 계획은 먼저 공시하세요.")
+DATE_REQUIRED = gettext_lazy("공시일을 입력하세요.")
+DATE_BEFORE = gettext_lazy("공시일은 직전 공시일(%(date)s)보다 앞설 수 없습니다.")
+FOREIGN = gettext_lazy("이 지자체의 계획에 없는 항목입니다. 화면을 새로 고친 뒤 다시 선택하세요.")
+FOREIGN_PROGRAMME = gettext_lazy("다른 지자체의 세부사업이나 %(year)s년 계획에 없는 세부사업은 연결할 수 없습니다.")
+DUPLICATE_PROGRAMME = gettext_lazy("이 부서의 %(year)s년 계획에 같은 이름의 세부사업이 이미 있습니다: %(name)s")
+DUPLICATE_TERM = gettext_lazy("같은 이름의 종합계획이 이미 있습니다: %(name)s")
+DUPLICATE_PLEDGE = gettext_lazy("같은 공약 번호가 이미 있습니다: %(code)s")
+STALE = gettext_lazy(
+    "이 화면을 연 뒤 다른 사용자가 계획을 바꾸었습니다. 아무것도 저장하지 않았습니다. 바뀐 내용을 확인한 뒤 다시 하세요."
+)
+
+
+class PlanRefused(Exception):
+    """A refused change; `message` is for the person, in Korean. Nothing was saved."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = str(message)
+
+
+class StalePlan(PlanRefused):
+    """The plan changed after the person's form was built (its version differs); `changes` says what changed."""
+
+    def __init__(self, changes: list):
+        super().__init__(STALE)
+        self.changes = changes
+
+
+def _check_allowed(user) -> None:
+    if not can_edit_plans(user):
+        raise PermissionDenied(NOT_ALLOWED)
+
+
+def _reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise PlanRefused(REASON_REQUIRED)
+    return reason
+
+
+def _save(obj, user, reason: str, **kwargs) -> None:
+    """full_clean, then save with the history's who and why; a validation error becomes a Korean refusal."""
+    try:
+        obj.full_clean()
+    except ValidationError as error:
+        raise PlanRefused(" ".join(error.messages)) from None
+    obj._history_user, obj._change_reason = user, reason
+    obj.save(**kwargs)
+
+
+def _locked_plan(year_plan: YearPlan, version: int | None) -> YearPlan:
+    """The year's plan, locked; refused when the form's version is not the plan's."""
+    plan = YearPlan.objects.select_for_update().get(pk=year_plan.pk)
+    if version is not None and plan.version != version:
+        raise StalePlan(plan_changes_since(plan, version))
+    return plan
+
+
+def _raise_version(plan: YearPlan, user, reason: str) -> None:
+    plan.version += 1
+    _save(plan, user, reason)
+    revision_bump()
+
+
+@transaction.atomic
+def term_plan_create(
+    *, user, government: LocalGovernment, name: str, first_year: int, last_year: int, jobs_target: int | None
+) -> TermPlan:
+    """A new term plan (종합계획) of the government; its yearly plans are made one by one (`year_plan_create_next`)."""
+    _check_allowed(user)
+    term = TermPlan(
+        local_government=government,
+        name=(name or "").strip(),
+        first_year=first_year,
+        last_year=last_year,
+        jobs_target=jobs_target,
+    )
+    if TermPlan.objects.filter(local_government=government, name=term.name).exists():
+        raise PlanRefused(DUPLICATE_TERM % {"name": term.name})
+    _save(term, user, _("종합계획 작성"))
+    return term
+
+
+def _term_for(government: LocalGovernment, year: int) -> TermPlan:
+    term = TermPlan.objects.filter(local_government=government, first_year__lte=year, last_year__gte=year).last()
+    if term is None:
+        raise PlanRefused(NO_TERM % {"year": year})
+    return term
+
+
+@transaction.atomic
+def year_plan_create_next(*, user, government: LocalGovernment) -> YearPlan:
+    """Next year's plan as a draft, copied from the latest one: its strategies, tasks and every 세부사업 row with the
+    same lineage (so each 사업's trend reads across the years) and the same target."""
+    _check_allowed(user)
+    latest = YearPlan.objects.select_for_update().filter(local_government=government).order_by("-year").first()
+    if latest is None:
+        raise PlanRefused(NOTHING_TO_COPY)
+    year = latest.year + 1
+    reason = _("%(year)s년 계획을 복사해 작성") % {"year": latest.year}
+    plan = YearPlan(local_government=government, term=_term_for(government, year), year=year, is_demo=latest.is_demo)
+    _save(plan, user, reason)
+    tasks = {}
+    for strategy in Strategy.objects.filter(year_plan=latest).prefetch_related("tasks"):
+        copy = Strategy(year_plan=plan, name=strategy.name, sort_order=strategy.sort_order)
+        _save(copy, user, reason)
+        for task in strategy.tasks.all():
+            tasks[task.pk] = Task(strategy=copy, name=task.name, sort_order=task.sort_order)
+            _save(tasks[task.pk], user, reason)
+    rows = [
+        Programme(
+            year_plan=plan,
+            lineage_id=row.lineage_id,
+            task=tasks.get(row.task_id),
+            department_id=row.department_id,
+            target_group_id=row.target_group_id,
+            programme_type_id=row.programme_type_id,
+            name=row.name,
+            jobs_target=row.jobs_target,
+            is_active=row.is_active,
+            sort_order=row.sort_order,
+        )
+        for row in Programme.objects.filter(year_plan=latest).order_by("pk")
+    ]
+    for row in rows:
+        row._change_reason = reason
+    bulk_create_with_history(rows, Programme, default_user=user, default_change_reason=reason)
+    _raise_version(plan, user, reason)  # closes the copy's rows in the plan's history (see plan_changes_since)
+    return plan
+
+
+def _own(government_id: int, *, department=None, programme_type=None, target_group=None, task=None, plan=None):
+    """Every choice of a form must belong to the plan's government (and a task to the plan): ids cannot reach
+    elsewhere."""
+    checks = [
+        (department, Department, "local_government_id"),
+        (programme_type, ProgrammeType, "local_government_id"),
+        (target_group, TargetGroup, "local_government_id"),
+    ]
+    for value, _model, field in checks:
+        if value is not None and getattr(value, field) != government_id:
+            raise PlanRefused(FOREIGN)
+    if task is not None and task.strategy.year_plan_id != plan.pk:
+        raise PlanRefused(FOREIGN)
+
+
+@transaction.atomic
+def programme_add(
+    *,
+    user,
+    year_plan: YearPlan,
+    version: int,
+    name: str,
+    department: Department,
+    programme_type: ProgrammeType,
+    target_group: TargetGroup,
+    jobs_target: int | None,
+    task: Task | None = None,
+    reason: str,
+) -> Programme:
+    """A new 세부사업 in the year's plan, with a new lineage (a 사업 that did not exist before)."""
+    _check_allowed(user)
+    reason = _reason(reason)
+    plan = _locked_plan(year_plan, version)
+    government = plan.local_government_id
+    _own(
+        government,
+        department=department,
+        programme_type=programme_type,
+        target_group=target_group,
+        task=task,
+        plan=plan,
+    )
+    name = (name or "").strip()
+    _check_unique_name(plan, department, name)
+    lineage = ProgrammeLineage(local_government_id=government, name=name)
+    programme = Programme(
+        year_plan=plan,
+        lineage=lineage,
+        task=task,
+        department=department,
+        programme_type=programme_type,
+        target_group=target_group,
+        name=name,
+        jobs_target=jobs_target,
+        sort_order=Programme.objects.filter(year_plan=plan, department=department).count() + 1,
+    )
+    try:
+        programme.full_clean(exclude=["lineage"])
+    except ValidationError as error:
+        raise PlanRefused(" ".join(error.messages)) from None
+    lineage.save()
+    programme.lineage = lineage
+    _save(programme, user, reason)
+    _raise_version(plan, user, reason)
+    return programme
+
+
+def _check_unique_name(plan: YearPlan, department, name: str, exclude: int | None = None) -> None:
+    """One name per department in a year's plan, said in our words (Django's message leaves the particle open)."""
+    same = Programme.objects.filter(year_plan=plan, department=department, name=name).exclude(pk=exclude)
+    if name and same.exists():
+        raise PlanRefused(DUPLICATE_PROGRAMME % {"year": plan.year, "name": name})
+
+
+CHANGEABLE = ("name", "department", "programme_type", "target_group", "jobs_target", "task")
+
+
+@transaction.atomic
+def programme_change(*, user, programme: Programme, version: int, reason: str, **values) -> Programme:
+    """Change a 세부사업's row of the year (name, department, 부문, 대상, target, 실천과제); its lineage stays."""
+    _check_allowed(user)
+    reason = _reason(reason)
+    unknown = set(values) - set(CHANGEABLE)
+    if unknown:
+        raise ValueError(f"not changeable: {unknown}")
+    plan = _locked_plan(programme.year_plan, version)
+    programme = Programme.objects.select_related("year_plan").get(pk=programme.pk, year_plan=plan)
+    _own(plan.local_government_id, plan=plan, **{k: v for k, v in values.items() if k not in ("name", "jobs_target")})
+    if "name" in values:
+        values["name"] = (values["name"] or "").strip()
+    changed = [field for field, value in values.items() if getattr(programme, field) != value]
+    if not changed:
+        raise PlanRefused(_("바뀐 내용이 없습니다. 아무것도 저장하지 않았습니다."))
+    for field in changed:
+        setattr(programme, field, values[field])
+    _check_unique_name(plan, programme.department, programme.name, exclude=programme.pk)
+    _save(programme, user, reason)
+    _raise_version(plan, user, reason)
+    return programme
+
+
+@transaction.atomic
+def programme_drop(*, user, programme: Programme, version: int, reason: str) -> None:
+    """Take a 세부사업 out of the year's plan (its lineage and earlier years stay). Refused while it has results of the
+    year: approved ones are the disclosed figures, others are a department's work in progress."""
+    _check_allowed(user)
+    reason = _reason(reason)
+    plan = _locked_plan(programme.year_plan, version)
+    programme = Programme.objects.get(pk=programme.pk, year_plan=plan)
+    lines = QuarterlyReportLine.objects.filter(programme=programme)
+    names = {"name": programme.name, "year": plan.year}
+    if lines.filter(report__status=QuarterlyReport.Status.APPROVED).exists():
+        raise PlanRefused(HAS_APPROVED % names)
+    if lines.exists():
+        raise PlanRefused(HAS_LINES % names)
+    for link in PledgeProgramme.objects.filter(programme=programme):
+        link._history_user, link._change_reason = user, reason
+        link.delete()
+    programme._history_user, programme._change_reason = user, reason
+    programme.delete()
+    _raise_version(plan, user, reason)
+
+
+def _edition(plan: YearPlan, user, published_on: datetime.date, reason: str) -> YearPlanEdition:
+    latest = plan.editions.order_by("-number").first()
+    if latest is not None and published_on < latest.published_on:
+        raise PlanRefused(DATE_BEFORE % {"date": latest.published_on.isoformat()})
+    edition = YearPlanEdition(
+        year_plan=plan,
+        number=(latest.number if latest else 0) + 1,
+        status=plan.status,
+        published_on=published_on,
+        reason=reason,
+        rows=snapshot_rows(plan),
+        created_by=user,
+    )
+    edition.full_clean()
+    edition.save()
+    return edition
+
+
+@transaction.atomic
+def year_plan_publish(
+    *, user, year_plan: YearPlan, version: int, published_on: datetime.date | None
+) -> YearPlanEdition:
+    """공시: a draft becomes the published plan on `published_on`; its rows are kept as edition 1."""
+    _check_allowed(user)
+    if published_on is None:
+        raise PlanRefused(DATE_REQUIRED)
+    plan = _locked_plan(year_plan, version)
+    if plan.status != YearPlan.Status.DRAFT:
+        raise PlanRefused(NOT_DRAFT)
+    plan.status, plan.published_on = YearPlan.Status.PUBLISHED, published_on
+    edition = _edition(plan, user, published_on, "")
+    _raise_version(plan, user, _("공시"))
+    return edition
+
+
+@transaction.atomic
+def year_plan_revise(
+    *, user, year_plan: YearPlan, version: int, published_on: datetime.date | None, reason: str
+) -> YearPlanEdition:
+    """수정공시: a published plan's current rows published again with a reason; the earlier editions stay."""
+    _check_allowed(user)
+    reason = _reason(reason)
+    if published_on is None:
+        raise PlanRefused(DATE_REQUIRED)
+    plan = _locked_plan(year_plan, version)
+    if plan.status == YearPlan.Status.DRAFT:
+        raise PlanRefused(NOT_PUBLISHED)
+    plan.status, plan.published_on, plan.revision_reason = YearPlan.Status.REVISED, published_on, reason
+    edition = _edition(plan, user, published_on, reason)
+    _raise_version(plan, user, reason)
+    return edition
+
+
+PLEDGE_FIELDS = (
+    "code",
+    "title",
+    "status",
+    "implementation_rate",
+    "completion_due",
+    "completion_year",
+    "project_type",
+    "lead_department",
+    "plan_label",
+    "policy_goal",
+    "strategies",
+)
+
+
+@transaction.atomic
+def pledge_create(*, user, government: LocalGovernment, **fields) -> Pledge:
+    """A new pledge (공약) with its card's header; its 세부사업 are chosen per year (`pledge_link_programmes`)."""
+    _check_allowed(user)
+    unknown = set(fields) - set(PLEDGE_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown pledge fields: {unknown}")
+    department = fields.get("lead_department")
+    if department is not None and department.local_government_id != government.pk:
+        raise PlanRefused(FOREIGN)
+    pledge = Pledge(local_government=government, **fields)
+    pledge.code = (pledge.code or "").strip()
+    if Pledge.objects.filter(local_government=government, code=pledge.code).exists():
+        raise PlanRefused(DUPLICATE_PLEDGE % {"code": pledge.code})
+    _save(pledge, user, _("공약 등록"))
+    revision_bump()
+    return pledge
+
+
+@transaction.atomic
+def pledge_link_programmes(
+    *, user, pledge: Pledge, year: int, programme_ids: Iterable[int], reason: str
+) -> tuple[int, int]:
+    """The pledge's 세부사업 of the year become exactly `programme_ids` (links added and removed one by one, with
+    history). A 세부사업 of another government or another year is refused. Returns (added, removed)."""
+    _check_allowed(user)
+    reason = _reason(reason)
+    plan = YearPlan.objects.select_for_update().filter(local_government=pledge.local_government_id, year=year).first()
+    wanted = set(programme_ids)
+    own = set(Programme.objects.filter(pk__in=wanted, year_plan=plan).values_list("pk", flat=True)) if plan else set()
+    if plan is None or own != wanted:
+        raise PlanRefused(FOREIGN_PROGRAMME % {"year": year})
+    links = {
+        link.programme_id: link for link in PledgeProgramme.objects.filter(pledge=pledge, programme__year_plan=plan)
+    }
+    removed = [link for pk, link in links.items() if pk not in wanted]
+    added = sorted(wanted - set(links))
+    for link in removed:
+        link._history_user, link._change_reason = user, reason
+        link.delete()
+    for pk in added:
+        link = PledgeProgramme(pledge=pledge, programme_id=pk)
+        _save(link, user, reason)
+    if added or removed:
+        revision_bump()
+    return len(added), len(removed)
