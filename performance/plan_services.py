@@ -290,17 +290,37 @@ def programme_drop(*, user, programme: Programme, version: int, reason: str) -> 
     plan = _locked_plan(programme.year_plan, version)
     programme = Programme.objects.get(pk=programme.pk, year_plan=plan)
     lines = QuarterlyReportLine.objects.filter(programme=programme)
-    names = {"name": programme.name, "year": plan.year}
-    if lines.filter(report__status=QuarterlyReport.Status.APPROVED).exists():
-        raise PlanRefused(HAS_APPROVED % names)
-    if lines.exists():
-        raise PlanRefused(HAS_LINES % names)
+    refusal = removal_refusal(
+        programme.name,
+        plan.year,
+        approved=lines.filter(report__status=QuarterlyReport.Status.APPROVED).exists(),
+        pending=lines.exists(),
+    )
+    if refusal:
+        raise PlanRefused(refusal)
+    programme_remove_row(programme, user=user, reason=reason)
+    _raise_version(plan, user, reason)
+
+
+def removal_refusal(name: str, year: int, *, approved: bool, pending: bool) -> str | None:
+    """Why a 세부사업 cannot leave its year's plan (the screen and the plan import alike), or None: not while it has
+    results of that year — approved ones are the disclosed figures, others a department's work in progress that would
+    otherwise vanish from its entry form and still count once approved."""
+    if approved:
+        return str(HAS_APPROVED % {"name": name, "year": year})
+    if pending:
+        return str(HAS_LINES % {"name": name, "year": year})
+    return None
+
+
+def programme_remove_row(programme: Programme, *, user, reason: str) -> None:
+    """Delete a 세부사업's row of a year and its pledge links, each with who and why in the history (its lineage and
+    its other years stay). The caller has checked `removal_refusal` and holds the plan's lock."""
     for link in PledgeProgramme.objects.filter(programme=programme):
         link._history_user, link._change_reason = user, reason
         link.delete()
     programme._history_user, programme._change_reason = user, reason
     programme.delete()
-    _raise_version(plan, user, reason)
 
 
 def _edition(plan: YearPlan, user, published_on: datetime.date, reason: str) -> YearPlanEdition:

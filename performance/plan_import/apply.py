@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from ..access import can_edit_plans
 from ..models import Programme, ProgrammeLineage, Strategy, Task, YearPlan
+from ..plan_services import programme_remove_row, removal_refusal
 from ..reporting import history_who
 from ..revision import revision_bump
 from .preview import NOT_ALLOWED
@@ -65,8 +66,9 @@ def _save(plan: YearPlan, session_plan: dict, user, reason: str) -> int:
     tasks = _Tasks(plan, user, reason)
     existing = Programme.objects.in_bulk([op["id"] for op in session_plan["rows"] if op["id"]])
     for programme in Programme.objects.filter(year_plan=plan, pk__in=session_plan["remove"]):
-        programme.is_active = False
-        _keep(programme, user, reason)
+        if programme.report_lines.exists():  # results entered since the preview: the screen's rule refuses
+            raise PlanImportRefused(removal_refusal(programme.name, plan.year, approved=False, pending=True))
+        programme_remove_row(programme, user=user, reason=reason)
     next_order = (Programme.objects.filter(year_plan=plan).aggregate(last=Max("sort_order"))["last"] or 0) + 1
     for op in session_plan["rows"]:
         programme = existing.get(op["id"]) if op["id"] else None

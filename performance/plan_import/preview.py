@@ -23,6 +23,7 @@ from ..models import (
     TargetGroup,
     YearPlan,
 )
+from ..plan_services import removal_refusal
 from ..plan_workbook import DEPARTMENT, GROUP, ID, LINEAGE, PLAN_SHEET, STRATEGY, TARGET, TYPE, PlanRow
 from ..plan_workbook import parse_plan_workbook as parse
 
@@ -49,9 +50,6 @@ PLACE_REQUIRED = gettext_lazy("추진전략과 실천과제를 적어 주세요.
 APPROVED_REMOVAL = gettext_lazy(
     "'%(name)s'(세부사업ID %(id)s, %(department)s)에는 %(year)s년에 승인된 실적(%(jobs)s명, %(lines)s건)이 있어 "
     "계획에서 뺄 수 없습니다. 행을 되살리세요."
-)
-PENDING_REMOVAL = gettext_lazy(
-    "%(name)s: 아직 승인되지 않은 실적 %(lines)s건이 있습니다. 계획에서 빼면 그 실적은 입력 화면과 집계에 나오지 않습니다."
 )
 BELOW_APPROVED = gettext_lazy(
     "%(name)s: 목표 %(target)s명이 올해 이미 승인된 실적 %(approved)s명보다 적습니다. 확인해 주세요."
@@ -354,8 +352,14 @@ class _Planner:
                 }
                 self.errors.append(excel.CellError(PLAN_SHEET, "", programme.name, str(APPROVED_REMOVAL % values)))
                 continue
-            if pending := self.context.pending.get(programme.pk):
-                values = {"name": programme.name, "lines": pending}
-                self.warnings.append(str(PENDING_REMOVAL % values))
+            refusal = removal_refusal(
+                programme.name,
+                self.year_plan.year,
+                approved=False,
+                pending=bool(self.context.pending.get(programme.pk)),
+            )
+            if refusal:  # the same rule as the plan screen's: nothing leaves the plan while results are in progress
+                self.errors.append(excel.CellError(PLAN_SHEET, "", programme.name, refusal))
+                continue
             self.changes.append(RowChange("removed", programme.name, programme.department.name))
             self.removed_ids.append(programme.pk)

@@ -161,8 +161,9 @@ def test_applying_saves_everything_with_history_version_and_revision(world):
     count = plan_import_apply(year_plan=world.plan, session_plan=result.to_session(), user=user, reason="추경 반영")
     assert count == 3
     world.p1.refresh_from_db()
-    world.p3.refresh_from_db()
-    assert world.p1.jobs_target == 12 and not world.p3.is_active
+    assert world.p1.jobs_target == 12
+    assert not Programme.objects.filter(pk=world.p3.pk).exists()  # out of the plan: its row and links, as on screen
+    assert Programme.history.filter(id=world.p3.pk, history_type="-").exists()
     added = Programme.objects.get(year_plan=world.plan, name="새 사업")
     assert (added.task.strategy.name, added.task.name, added.jobs_target) == ("전략 나", "새 과제", 7)
     assert (added.department, added.programme_type, added.target_group) == (world.jobs, world.service, world.old)
@@ -433,7 +434,9 @@ def test_a_file_of_another_year_is_refused_at_its_year_cell(world):
     assert f"{YEAR}년 세부계획 파일이 아닙니다" in result.errors[0].message
 
 
-def test_removing_a_programme_with_results_not_yet_approved_warns(world):
+def test_removing_a_programme_with_results_not_yet_approved_is_refused_as_on_the_plan_screen(world):
+    """The plan screen's rule (plan_services.removal_refusal): a draft's figures would vanish from the department's
+    entry form and still count once approved, so the row stays until its results are dealt with."""
     report = QuarterlyReportFactory(department=world.welfare, year=YEAR, quarter=1, status=QuarterlyReport.Status.DRAFT)
     QuarterlyReportLineFactory(report=report, programme=world.p3, jobs=2)
 
@@ -441,10 +444,10 @@ def test_removing_a_programme_with_results_not_yet_approved_warns(world):
         sheet.delete_rows(world.row_of(sheet, world.p3))
 
     result = preview(world, edited(plan_workbook(world.plan), edit))
-    assert result.ok and result.counts["removed"] == 1
-    assert result.warnings == (
-        "=위험한 이름: 아직 승인되지 않은 실적 1건이 있습니다. 계획에서 빼면 그 실적은 입력 화면과 집계에 나오지 않습니다.",
-    )
+    assert not result.ok
+    assert [error.message for error in result.errors] == [
+        "‘=위험한 이름’ 사업은 2024년에 입력된 실적이 있어 뺄 수 없습니다. 해당 부서의 실적을 먼저 정리하세요."
+    ]
 
 
 def test_a_failure_halfway_saves_nothing(world, monkeypatch):
