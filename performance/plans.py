@@ -11,7 +11,7 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .access import own_department, sees_all_departments
+from .access import government_of, sees_all_departments
 from .models import (
     QUARTERS,
     Department,
@@ -96,20 +96,16 @@ def reporting_default(government: LocalGovernment | int, today: datetime.date) -
 
 
 def user_government(user) -> LocalGovernment | None:
-    """The local government whose plans a person works on: their department's; for those without one (managers,
-    administrators), the first government among the departments they may see."""
-    department = own_department(user)
-    if department is not None:
-        return department.local_government
-    visible = Department.objects.visible_to(user).values("local_government")
-    return LocalGovernment.objects.filter(pk__in=visible).order_by("pk").first()
+    """The local government whose plans a person works on (`access.government_of`), as an object."""
+    government = government_of(user)
+    return LocalGovernment.objects.filter(pk=government).first() if government else None
 
 
 @dataclass(frozen=True)
 class YearOverview:
     plan: YearPlan
     programme_count: int
-    target_total: int  # the sum of the 세부사업 targets, computed
+    target_total: int | None  # the sum of the 세부사업 targets, computed (None: no 세부사업 has one)
 
 
 @dataclass(frozen=True)
@@ -127,7 +123,7 @@ def plan_overview(government: LocalGovernment) -> tuple[TermOverview, ...]:
     )
     by_term = defaultdict(list)
     for plan in plans:
-        by_term[plan.term_id].append(YearOverview(plan, plan.programme_count, plan.target_total or 0))
+        by_term[plan.term_id].append(YearOverview(plan, plan.programme_count, plan.target_total))
     terms = TermPlan.objects.filter(local_government=government).order_by("-first_year", "name")
     return tuple(TermOverview(term, tuple(by_term[term.pk])) for term in terms)
 
@@ -139,7 +135,7 @@ class TaskBlock:
 
     @property
     def target_total(self) -> int:
-        return sum(p.jobs_target or 0 for p in self.programmes)
+        return _target_sum(self.programmes)
 
 
 @dataclass(frozen=True)
@@ -156,7 +152,7 @@ class StrategyBlock:
 class Subtotal:
     name: str
     count: int
-    target: int
+    target: int | None  # None: none of its 세부사업 has a target
 
 
 @dataclass(frozen=True)
@@ -169,8 +165,14 @@ class PlanSheet:
     by_type: tuple[Subtotal, ...]
     by_group: tuple[Subtotal, ...]
     programme_count: int
-    target_total: int
+    target_total: int | None
     complete: bool  # the person sees every 세부사업 of the plan (staff see their department's)
+
+
+def _target_sum(programmes) -> int | None:
+    """The sum of the 세부사업's targets; None (shown "—", never 0) when none of them has one."""
+    targets = [p.jobs_target for p in programmes if p.jobs_target is not None]
+    return sum(targets) if targets else None
 
 
 def _subtotals(programmes, key, names) -> tuple[Subtotal, ...]:
@@ -178,7 +180,10 @@ def _subtotals(programmes, key, names) -> tuple[Subtotal, ...]:
     for programme in programmes:
         counts[key(programme)] += 1
         targets[key(programme)] += programme.jobs_target or 0
-    return tuple(Subtotal(name, counts[pk], targets[pk]) for pk, name in names if counts[pk])
+    targeted = {key(programme) for programme in programmes if programme.jobs_target is not None}
+    return tuple(
+        Subtotal(name, counts[pk], targets[pk] if pk in targeted else None) for pk, name in names if counts[pk]
+    )
 
 
 def plan_sheet(plan: YearPlan, user) -> PlanSheet:
@@ -210,7 +215,7 @@ def plan_sheet(plan: YearPlan, user) -> PlanSheet:
         by_type=_subtotals(programmes, lambda p: p.programme_type_id, types),
         by_group=_subtotals(programmes, lambda p: p.target_group_id, groups),
         programme_count=len(programmes),
-        target_total=sum(p.jobs_target or 0 for p in programmes),
+        target_total=_target_sum(programmes),
         complete=complete,
     )
 

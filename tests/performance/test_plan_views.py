@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -297,3 +299,20 @@ def test_staff_cannot_open_the_pledge_screens(client, world):
     assert client.get(reverse("plans:pledge-links", args=[pledge.code, 2019])).status_code == 403
     assert client.get(reverse("plans:programme-add", args=[2019])).status_code == 403
     assert not Department.objects.filter(name="x").exists()
+
+
+def test_a_total_of_no_targets_is_a_dash_never_zero(login, card_data):
+    """2019's 세부사업 have no targets on the card: the plan's totals say so instead of "0명" (a sum of nothing)."""
+    from django.contrib.auth import get_user_model
+
+    from performance.models import YearPlan
+    from performance.plans import plan_sheet
+
+    client = login("lead")
+    plan = YearPlan.objects.get(local_government=card_data.local_government, year=2019)
+    sheet = plan_sheet(plan, get_user_model().objects.get(username="lead"))
+    assert sheet.target_total is None and all(row.target is None for row in sheet.by_type)
+    html = client.get(reverse("plans:year", args=[2019])).content.decode()
+    assert "목표를 정한 세부사업 없음" in html
+    index = client.get(reverse("plans:index")).content.decode()
+    assert re.search(r"2019년</a></th>.*?<td class=\"num\">27</td><td class=\"num\">—</td>", index, re.S)
