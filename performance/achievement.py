@@ -24,7 +24,7 @@ from django.utils import timezone
 from . import calculations
 from .access import sees_all_departments
 from .models import AnnualTarget, Department, Pledge, Programme, QuarterlyReport, QuarterlyReportLine
-from .plans import default_year, pledge_years
+from .plans import default_year, plan_years, pledge_years
 from .selectors import PENDING, PeriodResult, approved_lines, period_results, report_periods
 
 Status = QuarterlyReport.Status
@@ -115,8 +115,8 @@ def achievement(
     available_years = tuple(pledge_years(pledge))
     if year is None:
         year = default_year(available_years, today or timezone.localdate())
-    if year not in available_years:  # never a year without a plan shown as if it were an empty one
-        raise YearWithoutPlan(year)
+    if year not in available_years and year not in plan_years(pledge.local_government_id):
+        raise YearWithoutPlan(year)  # never a year without a plan shown as if it were an empty one
     # What the selected year shows stops there: no later year, no later quarter (an official report of Q3).
     by_year = {
         y: v if y < year else v[:through_quarter] + (None,) * (4 - through_quarter)

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import accumulate
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Sum
 
 from .calculations import achievement_rate
 from .models import AnnualTarget, Pledge, Programme, QuarterlyReport, QuarterlyReportLine
@@ -89,27 +89,51 @@ class PeriodResult:
         return achievement_rate(self.cumulative, self.target)
 
 
-def report_periods(pledge: Pledge, user=None):
-    """Per year and quarter, oldest first, from the reports of the pledge's local government in one query:
-    `jobs` and `approved` (the approved reports' jobs and their number, for the whole district) and, when
-    `user` is given, `draft`, `submitted` and `returned`: the reports that person may see that do not count
-    yet."""
-    approved = Q(status=QuarterlyReport.Status.APPROVED)
-    # The reports of departments that run one of the pledge's 세부사업 in the report's year.
-    linked = Programme.objects.filter(
-        pledge_links__pledge=pledge, department=OuterRef("department"), year_plan__year=OuterRef("year")
+def report_periods(pledge: Pledge, user=None) -> list[dict]:
+    """Per year and quarter, oldest first: `jobs` and `approved` (the approved lines of the pledge's 세부사업 and their
+    number, for the whole district) and, when `user` is given, `draft`, `submitted` and `returned`: the reports that
+    person may see, of departments that run the pledge's 세부사업 that year, that do not count yet.
+
+    Two queries whatever the data: the approved lines summed by period in one join (no subquery per report, which
+    at a million lines cost seconds), and the reports not yet approved, which are few."""
+    lines = (
+        approved_lines(pledge)
+        .order_by()
+        .values("report__year", "report__quarter")
+        .annotate(jobs=Sum("jobs"), approved=Count("pk"))
     )
-    reports = QuarterlyReport.objects.filter(Exists(linked), department__local_government_id=pledge.local_government_id)
-    # Each report's own total first (a subquery), so that the grouping counts reports without DISTINCT.
-    own_lines = pledge_lines(pledge).filter(report=OuterRef("pk")).order_by().values("report")
-    reports = reports.annotate(own_jobs=Subquery(own_lines.annotate(total=Sum("jobs")).values("total")))
-    aggregates = {"jobs": Sum("own_jobs", filter=approved), "approved": Count("pk", filter=approved)}
-    if user is None:
-        reports = reports.filter(approved)
-    else:
-        visible = reports.visibility(user)
-        aggregates |= {status: Count("pk", filter=Q(status=status) & visible) for status in PENDING}
-    return reports.order_by().values("year", "quarter").annotate(**aggregates).order_by("year", "quarter")
+    periods = {
+        (row["report__year"], row["report__quarter"]): {
+            "year": row["report__year"],
+            "quarter": row["report__quarter"],
+            "jobs": row["jobs"],
+            "approved": row["approved"],
+        }
+        for row in lines
+    }
+    if user is not None:
+        linked = Programme.objects.filter(
+            pledge_links__pledge=pledge, department=OuterRef("department"), year_plan__year=OuterRef("year")
+        )
+        pending = (
+            QuarterlyReport.objects.filter(
+                Exists(linked), department__local_government_id=pledge.local_government_id, status__in=PENDING
+            )
+            .visible_to(user)
+            .order_by()
+            .values("year", "quarter", "status")
+            .annotate(count=Count("pk"))
+        )
+        for row in pending:
+            period = periods.setdefault(
+                (row["year"], row["quarter"]),
+                {"year": row["year"], "quarter": row["quarter"], "jobs": None, "approved": 0},
+            )
+            period[row["status"]] = row["count"]
+        for period in periods.values():
+            for status in PENDING:
+                period.setdefault(status, 0)
+    return [periods[key] for key in sorted(periods)]
 
 
 def period_results(pledge: Pledge, targets: dict[int, int] | None = None, periods=None) -> list[PeriodResult]:
