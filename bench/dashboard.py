@@ -57,7 +57,7 @@ def make_data(departments: int) -> Pledge:
     last = FIRST_YEAR + YEARS - 1
     plan = make_plan(departments=departments, years=range(FIRST_YEAR, last + 1), groups=[f"계층{i}" for i in range(8)])
     pledge = make_pledge(plan)
-    # 25,000 세부사업 × 10 yearly plans = 250,000 rows, each linked to the pledge and with a target of 12
+    # departments × 100 세부사업 × 10 yearly plans (250,000 rows at full size), each linked to the pledge, target 12
     make_programmes(plan, PROGRAMMES, pledge=pledge, jobs_target=lambda i, j, year: 12)
     QuarterlyReport.objects.bulk_create(
         (
