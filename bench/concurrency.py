@@ -2,9 +2,10 @@
 
 Makes a database of its own (`bench/_scratch.py`: a new `geumcheon_bench_concurrency_<random>`, never DATABASE_URL's
 database itself) on the server of DATABASE_URL (when it is a PostgreSQL URL) or on postgres://postgres@127.0.0.1:5432,
-migrates it, seeds a few departments, programmes, a pledge with a
-budget line and the accounts, then runs the races with eight worker threads, each with its own connection, all
-released together by a barrier for every race. The races take turns:
+migrates it, seeds a plan (`bench/_plan.py`: 50 departments × 3 세부사업 with a row in each yearly plan of
+2016–2025, linked to a pledge, for results are saved only for an ended quarter of a year with a plan), the
+pledge's budget line and the accounts, then runs the races with eight worker threads, each with its own
+connection, all released together by a barrier for every race. The races take turns:
 
 - save: eight saves of one draft report with the same version token (different figures);
 - create: eight first saves of a report that does not exist yet (the same department and quarter);
@@ -15,9 +16,10 @@ A race is *lost* when more or fewer than one racer succeeded, a loser failed oth
 the service promises, or what is stored (figures, status, version, history rows, notices) is not exactly the
 one winner's. Prints `concurrency ratio=<lost ÷ races> goal=0`, `concurrency_duplicates ratio=<races that left
 a duplicate row ÷ races> goal=0`, then drops the database. Without a PostgreSQL server it prints a skip line
-and exits 0.
+and exits 0. `--races N` runs fewer races (at most 1,000), e.g. to try the bench quickly.
 """
 
+import argparse
 import sys
 import threading
 from dataclasses import dataclass
@@ -28,6 +30,10 @@ sys.path.insert(0, str(ROOT))
 
 RACES, RACERS = 1000, 8
 DEPARTMENTS, PROGRAMMES = 50, 3
+# Results are saved only for an ended quarter of a year with a yearly plan, so every race is in a past plan year:
+SAVE_YEAR, CREATE_YEAR, REVIEW_YEAR = 2016, 2017, 2020  # saves; first saves from 2017, reviews from 2020
+YEARS = range(2016, 2026)  # the years with a yearly plan (the creates and reviews each need at most 2 years)
+BUDGET_YEAR = 2024
 
 
 @dataclass(frozen=True)
@@ -80,45 +86,29 @@ def seed():
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
+    from bench._plan import make_plan, make_pledge, make_programmes
     from budget.models import Allocation, BudgetLine
     from performance.access import REVIEWER_GROUP, STAFF_GROUP
-    from performance.models import Department, LocalGovernment, Membership, Pledge, Programme, TargetGroup
+    from performance.models import Membership, Programme
 
-    government = LocalGovernment.objects.create(name="벤치구", code="0000000")
-    group = TargetGroup.objects.create(name="청년층")
+    plan = make_plan(departments=DEPARTMENTS, years=YEARS)
+    pledge = make_pledge(plan)
+    make_programmes(plan, PROGRAMMES, pledge=pledge)
+    rows: dict[tuple[int, int], list] = {}  # (department, year) → its 세부사업 rows of that year, in pk order
+    for programme in Programme.objects.select_related("year_plan").order_by("pk"):
+        rows.setdefault((programme.department_id, programme.year_plan.year), []).append(programme)
     users = get_user_model().objects
     lead = users.create_user("lead")
     lead.groups.add(Group.objects.get(name=REVIEWER_GROUP))
     offices = []
-    for number in range(DEPARTMENTS):
-        department = Department.objects.create(
-            local_government=government, name=f"부서{number:02d}", code=f"b{number:02d}", sort_order=number
-        )
-        programmes = [
-            Programme.objects.create(
-                department=department, target_group=group, name=f"사업{j}", programme_type="direct_jobs", sort_order=j
-            )
-            for j in range(PROGRAMMES)
-        ]
+    for number, department in enumerate(plan.departments):
         staff = users.create_user(f"staff{number:02d}")
         staff.groups.add(Group.objects.get(name=STAFF_GROUP))
         Membership.objects.create(user=staff, department=department)
+        programmes = {year: rows[(department.pk, year)] for year in YEARS}
         offices.append((department, programmes, staff))
-    pledge = Pledge.objects.create(
-        local_government=government,
-        code="벤치-1",
-        title="벤치 공약",
-        status="on_track",
-        implementation_rate=50,
-        completion_due="임기내",
-        project_type="계속",
-        lead_department=offices[0][0],
-        plan_label="일자리창출",
-        policy_goal="목표",
-        strategies="전략",
-    )
     line = BudgetLine.objects.create(pledge=pledge, name="예산사업")
-    allocation = Allocation.objects.create(budget_line=line, year=2030, source="national", secured=1)
+    allocation = Allocation.objects.create(budget_line=line, year=BUDGET_YEAR, source="national", secured=1)
     return lead, offices, pledge, allocation
 
 
@@ -138,7 +128,7 @@ class Bench:
             department=department,
             year=year,
             quarter=quarter,
-            lines=[services.LineInput(p.pk, jobs + offset, "") for offset, p in enumerate(programmes)],
+            lines=[services.LineInput(p.pk, jobs + offset, "") for offset, p in enumerate(programmes[year])],
             user=self.lead,
             expected_version=version,
         )
@@ -161,12 +151,12 @@ class Bench:
         from performance.services import StaleReport
 
         office = self.offices[0]
-        report = QuarterlyReport.objects.get(department=office[0], year=2030, quarter=1)
+        report = QuarterlyReport.objects.get(department=office[0], year=SAVE_YEAR, quarter=1)
         history = report.history.count()
         figures = [10 * (number + 1) + racer for racer in range(RACERS)]  # never what is stored before the race
         outcomes = self.racers.run(
             [
-                lambda jobs=jobs: self.save(office, jobs=jobs, version=report.version, year=2030, quarter=1)
+                lambda jobs=jobs: self.save(office, jobs=jobs, version=report.version, year=SAVE_YEAR, quarter=1)
                 for jobs in figures
             ]
         )
@@ -192,7 +182,7 @@ class Bench:
 
         office = self.offices[number % DEPARTMENTS]
         serial = number // DEPARTMENTS
-        year, quarter = 2040 + serial // 4, serial % 4 + 1
+        year, quarter = CREATE_YEAR + serial // 4, serial % 4 + 1
         outcomes = self.racers.run(
             [
                 lambda jobs=jobs: self.save(office, jobs=jobs, version=0, year=year, quarter=quarter)
@@ -221,7 +211,7 @@ class Bench:
 
         office = self.offices[number % DEPARTMENTS]
         serial = number // DEPARTMENTS
-        report = self.save(office, jobs=1, version=0, year=2060 + serial // 4, quarter=serial % 4 + 1)
+        report = self.save(office, jobs=1, version=0, year=REVIEW_YEAR + serial // 4, quarter=serial % 4 + 1)
         report = services.report_submit(
             report_id=report.pk, user=self.lead, expected_version=report.version, acknowledged=True
         )
@@ -268,8 +258,8 @@ class Bench:
                 lambda secured=secured: allocations_save(
                     pledge=self.pledge,
                     cells=[
-                        CellInput(line.pk, line.name, 2030, "national", secured, None),
-                        CellInput(None, name, 2031, "city", secured, None),
+                        CellInput(line.pk, line.name, BUDGET_YEAR, "national", secured, None),
+                        CellInput(None, name, BUDGET_YEAR + 1, "city", secured, None),
                     ],
                     user=self.lead,
                     expected_version=version,
@@ -294,6 +284,11 @@ class Bench:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--races", type=int, default=RACES, help=f"how many races (1 to {RACES})")
+    races = parser.parse_args().races
+    if not 1 <= races <= RACES:
+        parser.error(f"--races must lie between 1 and {RACES}")
     from bench._scratch import LOCAL_SERVER, ScratchUnavailable, postgres_server, scratch_database, setup_django
 
     try:
@@ -309,9 +304,9 @@ def main() -> int:
     racers = Racers(RACERS)
     try:
         bench = Bench(racers, *seed())
-        bench.save(bench.offices[0], jobs=0, version=0, year=2030, quarter=1)
+        bench.save(bench.offices[0], jobs=0, version=0, year=SAVE_YEAR, quarter=1)
         kinds = (bench.race_save, bench.race_create, bench.race_review, bench.race_budget)
-        for number in range(RACES):
+        for number in range(races):
             kinds[number % len(kinds)](number // len(kinds))
     finally:
         racers.close()
@@ -321,8 +316,8 @@ def main() -> int:
         print(f"concurrency: unexpected errors in losing racers: {errors}")
     if bench.lost:
         print("concurrency: lost races by kind: " + ", ".join(f"{k} {n}" for k, n in bench.lost_by_kind.items()))
-    print(f"concurrency ratio={bench.lost / RACES:.4f} goal=0")
-    print(f"concurrency_duplicates ratio={bench.duplicates / RACES:.4f} goal=0")
+    print(f"concurrency ratio={bench.lost / races:.4f} goal=0")
+    print(f"concurrency_duplicates ratio={bench.duplicates / races:.4f} goal=0")
     return 0
 
 

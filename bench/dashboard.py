@@ -2,18 +2,22 @@
 
 Makes a database of its own (`bench/_scratch.py`) — a new PostgreSQL database when a server answers on
 DATABASE_URL's server (when that is PostgreSQL) or 127.0.0.1:5432, dropped at the end, else an SQLite file; never
-DATABASE_URL's database itself — with 250 departments × 100 programmes
-× 10 years × 4 quarters = 1,000,000 approved result lines, every programme's target for every year, and some
-reports still pending. Then, in one process with the full middleware, times a manager's dashboard views and a
-trivial logged-in page (the site's frame with no content) and prints
+DATABASE_URL's database itself — with a yearly plan for each of 10 past years (2016–2025, `bench/_plan.py`),
+250 departments × 100 세부사업, each a lineage with one row in every year's plan (250,000 rows, every one linked
+to the pledge and with its jobs target), × 4 quarters = 1,000,000 approved result lines, the pledge's target and
+its 계층별 targets for every year, and some reports of the last quarter still pending. Then, in one process with
+the full middleware, times a manager's dashboard views and a trivial logged-in page (the site's frame with no
+content) and prints
 
     dashboard ratio=X goal=4            median dashboard view ÷ median trivial page
     budget_dashboard ratio=X goal=4     the same for the budget execution dashboard
 
 and, for information, what the first view after an approval costs (the page is then computed from the data:
 the cache is keyed by the results revision, which the approval moved on).
+`--departments N` (N ≥ 2) makes a smaller run (N × 4,000 lines), e.g. to try the bench quickly.
 """
 
+import argparse
 import statistics
 import sys
 import time
@@ -21,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-DEPARTMENTS, PROGRAMMES, YEARS, FIRST_YEAR = 250, 100, 10, 2017
+DEPARTMENTS, PROGRAMMES, YEARS, FIRST_YEAR = 250, 100, 10, 2016  # 2016–2025: every quarter has ended
 VIEWS, GOAL = 31, 4
 
 from bench._scratch import LOCAL_SERVER, ScratchUnavailable, postgres_server, scratch_database, setup_django  # noqa: E402
@@ -40,79 +44,45 @@ from django.test import Client  # noqa: E402
 from django.urls import clear_url_caches, path  # noqa: E402
 from django.views.generic import TemplateView  # noqa: E402
 
+from bench._plan import make_plan, make_pledge, make_programmes  # noqa: E402
 from geumcheon_jobs import urls  # noqa: E402
 from performance import services  # noqa: E402
 from performance.access import MANAGER_GROUP, REVIEWER_GROUP  # noqa: E402
-from performance.models import (  # noqa: E402
-    AnnualTarget,
-    Department,
-    LocalGovernment,
-    Pledge,
-    PledgeStatus,
-    Programme,
-    ProgrammeType,
-    QuarterlyReport,
-    TargetGroup,
-)
+from performance.models import AnnualTarget, Pledge, QuarterlyReport  # noqa: E402
 
 Status = QuarterlyReport.Status
 
 
-def make_data() -> Pledge:
-    government = LocalGovernment.objects.create(name="벤치구", code="0000000")
-    groups = [TargetGroup.objects.create(name=f"계층{i}", sort_order=i) for i in range(8)]
-    departments = Department.objects.bulk_create(
-        Department(local_government=government, name=f"부서{i:03d}", code=f"b{i:03d}", sort_order=i)
-        for i in range(DEPARTMENTS)
-    )
-    types = [value for value, _label in ProgrammeType.choices]
-    Programme.objects.bulk_create(
-        Programme(
-            department=d,
-            target_group=groups[(i + j) % len(groups)],
-            name=f"사업{j:03d}",
-            programme_type=types[(i * 7 + j) % len(types)],
-            sort_order=j,
-        )
-        for i, d in enumerate(departments)
-        for j in range(PROGRAMMES)
-    )
-    pledge = Pledge.objects.create(
-        local_government=government,
-        code="벤치-1",
-        title="벤치 공약",
-        status=PledgeStatus.ON_TRACK,
-        implementation_rate=50,
-        completion_due="임기내",
-        project_type="계속",
-        lead_department=departments[0],
-    )
+def make_data(departments: int) -> Pledge:
     last = FIRST_YEAR + YEARS - 1
+    plan = make_plan(departments=departments, years=range(FIRST_YEAR, last + 1), groups=[f"계층{i}" for i in range(8)])
+    pledge = make_pledge(plan)
+    # departments × 100 세부사업 × 10 yearly plans (250,000 rows at full size), each linked to the pledge, target 12
+    make_programmes(plan, PROGRAMMES, pledge=pledge, jobs_target=lambda i, j, year: 12)
     QuarterlyReport.objects.bulk_create(
-        QuarterlyReport(department=d, year=year, quarter=quarter, status=_status(i, year, quarter, last))
-        for i, d in enumerate(departments)
-        for year in range(FIRST_YEAR, last + 1)
-        for quarter in (1, 2, 3, 4)
+        (
+            QuarterlyReport(department=d, year=year, quarter=quarter, status=_status(i, year, quarter, last))
+            for i, d in enumerate(plan.departments)
+            for year in range(FIRST_YEAR, last + 1)
+            for quarter in (1, 2, 3, 4)
+        ),
+        batch_size=5000,
     )
     AnnualTarget.objects.bulk_create(
-        AnnualTarget(pledge=pledge, year=year, jobs=DEPARTMENTS * PROGRAMMES * 12)
+        AnnualTarget(pledge=pledge, year=year, jobs=departments * PROGRAMMES * 12)
         for year in range(FIRST_YEAR, last + 1)
     )
     AnnualTarget.objects.bulk_create(
-        AnnualTarget(pledge=pledge, year=year, target_group=g, jobs=DEPARTMENTS * PROGRAMMES)
+        AnnualTarget(pledge=pledge, year=year, target_group=g, jobs=departments * PROGRAMMES)
         for year in range(FIRST_YEAR, last + 1)
-        for g in groups
+        for g in plan.groups
     )
-    with connection.cursor() as cursor:  # 250,000 programme targets and 1,000,000 lines, in the database
-        cursor.execute(
-            "INSERT INTO performance_annualtarget (pledge_id, year, programme_id, jobs) "
-            "SELECT t.pledge_id, t.year, p.id, 12 FROM performance_annualtarget t "
-            "CROSS JOIN performance_programme p WHERE t.target_group_id IS NULL AND t.programme_id IS NULL"
-        )
+    with connection.cursor() as cursor:  # 1,000,000 lines, in the database: each on the row of its report's year
         cursor.execute(
             "INSERT INTO performance_quarterlyreportline (report_id, programme_id, jobs, comment) "
             "SELECT r.id, p.id, (r.id + p.id) % 7, '' FROM performance_quarterlyreport r "
-            "JOIN performance_programme p ON p.department_id = r.department_id"
+            "JOIN performance_programme p ON p.department_id = r.department_id "
+            "JOIN performance_yearplan y ON y.id = p.year_plan_id AND y.year = r.year"
         )
         cursor.execute("SELECT COUNT(*) FROM performance_quarterlyreportline")
         lines = cursor.fetchone()[0]
@@ -139,8 +109,13 @@ def timed(client: Client, url: str) -> float:
 
 
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--departments", type=int, default=DEPARTMENTS, help="departments of 100 세부사업 each")
+    count = parser.parse_args().departments
+    if count < 2:  # the approval timed at the end needs a submitted report: the second department's
+        parser.error("--departments must be 2 or more")
     call_command("migrate", verbosity=0)
-    pledge = make_data()
+    pledge = make_data(count)
     urls.urlpatterns.append(path("bench/trivial/", TemplateView.as_view(template_name="base.html")))
     clear_url_caches()
     manager = User.objects.create_user("bench-manager")

@@ -3,9 +3,11 @@ reading the same file in read-only mode.
 
 Makes a database of its own (`bench/_scratch.py`: a new PostgreSQL database on DATABASE_URL's server when that is
 PostgreSQL, else a throwaway SQLite file; never DATABASE_URL's database itself; removed at the end), creates 200
-departments × 50 programmes, writes a filled 10,000-row template, then times the whole import (upload checks,
-parsing, the plan against the database, and saving every report with its history in one transaction) for
-five different quarters, and the openpyxl baseline five times. Prints `excel_import ratio=X.XX goal=2`.
+departments × 50 세부사업 with a row in each of two past yearly plans (2024 and 2025: results are saved only for a
+quarter that has ended, in a year with a plan; `bench/_plan.py`), writes a filled 10,000-row template, then
+times the whole import (upload checks, parsing, the plan against the database, and saving every report with its
+history in one transaction) for five different quarters (2024 Q1–Q4, 2025 Q1), and the openpyxl baseline five
+times. Prints `excel_import ratio=X.XX goal=2`.
 `--departments N` makes a smaller run (N × 50 rows), e.g. to try the bench quickly.
 """
 
@@ -31,25 +33,18 @@ import openpyxl  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 
+from bench._plan import make_plan, make_programmes  # noqa: E402
 from performance import excel, imports  # noqa: E402
-from performance.models import Department, LocalGovernment, Programme, TargetGroup  # noqa: E402
+from performance.models import Department  # noqa: E402
 
 DEPARTMENTS, PROGRAMMES, RUNS, GOAL = 200, 50, 5, 2
+FIRST_YEAR = 2024  # past years: every quarter imported has ended
 
 
 def make_data(count: int) -> list[Department]:
-    government = LocalGovernment.objects.create(name="벤치구", code="0000000")
-    group = TargetGroup.objects.create(name="청년층")
-    departments = Department.objects.bulk_create(
-        Department(local_government=government, name=f"부서{i:03d}", code=f"b{i:03d}", sort_order=i)
-        for i in range(count)
-    )
-    Programme.objects.bulk_create(
-        Programme(department=d, target_group=group, name=f"사업{j:02d}", programme_type="direct_jobs", sort_order=j)
-        for d in departments
-        for j in range(PROGRAMMES)
-    )
-    return departments
+    plan = make_plan(departments=count, years=range(FIRST_YEAR, FIRST_YEAR + 2))
+    make_programmes(plan, PROGRAMMES, jobs_target=lambda i, j, year: 10 + j)
+    return plan.departments
 
 
 def filled_template(departments, year, quarter) -> bytes:
@@ -90,7 +85,7 @@ def main():
     count = parser.parse_args().departments
     call_command("migrate", verbosity=0)
     departments = make_data(count)
-    periods = [(2030 + run // 4, run % 4 + 1) for run in range(RUNS)]
+    periods = [(FIRST_YEAR + run // 4, run % 4 + 1) for run in range(RUNS)]
     files = [filled_template(departments, year, quarter) for year, quarter in periods]
     imported = [import_once(content, count) for content in files]
     baseline = [read_once(files[0]) for _ in range(RUNS)]

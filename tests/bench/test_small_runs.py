@@ -1,0 +1,47 @@
+"""Small runs of the benches that make plan data (bench/_plan.py): each finishes, prints its ratio lines, and its
+data is what its docstring says; DATABASE_URL's own database is left as it was."""
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_bench(tmp_path, *arguments: str) -> subprocess.CompletedProcess:
+    """Run a bench with DATABASE_URL naming a database of someone else's, and check that it is left untouched."""
+    precious = tmp_path / "precious.sqlite3"
+    with sqlite3.connect(precious) as db:
+        db.execute("CREATE TABLE kept (note TEXT)")
+    before = hashlib.sha256(precious.read_bytes()).hexdigest()
+    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{precious}"}
+    environment.pop("DJANGO_SETTINGS_MODULE", None)
+    environment.pop("BENCH_KEEP", None)
+    run = subprocess.run(
+        [sys.executable, *arguments], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=900
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert hashlib.sha256(precious.read_bytes()).hexdigest() == before
+    return run
+
+
+def test_the_dashboard_bench_reports_on_two_departments(tmp_path):
+    """Two departments × 100 세부사업 × 10 past years × 4 quarters: 8,000 lines, each on its own year's row (a line
+    joined to the rows of every year would make ten times as many), and both ratio lines."""
+    run = run_bench(tmp_path, "bench/dashboard.py", "--departments", "2")
+    assert "# 8,000 result lines on " in run.stdout
+    assert "\ndashboard ratio=" in f"\n{run.stdout}" and "budget_dashboard ratio=" in run.stdout
+
+
+def test_the_concurrency_bench_loses_no_race_of_a_short_run(tmp_path):
+    """Eight races, two of each kind, all in past plan years: none lost, no duplicate (or a skip without
+    PostgreSQL)."""
+    run = run_bench(tmp_path, "bench/concurrency.py", "--races", "8")
+    if "concurrency skipped" in run.stdout:
+        return
+    assert "concurrency ratio=0.0000 goal=0" in run.stdout, run.stdout
+    assert "concurrency_duplicates ratio=0.0000 goal=0" in run.stdout
+    assert "unexpected errors" not in run.stdout
