@@ -123,6 +123,8 @@ def achievement(
         for y, v in by_year.items()
         if y <= year
     }
+    by_year.setdefault(year, (None,) * 4)  # the chosen year has its row, dashes until something is approved
+    by_year = dict(sorted(by_year.items()))
     year_periods = [p for p in periods if p.year == year and p.quarter <= through_quarter]
     latest = year_periods[-1] if year_periods else None
     earlier = _earlier_complete(by_year, targets, year)

@@ -1,6 +1,7 @@
 """The quarterly job-creation report (분기 일자리창출 실적 보고): figures through the quarter, approved only."""
 
 import io
+import re
 
 import openpyxl
 import pytest
@@ -122,3 +123,14 @@ def test_a_quarter_with_every_report_approved_is_not_provisional(card_data, tmp_
     assert "잠정" not in pdf_text(path)
     book = openpyxl.load_workbook(io.BytesIO(quarterly_report_xlsx(document).content))
     assert not any("잠정" in str(cell.value) for sheet in book.worksheets for row in sheet.iter_rows() for cell in row)
+
+
+def test_a_year_with_nothing_approved_has_its_row_in_the_yearly_table(card_data, tmp_path):
+    """2022 Q4 (nothing approved): the yearly table shows 2022 with its target and dashes, not only earlier years."""
+    document = quarterly_report(card_data, 2022, 4)
+    assert document.overview.by_year[2022] == (None, None, None, None)
+    assert list(document.overview.by_year)[-1] == 2022
+    path = tmp_path / "report.pdf"
+    path.write_bytes(quarterly_report_pdf(document).content)
+    text = pdf_text(path)
+    assert re.search(r"2022\s+—\s+—\s+—\s+—\s+10,800", text)
