@@ -176,7 +176,7 @@ def test_a_bad_year_is_not_found(client, card_data, django_user_model):
 
 
 def test_the_menu_link_goes_to_the_dashboard(client, card_data, django_user_model):
-    # Several pledges since the demo 민선8기 term: the menu opens the first of them by code, and that dashboard opens.
+    # The menu opens the pledge with the most recent plan: the demo 민선8기 pledges (2026), the first by code.
     client.force_login(django_user_model.objects.get(username="manager"))
     location = client.get(reverse("dashboard-index"))["Location"]
     assert location == reverse("dashboard", args=["일자리-1"])
