@@ -163,7 +163,7 @@ def seed_card(counter: list[int]) -> Pledge:
 
 
 def seed_term(government: LocalGovernment, term: dict, counter: list[int]) -> TermPlan:
-    """A term plan and its published yearly plans (one per year of the term)."""
+    """A term plan and its published yearly plans (one per year of the term; `published_on`: their 공시일 by year)."""
     plan = _get_or_create(
         TermPlan,
         counter,
@@ -176,13 +176,20 @@ def seed_term(government: LocalGovernment, term: dict, counter: list[int]) -> Te
             "is_demo": term.get("is_demo", False),
         },
     )
+    published_on = term.get("published_on", {})
     for year in range(plan.first_year, plan.last_year + 1):
+        published = published_on.get(str(year))
         _get_or_create(
             YearPlan,
             counter,
             local_government=government,
             year=year,
-            defaults={"term": plan, "status": YearPlan.Status.PUBLISHED, "is_demo": plan.is_demo},
+            defaults={
+                "term": plan,
+                "status": YearPlan.Status.PUBLISHED,
+                "is_demo": plan.is_demo,
+                "published_on": datetime.date.fromisoformat(published) if published else None,
+            },
         )
     return plan
 
@@ -314,5 +321,8 @@ def seed_demo(*, with_accounts: bool = True) -> SeedResult:
     accounts = seed_accounts(departments, counter) if with_accounts else ()
     reviewer = get_user_model().objects.filter(username="lead").first()
     seed_demo_reports(programmes, reviewer, counter)
+    from geumcheon_jobs.demo_term import seed_demo_term  # it builds on this module's helpers
+
+    seed_demo_term(pledge.local_government, reviewer, counter)
     cache.delete(DEMO_CACHE_KEY)  # the header's demo banner
     return SeedResult(pledge, counter[0], accounts)

@@ -179,7 +179,7 @@ def test_adding_a_year_and_a_budget_line_then_saving(login, card_data):
     response = client.post(url("edit"), data)
     line = BudgetLine.objects.get(pledge=card_data)
     assert f'name="{line.pk}-2023-city-secured"' in response.content.decode()
-    assert not Allocation.objects.filter(year=2023).exists()  # nothing saved yet
+    assert not Allocation.objects.filter(budget_line__pledge=card_data, year=2023).exists()  # nothing saved yet
     data = {**data, "extra_years": "2023", "new_year": "", "action": "add_line"}
     assert 'name="new1-name"' in client.post(url("edit"), data).content.decode()
     data.update({"new_lines": "1", "action": "save", f"{line.pk}-2023-city-secured": "9,000", "new1-name": "청년 사업"})
@@ -263,7 +263,11 @@ def test_everyone_signed_in_reads(login, card_data, username, name):
 def test_the_nav_links_to_the_budget_for_everyone(login, card_data):
     html = login("dept03").get(reverse("home")).content.decode()
     assert 'href="/budget/"' in html
-    assert login("dept03").get("/budget/").status_code == 302
+    # Several pledges (the card's and the demo 민선8기 term's): the index lists them, each linking to its budget.
+    index = login("dept03").get("/budget/")
+    assert index.status_code == 200
+    for code in ["지역경제-11", "일자리-1", "일자리-2", "일자리-3"]:
+        assert f'href="{reverse("budget:detail", args=[code])}"' in index.content.decode()
 
 
 @pytest.mark.parametrize("username", ["manager", "dept03"])

@@ -9,6 +9,8 @@ def test_manager_reads_the_dashboards(sign_in, live_server):
     page = sign_in("manager")
     page.get_by_role("link", name="달성 현황").first.click()
     page.wait_for_load_state()
+    assert "/dashboard/" in page.url  # the pledge with the most recent plan: a demo 민선8기 pledge
+    page.goto(f"{live_server.url}/pledges/지역경제-11/dashboard/")
     page.get_by_label("연도", exact=True).select_option("2019")
     page.get_by_role("button", name="보기").click()
     page.wait_for_load_state()

@@ -177,8 +177,11 @@ def test_a_bad_year_is_not_found(client, card_data, django_user_model):
 
 
 def test_the_menu_link_goes_to_the_dashboard(client, card_data, django_user_model):
+    # The menu opens the pledge with the most recent plan: the demo 민선8기 pledges (2026), the first by code.
     client.force_login(django_user_model.objects.get(username="manager"))
-    assert client.get(reverse("dashboard-index"))["Location"] == URL
+    location = client.get(reverse("dashboard-index"))["Location"]
+    assert location == reverse("dashboard", args=["일자리-1"])
+    assert client.get(location).status_code == 200
 
 
 BUDGET_URL = reverse("budget-dashboard", args=["지역경제-11"])

@@ -361,7 +361,7 @@ def test_the_issue_form_previews_and_issues(card_data, users, login):
 def test_the_issue_form_starts_with_the_choice_of_document(card_data, login):
     html = login("lead").get(ISSUE_URL).content.decode()
     assert "1. 문서 고르기" in html and "2. 보관될 수치 확인" not in html and 'name="recipient"' not in html
-    html = login("lead").get(ISSUE_URL, {"kind": "card", "year": "2017"}).content.decode()
+    html = login("lead").get(ISSUE_URL, {"pledge": card_data.code, "kind": "card", "year": "2017"}).content.decode()
     assert "목표가 없어" in html and 'name="recipient"' not in html
 
 
@@ -386,7 +386,11 @@ def test_wrong_input_on_the_page_is_explained_beside_the_field(card_data, login,
 
 def test_figures_changed_since_the_preview_are_said_even_beside_another_mistake(card_data, users, login):
     client = login("lead")
-    digest = client.get(ISSUE_URL, {"kind": "card", "year": 2021}).context["form"]["digest"].value()
+    digest = (
+        client.get(ISSUE_URL, {"pledge": card_data.code, "kind": "card", "year": 2021})
+        .context["form"]["digest"]
+        .value()
+    )
     reopen_a_2021_q2_report(users["lead"])
     html = post_issue(client, card_data, recipient="", digest=digest).content.decode()
     assert "수신처를 입력하세요" in html and "미리 본 뒤에" in html
@@ -401,9 +405,8 @@ def test_every_mistake_on_the_page_is_named_at_once(card_data, login):
 
 def test_a_stale_preview_is_refused_on_the_page_and_the_new_figures_are_shown(card_data, users, login):
     client = login("lead")
-    digest = (
-        client.get(ISSUE_URL, {"kind": "card", "year": 2021, "file_format": "pdf"}).context["form"]["digest"].value()
-    )
+    choice = {"pledge": card_data.code, "kind": "card", "year": 2021, "file_format": "pdf"}
+    digest = client.get(ISSUE_URL, choice).context["form"]["digest"].value()
     jobs = reopen_a_2021_q2_report(users["lead"])
     response = post_issue(client, card_data, digest=digest)
     html = response.content.decode()

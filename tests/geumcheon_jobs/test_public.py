@@ -11,7 +11,7 @@ from performance.plans import plan_programmes
 from performance.services import LineInput
 from tests.geumcheon_jobs.test_dashboard import summary_items
 
-PAGE = reverse("public")
+PAGE = reverse("public-pledge", args=["지역경제-11"])  # the card's page; /public/ opens on the first pledge
 
 
 def test_the_public_page_needs_no_login_and_shows_the_card_figures(client, card_data):
@@ -21,6 +21,12 @@ def test_the_public_page_needs_no_login_and_shows_the_card_figures(client, card_
     for figure in ["8,900", "10,349", "116.3%", "4,469", "34,107", "87.4%"]:
         assert figure in html
     assert "일자리창출과" in html
+
+
+def test_the_public_page_without_a_pledge_opens_on_the_first_one(client, card_data):
+    response = client.get(reverse("public"))
+    assert response.status_code == 200
+    assert "청년이 머무는 일자리 도시" in response.content.decode()  # 일자리-1, first by code
 
 
 def test_no_personal_data_on_the_public_page(client, card_data):

@@ -14,14 +14,20 @@ class Command(KoreanCommand):
         parser.add_argument("--year", required=True, type=int)
         parser.add_argument("--quarter", required=True, type=int)
         parser.add_argument("--output", required=True, type=Path)
-        parser.add_argument("--pledge", help="pledge code (default: the first pledge, e.g. 지역경제-11)")
+        parser.add_argument(
+            "--pledge",
+            help="pledge code (default: the first pledge with a target for the year, e.g. 지역경제-11 for 2019)",
+        )
 
     def handle(self, *args, year, quarter, output, pledge=None, **options):
         exporter = REPORT_EXPORTERS.get(output.suffix.lower().lstrip("."))
         if exporter is None:
             raise CommandError(f"지원하지 않는 파일 형식입니다: {output.name} (가능: {', '.join(REPORT_EXPORTERS)})")
         pledges = Pledge.objects.order_by("code")
-        found = pledges.filter(code=pledge).first() if pledge else pledges.first()
+        if pledge:
+            found = pledges.filter(code=pledge).first()
+        else:  # with several pledges, `--year 2019` still means the one that had a target that year
+            found = pledges.filter(targets__year=year, targets__target_group=None).first() or pledges.first()
         if found is None:
             raise CommandError(f"공약을 찾을 수 없습니다: {pledge or '(등록된 공약 없음)'}")
         if not output.parent.is_dir():
