@@ -295,5 +295,8 @@ def test_sqlite_writers_wait_for_each_other_instead_of_failing(office, tmp_path,
     assert all(o.ok for o in outcomes), outcomes
     assert not met  # the second writer waited outside until the first had committed
     with sqlite3.connect(path) as copy:
-        stored = copy.execute("SELECT COUNT(*) FROM performance_quarterlyreport WHERE year = 2019").fetchone()[0]
+        stored = copy.execute(
+            "SELECT COUNT(*) FROM performance_quarterlyreport WHERE year = 2019 AND department_id IN (?, ?)",
+            (department.pk, other.pk),
+        ).fetchone()[0]
     assert stored == 2
