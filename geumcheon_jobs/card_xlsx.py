@@ -185,6 +185,9 @@ def _write_overview(ws: CardSheet, card: PledgeCard) -> None:
     strategies = card.pledge.strategy_list
     ws.outline(0, _("%(count)s대 추진전략") % {"count": len(strategies)}, data=False)
     ws.outline(1, ", ".join(strategies))
+    if card.shared:
+        ws.outline(0, _("다른 공약과 함께 집계하는 세부사업 (실적이 각 공약에 모두 들어갑니다)"), data=False)
+        ws.outline(1, ", ".join(f"{name}({', '.join(codes)})" for name, codes in card.shared))
 
 
 def _write_year_budget(ws: CardSheet, card: PledgeCard) -> None:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from budget.selectors import Amounts, BudgetMatrix, budget_matrix
 from performance import selectors as results
 from performance.calculations import year_period_label
-from performance.models import Department, Pledge, PledgeAuthor
+from performance.models import Department, Pledge, PledgeAuthor, PledgeProgramme
 from performance.plans import default_year, pledge_years
 
 from .provenance import document_provenance
@@ -66,6 +66,9 @@ class PledgeCard:
     as_of: datetime.datetime | None
     years: tuple[int, ...]
     includes_demo: bool = False
+    # 세부사업 of the card's year that other pledges draw on too, with those pledges' codes: their results count in
+    # each pledge, and each card says so.
+    shared: tuple[tuple[str, tuple[str, ...]], ...] = ()
     generated_at: datetime.datetime = field(default_factory=timezone.now)
 
     @property
@@ -137,7 +140,22 @@ def pledge_card(pledge: Pledge, year: int | None = None) -> PledgeCard:
         as_of=provenance.as_of,
         years=tuple(years),
         includes_demo=provenance.includes_demo,
+        shared=shared_programmes(pledge, year),
     )
+
+
+def shared_programmes(pledge: Pledge, year: int) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The pledge's 세부사업 of `year` that other pledges also draw on, each with their codes (one query)."""
+    rows = (
+        PledgeProgramme.objects.filter(programme__pledge_links__pledge=pledge, programme__year_plan__year=year)
+        .exclude(pledge=pledge)
+        .order_by("programme__department__sort_order", "programme__sort_order", "programme__name", "pledge__code")
+        .values_list("programme__name", "pledge__code")
+    )
+    shared: dict[str, list[str]] = {}
+    for name, code in rows:
+        shared.setdefault(name, []).append(code)
+    return tuple((name, tuple(codes)) for name, codes in shared.items())
 
 
 def fill_programme_targets(text: str, targets: dict[str, int]) -> str:

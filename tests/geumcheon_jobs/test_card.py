@@ -156,3 +156,29 @@ def test_default_year_is_the_latest_plan_year_that_has_begun(card_data, monkeypa
 def test_typed_entries_never_hold_figures(card_data):
     """The result figures are generated: no typed entry repeats one."""
     assert not ProgressEntry.objects.filter(text__contains="명(달성률").exists()
+
+
+def test_a_programme_in_two_pledges_is_said_on_both_cards(card_data, tmp_path):
+    """A 세부사업 two pledges draw on counts in both, and each card says so (page, PDF and xlsx)."""
+    from django.db.models import Count
+
+    from geumcheon_jobs.card_xlsx import pledge_card_xlsx
+    from geumcheon_jobs.exports import pledge_card_pdf
+    from performance.models import PledgeProgramme, Programme
+    from tests.pdf import pdf_text
+
+    shared = Programme.objects.annotate(pledges=Count("pledge_links")).filter(pledges=2).first()
+    assert shared is not None  # the demo term links one 세부사업 to two pledges
+    first, second = (link.pledge for link in PledgeProgramme.objects.filter(programme=shared).order_by("pledge__code"))
+    for pledge, other in ((first, second), (second, first)):
+        card = pledge_card(pledge, shared.year)
+        assert (shared.name, (other.code,)) in card.shared
+        html = render_to_string("geumcheon_jobs/_pledge_card.html", {"card": card})
+        assert f"{shared.name}({other.code})" in html
+        path = tmp_path / f"{pledge.code}.pdf"
+        path.write_bytes(pledge_card_pdf(card).content)
+        assert f"{shared.name}({other.code})" in pdf_text(path).replace("\n", " ")
+        book = openpyxl.load_workbook(BytesIO(pledge_card_xlsx(card).content))
+        texts = [str(c.value) for row in book.worksheets[0].iter_rows() for c in row if c.value]
+        assert any(f"{shared.name}({other.code})" in text for text in texts)
+    assert pledge_card(card_data, 2021).shared == ()  # 지역경제-11 shares none of its 민선7기 세부사업
