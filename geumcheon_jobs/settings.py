@@ -214,3 +214,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }
+
+# Every change keeps its reason whole in the history: a return or reopening reason may run to 1,000 characters, and
+# django-simple-history's default 100-character column refused a longer one on PostgreSQL (a 500).
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

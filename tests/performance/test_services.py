@@ -202,3 +202,14 @@ def test_saving_without_a_change_leaves_no_trace(dept03, users):
     before = report.history.count()
     again = save(dept03, users["dept03"], figures_for(dept03, 500), version=report.version)
     assert (again.version, again.history.count()) == (report.version, before)
+
+
+def test_a_long_reason_is_kept_whole_in_the_history(dept03, users):
+    """A return reason of 1,000 characters (the form's limit) with its "반려: " prefix was longer than the history's
+    100-character column: PostgreSQL refused it with a server error. The history keeps every reason whole."""
+    report = submitted(dept03, users)
+    reason = "인원 확인 " * 200  # 1,000 characters
+    report = services.report_return(
+        report_id=report.pk, user=users["lead"], expected_version=report.version, reason=reason.strip()
+    )
+    assert report.history.first().history_change_reason == "반려: " + reason.strip()
