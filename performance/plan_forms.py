@@ -127,3 +127,12 @@ class LinkForm(forms.Form):
         self.fields["programmes"].error_messages["invalid_choice"] = _(
             "이 연도 계획에 없는 세부사업이 있습니다. 화면을 새로 고친 뒤 다시 고르세요."
         )
+
+
+class ListItemForm(forms.Form):
+    """A 부문 or 대상 added to the government's list, or one renamed (`pk`), with the reason kept in its history."""
+
+    kind = forms.ChoiceField(choices=[("type", _("부문")), ("group", _("대상"))], widget=forms.HiddenInput)
+    pk = forms.IntegerField(required=False, min_value=1, max_value=2_147_483_647, widget=forms.HiddenInput)
+    name = forms.CharField(label=_("이름"), max_length=30)
+    reason = forms.CharField(label=_("사유"), max_length=300)

@@ -437,3 +437,45 @@ def pledge_link_programmes(
     if added or removed:
         revision_bump()
     return len(added), len(removed)
+
+
+LIST_KINDS = {"type": ProgrammeType, "group": TargetGroup}  # 부문 and 대상: each government's own lists
+NAME_TAKEN = gettext_lazy("이미 있는 이름입니다: %(name)s. 다른 이름을 쓰세요.")
+NAME_REQUIRED = gettext_lazy("이름을 입력하세요.")
+
+
+def _list_name(model, government_id: int, name: str, *, exclude: int | None = None) -> str:
+    name = (name or "").strip()
+    if not name:
+        raise PlanRefused(NAME_REQUIRED)
+    taken = model.objects.filter(local_government_id=government_id, name=name).exclude(pk=exclude)
+    if taken.exists():
+        raise PlanRefused(NAME_TAKEN % {"name": name})
+    return name
+
+
+@transaction.atomic
+def list_item_add(*, user, government, kind: str, name: str, reason: str):
+    """Add a 부문 or a 대상 to the government's list, last, with who and why in its history."""
+    _check_allowed(user)
+    reason = _reason(reason)
+    model = LIST_KINDS[kind]
+    name = _list_name(model, government.pk, name)
+    last = model.objects.filter(local_government=government).order_by("-sort_order").first()
+    item = model(local_government=government, name=name, sort_order=(last.sort_order + 1) if last else 1)
+    _save(item, user, reason)
+    return item
+
+
+@transaction.atomic
+def list_item_rename(*, user, government, kind: str, pk: int, name: str, reason: str):
+    """Rename a 부문 or a 대상 of the government's list (every 세부사업 using it follows), with who and why."""
+    _check_allowed(user)
+    reason = _reason(reason)
+    model = LIST_KINDS[kind]
+    item = model.objects.select_for_update().filter(local_government=government, pk=pk).first()
+    if item is None:  # another government's item, or none: not reachable from here
+        raise PermissionDenied(NOT_ALLOWED)
+    item.name = _list_name(model, government.pk, name, exclude=item.pk)
+    _save(item, user, reason)
+    return item

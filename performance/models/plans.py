@@ -122,6 +122,8 @@ class ProgrammeType(models.Model):
     name = models.CharField(_("부문"), max_length=30)
     sort_order = models.PositiveSmallIntegerField(_("순서"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("부문")
         verbose_name_plural = _("부문")
@@ -138,6 +140,8 @@ class TargetGroup(models.Model):
     local_government = models.ForeignKey(LocalGovernment, on_delete=models.PROTECT, related_name="target_groups")
     name = models.CharField(_("계층"), max_length=30)
     sort_order = models.PositiveSmallIntegerField(_("순서"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("대상 계층")

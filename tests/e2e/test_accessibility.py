@@ -11,7 +11,7 @@ import pytest
 
 from budget.exports import budget_xlsx
 from budget.selectors import budget_matrix
-from performance.models import Department, Pledge, QuarterlyReport
+from performance.models import Department, Pledge, Programme, QuarterlyReport
 from performance.plans import plan_programmes
 from tests.budget.test_excel import edited
 from tests.e2e.conftest import screenshot
@@ -121,6 +121,16 @@ def test_pages_of_the_lead_department(sign_in, live_server):
         "/results/import/",
         "/results/lines/?year=2021&through=2&group=청년층",
         f"/results/targets/{PLEDGE}/?year=2021",
+        "/plans/",
+        "/plans/lists/",
+        "/plans/2026/",
+        "/plans/2021/",
+        f"/plans/2026/programmes/{Programme.objects.filter(year_plan__year=2026).first().pk}/",
+        "/plans/2026/import/",
+        "/plans/pledges/new/",
+        "/plans/pledges/일자리-1/2026/",
+        "/pledges/일자리-1/card/",
+        "/pledges/일자리-1/dashboard/",
     ]
     assert check_all(page, live_server, paths) == {}
 
@@ -164,6 +174,9 @@ def test_pages_of_department_staff(sign_in, live_server):
         "/results/lines/?year=2021",
         f"/results/targets/{PLEDGE}/?year=2021",
         "/accounts/password_change/",
+        "/plans/",
+        "/plans/lists/",
+        "/plans/2026/",
     ]
     assert check_all(page, live_server, paths) == {}
 

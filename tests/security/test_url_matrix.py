@@ -111,6 +111,7 @@ EXPECTED = {
     # The plan screens: everyone signed in reads (staff their department's 세부사업); the lead department changes.
     # An empty POST is refused as incomplete (400) for those who may change.
     "plans:index": {"GET": signed_in(200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
+    "plans:lists": {"GET": signed_in(200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
     "plans:year": {"GET": signed_in(200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
     "plans:programme-add": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
     "plans:programme-edit": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
