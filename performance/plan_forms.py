@@ -136,3 +136,16 @@ class ListItemForm(forms.Form):
     pk = forms.IntegerField(required=False, min_value=1, max_value=2_147_483_647, widget=forms.HiddenInput)
     name = forms.CharField(label=_("이름"), max_length=30)
     reason = forms.CharField(label=_("사유"), max_length=300)
+
+
+class StructureForm(forms.Form):
+    """A 추진전략 or 실천과제 added or renamed on the year's structure page (see `plan_services.structure_save`)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2_147_483_647)
+    new = forms.ChoiceField(
+        choices=[("", ""), ("strategy", "strategy"), ("task", "task")], required=False, widget=forms.HiddenInput
+    )
+    strategy = forms.IntegerField(required=False, min_value=1, max_value=2_147_483_647, widget=forms.HiddenInput)
+    task = forms.IntegerField(required=False, min_value=1, max_value=2_147_483_647, widget=forms.HiddenInput)
+    name = forms.CharField(label=_("이름"), max_length=200)
+    reason = forms.CharField(label=_("사유"), max_length=300)

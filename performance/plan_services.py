@@ -479,3 +479,40 @@ def list_item_rename(*, user, government, kind: str, pk: int, name: str, reason:
     item.name = _list_name(model, government.pk, name, exclude=item.pk)
     _save(item, user, reason)
     return item
+
+
+@transaction.atomic
+def structure_save(
+    *, user, year_plan: YearPlan, version: int, reason: str, name: str, strategy_id=None, task_id=None, new=""
+) -> Strategy | Task:
+    """추진전략 and 실천과제 of a year's plan: add a strategy (`new="strategy"`), add a task under `strategy_id`
+    (`new="task"`), or rename a strategy (`strategy_id`) or a task (`task_id`). One plan version, history with who
+    and why; a name twice under the same parent is refused; ids of another plan are not reachable."""
+    _check_allowed(user)
+    reason = _reason(reason)
+    plan = _locked_plan(year_plan, version)
+    name = (name or "").strip()
+    if not name:
+        raise PlanRefused(NAME_REQUIRED)
+    if new == "strategy":
+        last = plan.strategies.order_by("-sort_order").first()
+        item = Strategy(year_plan=plan, name=name, sort_order=(last.sort_order + 1) if last else 1)
+    elif new == "task":
+        strategy = Strategy.objects.filter(year_plan=plan, pk=strategy_id).first()
+        if strategy is None:
+            raise PermissionDenied(NOT_ALLOWED)
+        last = strategy.tasks.order_by("-sort_order").first()
+        item = Task(strategy=strategy, name=name, sort_order=(last.sort_order + 1) if last else 1)
+    elif task_id:
+        item = Task.objects.filter(strategy__year_plan=plan, pk=task_id).first()
+    else:
+        item = Strategy.objects.filter(year_plan=plan, pk=strategy_id).first()
+    if item is None:
+        raise PermissionDenied(NOT_ALLOWED)
+    siblings = Task.objects.filter(strategy=item.strategy) if isinstance(item, Task) else plan.strategies.all()
+    if siblings.filter(name=name).exclude(pk=item.pk).exists():
+        raise PlanRefused(NAME_TAKEN % {"name": name})
+    item.name = name
+    _save(item, user, reason)
+    _raise_version(plan, user, reason)
+    return item

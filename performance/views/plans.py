@@ -16,7 +16,16 @@ from audit.models import AccessLog
 from .. import plan_services as services
 from ..access import can_edit_plans, own_department, sees_all_departments
 from ..models import Pledge, PledgeProgramme, Programme, YearPlan
-from ..plan_forms import DropForm, LinkForm, ListItemForm, PledgeForm, ProgrammeForm, PublishForm, TermPlanForm
+from ..plan_forms import (
+    DropForm,
+    LinkForm,
+    ListItemForm,
+    PledgeForm,
+    ProgrammeForm,
+    PublishForm,
+    StructureForm,
+    TermPlanForm,
+)
 from ..plans import plan_changes_since, plan_diff, plan_overview, plan_sheet, snapshot_rows, user_government
 
 
@@ -385,3 +394,36 @@ class ListsView(GovernmentMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form), status=400)
         messages.success(request, _("저장했습니다: %(name)s") % {"name": data["name"].strip()})
         return redirect("plans:lists")
+
+
+class StructureView(YearPlanMixin, TemplateView):
+    """추진전략과 실천과제 of a year's plan: add or rename them with a reason (lead department only); the 세부사업 are
+    placed under a 실천과제 on their own form."""
+
+    template_name = "plans/structure.html"
+    edit_only = True
+
+    def get_context_data(self, **kwargs):
+        strategies = self.plan.strategies.prefetch_related("tasks").order_by("sort_order", "pk")
+        return super().get_context_data(plan=self.plan, strategies=strategies, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = StructureForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        data = form.cleaned_data
+        try:
+            services.structure_save(
+                user=request.user,
+                year_plan=self.plan,
+                version=data["version"],
+                reason=data["reason"],
+                name=data["name"],
+                strategy_id=data["strategy"],
+                task_id=data["task"],
+                new=data["new"],
+            )
+        except services.PlanRefused as refused:
+            return self.refused(form, refused)
+        messages.success(request, _("저장했습니다: %(name)s") % {"name": data["name"].strip()})
+        return redirect("plans:structure", self.plan.year)

@@ -124,6 +124,7 @@ def test_pages_of_the_lead_department(sign_in, live_server):
         "/plans/",
         "/plans/lists/",
         "/plans/2026/",
+        "/plans/2026/structure/",
         "/plans/2021/",
         f"/plans/2026/programmes/{Programme.objects.filter(year_plan__year=2026).first().pk}/",
         "/plans/2026/import/",

@@ -112,6 +112,7 @@ EXPECTED = {
     # An empty POST is refused as incomplete (400) for those who may change.
     "plans:index": {"GET": signed_in(200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
     "plans:lists": {"GET": signed_in(200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
+    "plans:structure": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
     "plans:year": {"GET": signed_in(200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
     "plans:programme-add": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
     "plans:programme-edit": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
@@ -235,6 +236,7 @@ def request_for(name: str, method: str, world: World) -> tuple[str, dict]:
         "plan_workbook:import": {"year": YEAR},
         "plan_workbook:import-confirm": {"year": YEAR},
         "plans:year": {"year": YEAR},
+        "plans:structure": {"year": YEAR},
         "plans:programme-add": {"year": YEAR},
         "plans:programme-edit": {"year": YEAR, "pk": plan_programmes(dept03, YEAR).first().pk},
         "plans:programme-drop": {"year": YEAR, "pk": plan_programmes(dept03, YEAR).first().pk},
