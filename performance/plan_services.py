@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
@@ -439,6 +440,11 @@ def pledge_link_programmes(
     return len(added), len(removed)
 
 
+def next_order(queryset) -> int:
+    """The sort order after the last of `queryset` (1 for the first): a new item goes last."""
+    return (queryset.aggregate(last=Max("sort_order"))["last"] or 0) + 1
+
+
 LIST_KINDS = {"type": ProgrammeType, "group": TargetGroup}  # 부문 and 대상: each government's own lists
 NAME_TAKEN = gettext_lazy("이미 있는 이름입니다: %(name)s. 다른 이름을 쓰세요.")
 NAME_REQUIRED = gettext_lazy("이름을 입력하세요.")
@@ -461,8 +467,9 @@ def list_item_add(*, user, government, kind: str, name: str, reason: str):
     reason = _reason(reason)
     model = LIST_KINDS[kind]
     name = _list_name(model, government.pk, name)
-    last = model.objects.filter(local_government=government).order_by("-sort_order").first()
-    item = model(local_government=government, name=name, sort_order=(last.sort_order + 1) if last else 1)
+    item = model(
+        local_government=government, name=name, sort_order=next_order(model.objects.filter(local_government=government))
+    )
     _save(item, user, reason)
     return item
 
@@ -495,14 +502,12 @@ def structure_save(
     if not name:
         raise PlanRefused(NAME_REQUIRED)
     if new == "strategy":
-        last = plan.strategies.order_by("-sort_order").first()
-        item = Strategy(year_plan=plan, name=name, sort_order=(last.sort_order + 1) if last else 1)
+        item = Strategy(year_plan=plan, name=name, sort_order=next_order(plan.strategies.all()))
     elif new == "task":
         strategy = Strategy.objects.filter(year_plan=plan, pk=strategy_id).first()
         if strategy is None:
             raise PermissionDenied(NOT_ALLOWED)
-        last = strategy.tasks.order_by("-sort_order").first()
-        item = Task(strategy=strategy, name=name, sort_order=(last.sort_order + 1) if last else 1)
+        item = Task(strategy=strategy, name=name, sort_order=next_order(strategy.tasks.all()))
     elif task_id:
         item = Task.objects.filter(strategy__year_plan=plan, pk=task_id).first()
     else:

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy
 
 from ..access import can_edit_plans
 from ..models import Programme, ProgrammeLineage, Strategy, Task, YearPlan
-from ..plan_services import programme_remove_row, removal_refusal
+from ..plan_services import next_order, programme_remove_row, removal_refusal
 from ..reporting import history_who
 from ..revision import revision_bump
 from .preview import NOT_ALLOWED
@@ -69,7 +68,7 @@ def _save(plan: YearPlan, session_plan: dict, user, reason: str) -> int:
         if programme.report_lines.exists():  # results entered since the preview: the screen's rule refuses
             raise PlanImportRefused(removal_refusal(programme.name, plan.year, approved=False, pending=True))
         programme_remove_row(programme, user=user, reason=reason)
-    next_order = (Programme.objects.filter(year_plan=plan).aggregate(last=Max("sort_order"))["last"] or 0) + 1
+    order = next_order(Programme.objects.filter(year_plan=plan))
     for op in session_plan["rows"]:
         programme = existing.get(op["id"]) if op["id"] else None
         if programme is None:
@@ -77,8 +76,8 @@ def _save(plan: YearPlan, session_plan: dict, user, reason: str) -> int:
                 op["lineage"]
                 or ProgrammeLineage.objects.create(local_government_id=plan.local_government_id, name=op["name"]).pk
             )
-            programme = Programme(year_plan=plan, lineage_id=lineage_id, sort_order=next_order)
-            next_order += 1
+            programme = Programme(year_plan=plan, lineage_id=lineage_id, sort_order=order)
+            order += 1
         programme.task = tasks.get(op["strategy"], op["task"]) if op["strategy"] else None
         programme.name = op["name"]
         programme.department_id = op["department"]
