@@ -9,15 +9,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from performance.models import Pledge
+from performance.models import MAX_MILLION_WON, FundingSource, Pledge
 
-MAX_MILLION_WON = 100_000_000  # 100조원: a bound that catches a figure typed in 원 instead of 백만원
-
-
-class FundingSource(models.TextChoices):
-    NATIONAL = "national", _("국비")
-    CITY = "city", _("시비")
-    DISTRICT = "district", _("구비")
+__all__ = ["MAX_MILLION_WON", "Allocation", "BudgetLine", "FundingSource"]
 
 
 class BudgetLine(models.Model):

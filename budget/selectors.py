@@ -2,17 +2,20 @@
 and nowhere else. The HTML table, the xlsx and the PDF all read the one `BudgetMatrix`."""
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import Max
+from django.db.models import Count, Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from performance.calculations import figure, rate
-from performance.models import Pledge
+from performance.access import sees_all_departments
+from performance.calculations import ZERO, Amounts, amounts_sum, figure, rate, total
+from performance.models import Pledge, Programme, ProgrammeBudget
+from performance.plans import user_government
 from performance.reporting import history_who
 
 from .models import Allocation, BudgetLine, FundingSource
@@ -43,33 +46,6 @@ FUTURE_MESSAGE = gettext_lazy(
 TOTAL_LABEL = gettext_lazy("계")
 NO_EXECUTED_YEARS = gettext_lazy("집행 연도 없음")
 SOURCE_TOTALS_LABEL = gettext_lazy("재원별 합계")
-
-
-@dataclass(frozen=True)
-class Amounts:
-    """Secured and executed amounts (백만원). `executed` None means nothing executed yet (shown "—")."""
-
-    secured: int
-    executed: int | None
-
-    @property
-    def execution_rate(self) -> Decimal | None:
-        return None if self.executed is None else rate(self.executed, self.secured)
-
-    @property
-    def over_secured(self) -> bool:
-        return self.executed is not None and self.executed > self.secured
-
-    def __add__(self, other: "Amounts") -> "Amounts":
-        return Amounts(self.secured + other.secured, (self.executed or 0) + (other.executed or 0))
-
-
-ZERO = Amounts(0, 0)
-
-
-def total(amounts) -> Amounts:
-    """A total row or column: executed of a planned cell counts as 0, as on the card."""
-    return sum(amounts, ZERO)
 
 
 @dataclass(frozen=True)
@@ -425,3 +401,45 @@ def _record_entries(record, before) -> list[HistoryEntry]:
                 )
             )
     return entries
+
+
+@dataclass(frozen=True)
+class PlanBudgetYear:
+    """One year's plan budget over its 세부사업 (백만원): by funding source and in total, with how many 세부사업 have
+    one. `complete` is False when the person sees only their department's 세부사업."""
+
+    year: int
+    by_source: tuple[tuple[str, Amounts | None], ...]
+    total: Amounts
+    programmes: int
+    complete: bool
+
+
+def plan_budget_years(user) -> list[PlanBudgetYear]:
+    """The budget of each yearly plan of the person's government, newest first, summed from the 세부사업's rows by
+    source (staff: their department's 세부사업). Two queries whatever the number of 세부사업."""
+    government = user_government(user)
+    if government is None:
+        return []
+    programmes = Programme.objects.visible_to(user).filter(year_plan__local_government=government)
+    budget = ProgrammeBudget.objects.filter(programme__in=programmes).order_by()
+    by_year: dict[int, dict[str, tuple[int, int | None]]] = defaultdict(dict)
+    for row in budget.values("programme__year_plan__year", "source").annotate(
+        secured=Sum("secured"), executed=Sum("executed")
+    ):
+        by_year[row["programme__year_plan__year"]][row["source"]] = (row["secured"], row["executed"])
+    counts = dict(budget.values_list("programme__year_plan__year").annotate(count=Count("programme", distinct=True)))
+    complete = sees_all_departments(user)
+    return [
+        PlanBudgetYear(
+            year,
+            tuple(
+                (str(label), amounts_sum([by_year[year][source]]) if source in by_year[year] else None)
+                for source, label in FundingSource.choices
+            ),
+            amounts_sum(by_year[year].values()),
+            counts[year],
+            complete,
+        )
+        for year in sorted(by_year, reverse=True)
+    ]

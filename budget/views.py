@@ -18,7 +18,7 @@ from performance.models import Pledge
 from . import excel, services
 from .exports import budget_xlsx
 from .forms import AddYearForm, BudgetGridForm, BudgetUploadForm
-from .selectors import budget_history, budget_matrix, budget_version
+from .selectors import budget_history, budget_matrix, budget_version, plan_budget_years
 from .services import BudgetError, StaleBudget
 
 REASON_UPLOAD = gettext_lazy("예산 엑셀 올리기")
@@ -44,15 +44,17 @@ class LeadOnlyMixin(PledgeMixin):
 
 
 class BudgetIndexView(TemplateView):
-    """The pledges whose budget one can open; straight to the budget when there is only one."""
+    """The yearly plans' budget by funding source (from their 세부사업) and the pledges whose budget one can open;
+    straight to the budget when there is only one pledge and no plan budget."""
 
     template_name = "budget/index.html"
 
     def get(self, request, *args, **kwargs):
         pledges = list(Pledge.objects.order_by("code"))
-        if len(pledges) == 1:
+        plan_years = plan_budget_years(request.user)
+        if len(pledges) == 1 and not plan_years:
             return redirect("budget:detail", code=pledges[0].code)
-        return self.render_to_response(self.get_context_data(pledges=pledges))
+        return self.render_to_response(self.get_context_data(pledges=pledges, plan_years=plan_years))
 
 
 class BudgetView(PledgeMixin, TemplateView):

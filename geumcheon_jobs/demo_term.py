@@ -24,6 +24,7 @@ from performance.models import (
     PledgeAuthor,
     PledgeProgramme,
     Programme,
+    ProgrammeBudget,
     ProgrammeLineage,
     ProgrammeType,
     ProgressEntry,
@@ -76,6 +77,9 @@ def _seed_programmes(government, plans_data: dict, plans: dict[int, YearPlan], c
         for programme in Programme.objects.filter(year_plan__in=plans.values()).select_related("year_plan")
     }
     taken = {(programme.year_plan.year, programme.lineage_id) for programme in existing.values()}
+    with_budget = set(
+        ProgrammeBudget.objects.filter(programme__year_plan__in=plans.values()).values_list("programme", flat=True)
+    )
     # Each lineage key's rows across the years, with the task each row sits under.
     by_key: dict[str, dict[int, tuple[dict, Task]]] = defaultdict(dict)
     for year_text, plan_data in plans_data.items():
@@ -92,7 +96,7 @@ def _seed_programmes(government, plans_data: dict, plans: dict[int, YearPlan], c
                 )
                 for row in task_data["programmes"]:
                     by_key[row["lineage"]][year] = (row, task)
-    rows, new = {}, defaultdict(list)
+    rows, new, budgets = {}, defaultdict(list), defaultdict(list)
     for order, (key, years) in enumerate(sorted(by_key.items()), start=1):
         found = [
             existing.get((year, departments[row["department"]].pk, row["name"])) for year, (row, _) in years.items()
@@ -108,6 +112,8 @@ def _seed_programmes(government, plans_data: dict, plans: dict[int, YearPlan], c
                 continue  # moved or renamed since: the row is someone's now
             if programme is not None:
                 rows[year, key] = programme
+                if programme.pk not in with_budget:  # seeded before budgets were part of the plan
+                    budgets[year].append((programme, row.get("budget", {})))
                 continue
             programme = Programme(
                 year_plan=plans[year],
@@ -122,12 +128,19 @@ def _seed_programmes(government, plans_data: dict, plans: dict[int, YearPlan], c
             )
             rows[year, key] = programme
             new[year].append(programme)
-    for year, programmes in new.items():
+            budgets[year].append((programme, row.get("budget", {})))
+    for year in plans:
         when = datetime.datetime.combine(plans[year].published_on or datetime.date(year, 3, 31), datetime.time(9))
-        bulk_create_with_history(
-            programmes, Programme, default_change_reason=REASON, default_date=when.replace(tzinfo=SEOUL)
-        )
-        counter[0] += len(programmes)
+        when = when.replace(tzinfo=SEOUL)
+        bulk_create_with_history(new[year], Programme, default_change_reason=REASON, default_date=when)
+        counter[0] += len(new[year])
+        amounts = [
+            ProgrammeBudget(programme=programme, source=source, secured=secured, executed=executed)
+            for programme, budget in budgets[year]
+            for source, (secured, executed) in budget.items()
+        ]
+        bulk_create_with_history(amounts, ProgrammeBudget, default_change_reason=REASON, default_date=when)
+        counter[0] += len(amounts)
     return rows, {programme.pk for programmes in new.values() for programme in programmes}
 
 

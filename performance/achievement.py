@@ -243,6 +243,7 @@ def department_achievement(pledge: Pledge, year: int, user, through_quarter: int
     result (`cumulative`), the sum of its programmes' targets when every active programme has one
     (`target`); a queryset, so that the table can sort, filter and page it in the database."""
     lines = QuarterlyReportLine.objects.filter(
+        programme__pledge_links__pledge=pledge,  # the pledge's 세부사업 only, never the department's other work
         report__department=OuterRef("pk"),
         report__year=year,
         report__quarter__lte=through_quarter,

@@ -1,6 +1,7 @@
 """The one rule for every rate in the product (달성률, 집행률), how a figure or its absence is written, and the
 words for a period."""
 
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
@@ -83,3 +84,40 @@ def projected_year_end(cumulative: int, quarter: int, earlier_shares: list[Decim
         return cumulative
     share = sum(earlier_shares) / len(earlier_shares) if earlier_shares else Decimal(quarter) / 4
     return int((Decimal(cumulative) / share).quantize(Decimal(1), ROUND_HALF_UP)) if share else cumulative
+
+
+@dataclass(frozen=True)
+class Amounts:
+    """Secured and executed amounts (백만원). `executed` None means nothing executed yet (shown "—")."""
+
+    secured: int
+    executed: int | None
+
+    @property
+    def execution_rate(self) -> Decimal | None:
+        return None if self.executed is None else rate(self.executed, self.secured)
+
+    @property
+    def over_secured(self) -> bool:
+        return self.executed is not None and self.executed > self.secured
+
+    def __add__(self, other: "Amounts") -> "Amounts":
+        return Amounts(self.secured + other.secured, (self.executed or 0) + (other.executed or 0))
+
+
+ZERO = Amounts(0, 0)
+
+
+def total(amounts) -> Amounts:
+    """A total row or column: executed of a planned cell counts as 0, as on the card."""
+    return sum(amounts, ZERO)
+
+
+def amounts_sum(pairs) -> Amounts | None:
+    """The sum of (secured, executed) pairs; executed stays None (nothing executed yet, "—", never 0) when none of
+    them has an executed figure, and the whole is None when there is no pair at all (no budget)."""
+    pairs = list(pairs)
+    if not pairs:
+        return None
+    executed = [pair[1] for pair in pairs if pair[1] is not None]
+    return Amounts(sum(pair[0] for pair in pairs), sum(executed) if executed else None)

@@ -3,7 +3,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import MAX_JOBS, Department, PledgeStatus, ProgrammeType, TargetGroup, Task, YearPlan
+from .models import (
+    MAX_JOBS,
+    MAX_MILLION_WON,
+    Department,
+    FundingSource,
+    PledgeStatus,
+    ProgrammeType,
+    TargetGroup,
+    Task,
+    YearPlan,
+)
 from .models.plans import YEAR_VALIDATORS
 
 REASON_HINT = _("변경 이력에 남습니다(예: 2024년 추경 반영).")
@@ -17,6 +27,22 @@ def _jobs_field(label, required=False):
         max_value=MAX_JOBS,
         help_text=_("비우면 목표 없음"),
         error_messages={"invalid": _("0 이상의 정수(명)로 입력하세요."), "min_value": _("0 이상으로 입력하세요.")},
+    )
+
+
+def _amount_field(label, help_text):
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=MAX_MILLION_WON,
+        help_text=help_text,
+        widget=forms.NumberInput(attrs={"class": "num-input", "inputmode": "numeric"}),
+        error_messages={
+            "invalid": _("0 이상의 정수(백만원)로 입력하세요."),
+            "min_value": _("0 이상으로 입력하세요."),
+            "max_value": _("백만원 단위인지 확인하세요(%(limit_value)s 이하)."),
+        },
     )
 
 
@@ -66,11 +92,49 @@ class ProgrammeForm(forms.Form):
         self.fields["task"].queryset = Task.objects.filter(strategy__year_plan=plan).select_related("strategy")
         for name in ("department", "programme_type", "target_group", "task"):
             self.fields[name].error_messages["invalid_choice"] = _("목록에 있는 항목을 고르세요.")
+        reason = self.fields.pop("reason")
+        for source, label in FundingSource.choices:
+            self.fields[f"secured_{source}"] = _amount_field(
+                _("%(source)s 확보액(백만원)") % {"source": label}, _("이 재원의 예산이 없으면 비워 두세요.")
+            )
+            self.fields[f"executed_{source}"] = _amount_field(
+                _("%(source)s 집행액(백만원)") % {"source": label}, _("아직 집행하지 않았으면 비워 두세요.")
+            )
+        self.fields["reason"] = reason
 
     def values(self) -> dict:
         return {
             name: self.cleaned_data[name]
             for name in ("name", "department", "programme_type", "target_group", "jobs_target", "task")
+        }
+
+    def budget(self) -> dict:
+        """The 세부사업's budget as typed: source → (secured, executed); the rules are the service's."""
+        return {
+            source: (self.cleaned_data.get(f"secured_{source}"), self.cleaned_data.get(f"executed_{source}"))
+            for source in FundingSource.values
+        }
+
+    def plain_fields(self):
+        """The fields above the budget table (the reason comes after it)."""
+        return [
+            field
+            for field in self.visible_fields()
+            if not field.name.startswith(("secured_", "executed_")) and field.name != "reason"
+        ]
+
+    def budget_fields(self):
+        """(source label, its secured field, its executed field) for the form's budget table."""
+        return [
+            (label, self[f"secured_{source}"], self[f"executed_{source}"]) for source, label in FundingSource.choices
+        ]
+
+    @staticmethod
+    def budget_initial(programme) -> dict:
+        return {
+            f"{kind}_{row.source}": getattr(row, kind)
+            for row in programme.budget_rows.all()
+            for kind in ("secured", "executed")
         }
 
 

@@ -20,10 +20,12 @@ from simple_history.utils import bulk_create_with_history
 from .access import can_edit_plans
 from .models import (
     Department,
+    FundingSource,
     LocalGovernment,
     Pledge,
     PledgeProgramme,
     Programme,
+    ProgrammeBudget,
     ProgrammeLineage,
     ProgrammeType,
     QuarterlyReport,
@@ -57,6 +59,9 @@ FOREIGN_PROGRAMME = gettext_lazy("다른 지자체의 세부사업이나 %(year)
 DUPLICATE_PROGRAMME = gettext_lazy("이 부서의 %(year)s년 계획에 같은 이름의 세부사업이 이미 있습니다: %(name)s")
 DUPLICATE_TERM = gettext_lazy("같은 이름의 종합계획이 이미 있습니다: %(name)s")
 DUPLICATE_PLEDGE = gettext_lazy("같은 공약 번호가 이미 있습니다: %(code)s")
+EXECUTED_WITHOUT_SECURED = gettext_lazy(
+    "%(source)s: 확보액 없이 집행액만 적을 수 없습니다. 확보액(없으면 0)을 함께 적으세요. 아무것도 저장하지 않았습니다."
+)
 STALE = gettext_lazy(
     "이 화면을 연 뒤 다른 사용자가 계획을 바꾸었습니다. 아무것도 저장하지 않았습니다. 바뀐 내용을 확인한 뒤 다시 하세요."
 )
@@ -143,7 +148,7 @@ def _term_for(government: LocalGovernment, year: int) -> TermPlan:
 @transaction.atomic
 def year_plan_create_next(*, user, government: LocalGovernment) -> YearPlan:
     """Next year's plan as a draft, copied from the latest one: its strategies, tasks and every 세부사업 row with the
-    same lineage (so each 사업's trend reads across the years) and the same target."""
+    same lineage (so each 사업's trend reads across the years), the same target and the same secured budget."""
     _check_allowed(user)
     latest = YearPlan.objects.select_for_update().filter(local_government=government).order_by("-year").first()
     if latest is None:
@@ -177,6 +182,15 @@ def year_plan_create_next(*, user, government: LocalGovernment) -> YearPlan:
     for row in rows:
         row._change_reason = reason
     bulk_create_with_history(rows, Programme, default_user=user, default_change_reason=reason)
+    # The budget is copied as secured amounts to start from (the new year's money is then set); nothing is executed.
+    by_lineage = {row.lineage_id: row for row in rows}
+    budget = [
+        ProgrammeBudget(programme=by_lineage[lineage], source=source, secured=secured)
+        for lineage, source, secured in ProgrammeBudget.objects.filter(programme__year_plan=latest)
+        .order_by("pk")
+        .values_list("programme__lineage", "source", "secured")
+    ]
+    bulk_create_with_history(budget, ProgrammeBudget, default_user=user, default_change_reason=reason)
     _raise_version(plan, user, reason)  # closes the copy's rows in the plan's history (see plan_changes_since)
     return plan
 
@@ -196,6 +210,45 @@ def _own(government_id: int, *, department=None, programme_type=None, target_gro
         raise PlanRefused(FOREIGN)
 
 
+# A 세부사업's budget of its year: funding source → (secured, executed) in 백만원; (None, None) or a missing source:
+# no money from that source.
+Budget = dict[str, tuple[int | None, int | None]]
+
+
+def budget_refusal(budget: Budget) -> str | None:
+    """Why a budget cannot be saved (the form and the plan import alike), or None: an executed amount needs the
+    secured amount beside it (0 when nothing was secured: carried-over money)."""
+    for source, (secured, executed) in budget.items():
+        if secured is None and executed is not None:
+            return str(EXECUTED_WITHOUT_SECURED % {"source": FundingSource(source).label})
+    return None
+
+
+def programme_budget_save(programme: Programme, budget: Budget, *, user, reason: str) -> bool:
+    """Make the 세부사업's budget rows say `budget` (one row per source with money; the others deleted), each change
+    with who and why in the history. Returns whether anything changed. The caller holds the plan's lock."""
+    if refusal := budget_refusal(budget):
+        raise PlanRefused(refusal)
+    current = {row.source: row for row in ProgrammeBudget.objects.filter(programme=programme)}
+    changed = False
+    for source in FundingSource.values:
+        secured, executed = budget.get(source, (None, None))
+        row = current.get(source)
+        if secured is None:
+            if row is not None:
+                row._history_user, row._change_reason = user, reason
+                row.delete()
+                changed = True
+            continue
+        if row is not None and (row.secured, row.executed) == (secured, executed):
+            continue
+        row = row or ProgrammeBudget(programme=programme, source=source)
+        row.secured, row.executed = secured, executed
+        _save(row, user, reason)
+        changed = True
+    return changed
+
+
 @transaction.atomic
 def programme_add(
     *,
@@ -208,9 +261,10 @@ def programme_add(
     target_group: TargetGroup,
     jobs_target: int | None,
     task: Task | None = None,
+    budget: Budget | None = None,
     reason: str,
 ) -> Programme:
-    """A new 세부사업 in the year's plan, with a new lineage (a 사업 that did not exist before)."""
+    """A new 세부사업 in the year's plan, with a new lineage (a 사업 that did not exist before) and its budget."""
     _check_allowed(user)
     reason = _reason(reason)
     plan = _locked_plan(year_plan, version)
@@ -241,9 +295,12 @@ def programme_add(
         programme.full_clean(exclude=["lineage"])
     except ValidationError as error:
         raise PlanRefused(" ".join(error.messages)) from None
+    if refusal := budget_refusal(budget or {}):
+        raise PlanRefused(refusal)
     lineage.save()
     programme.lineage = lineage
     _save(programme, user, reason)
+    programme_budget_save(programme, budget or {}, user=user, reason=reason)
     _raise_version(plan, user, reason)
     return programme
 
@@ -259,8 +316,11 @@ CHANGEABLE = ("name", "department", "programme_type", "target_group", "jobs_targ
 
 
 @transaction.atomic
-def programme_change(*, user, programme: Programme, version: int, reason: str, **values) -> Programme:
-    """Change a 세부사업's row of the year (name, department, 부문, 대상, target, 실천과제); its lineage stays."""
+def programme_change(
+    *, user, programme: Programme, version: int, reason: str, budget: Budget | None = None, **values
+) -> Programme:
+    """Change a 세부사업's row of the year (name, department, 부문, 대상, target, 실천과제) and, given `budget`, its
+    budget by source; its lineage stays."""
     _check_allowed(user)
     reason = _reason(reason)
     unknown = set(values) - set(CHANGEABLE)
@@ -272,12 +332,15 @@ def programme_change(*, user, programme: Programme, version: int, reason: str, *
     if "name" in values:
         values["name"] = (values["name"] or "").strip()
     changed = [field for field, value in values.items() if getattr(programme, field) != value]
-    if not changed:
-        raise PlanRefused(_("바뀐 내용이 없습니다. 아무것도 저장하지 않았습니다."))
     for field in changed:
         setattr(programme, field, values[field])
     _check_unique_name(plan, programme.department, programme.name, exclude=programme.pk)
-    _save(programme, user, reason)
+    if changed:
+        _save(programme, user, reason)
+    if budget is not None and programme_budget_save(programme, budget, user=user, reason=reason):
+        changed.append("budget")
+    if not changed:
+        raise PlanRefused(_("바뀐 내용이 없습니다. 아무것도 저장하지 않았습니다."))
     _raise_version(plan, user, reason)
     return programme
 
@@ -315,9 +378,9 @@ def removal_refusal(name: str, year: int, *, approved: bool, pending: bool) -> s
 
 
 def programme_remove_row(programme: Programme, *, user, reason: str) -> None:
-    """Delete a 세부사업's row of a year and its pledge links, each with who and why in the history (its lineage and
-    its other years stay). The caller has checked `removal_refusal` and holds the plan's lock."""
-    for link in PledgeProgramme.objects.filter(programme=programme):
+    """Delete a 세부사업's row of a year, its budget and its pledge links, each with who and why in the history (its
+    lineage and its other years stay). The caller has checked `removal_refusal` and holds the plan's lock."""
+    for link in [*PledgeProgramme.objects.filter(programme=programme), *programme.budget_rows.all()]:
         link._history_user, link._change_reason = user, reason
         link.delete()
     programme._history_user, programme._change_reason = user, reason

@@ -27,17 +27,34 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import excel
-from .models import MAX_JOBS, Department, Programme, ProgrammeType, TargetGroup, YearPlan
+from .models import (
+    MAX_JOBS,
+    MAX_MILLION_WON,
+    Department,
+    FundingSource,
+    Programme,
+    ProgrammeType,
+    TargetGroup,
+    YearPlan,
+)
 from .validation import NUMBER_ERRORS, jobs_range_error
 
 # --- The format. Sheet names and labels are part of it, so they are not translated.
 PLAN_SHEET, LISTS_SHEET, GUIDE_SHEET = "세부계획", "목록", "안내"
 YEAR_LABEL_CELL, YEAR_CELL = "A2", "B2"
 HEADER_ROW, FIRST_DATA_ROW = 4, 5
-COLUMNS = ("세부사업ID", "계보ID", "추진전략", "실천과제", "세부사업명", "담당부서", "부문", "대상", "목표(명)")
-COLUMN_WIDTHS = (11, 9, 30, 30, 36, 18, 18, 14, 11)
+PLAN_COLUMNS = ("세부사업ID", "계보ID", "추진전략", "실천과제", "세부사업명", "담당부서", "부문", "대상", "목표(명)")
+# Then the budget of the year: for each funding source its secured and executed amount (백만원).
+BUDGET_COLUMNS = tuple(
+    (source, kind, f"{label} {kind_label}(백만원)")
+    for source, label in FundingSource.choices
+    for kind, kind_label in (("secured", "확보액"), ("executed", "집행액"))
+)
+COLUMNS = PLAN_COLUMNS + tuple(label for _source, _kind, label in BUDGET_COLUMNS)
+COLUMN_WIDTHS = (11, 9, 30, 30, 36, 18, 18, 14, 11) + (13,) * len(BUDGET_COLUMNS)
 LIST_COLUMNS = ("부서", "부문", "대상")  # of the 목록 sheet, in the order of the plan's 담당부서, 부문, 대상 columns
 ID, LINEAGE, STRATEGY, TASK, NAME, DEPARTMENT, TYPE, GROUP, TARGET = (get_column_letter(i) for i in range(1, 10))
+FIRST_BUDGET_COLUMN = len(PLAN_COLUMNS) + 1  # J
 MAX_ROWS = 5_000  # a district writes 100–190 세부사업 a year
 MAX_NAME, MAX_PLAN_NAME, MAX_ID = 100, 200, 2_147_483_647
 
@@ -63,6 +80,11 @@ ERR_REQUIRED = gettext_lazy("%(label)s 칸을 비울 수 없습니다.")
 ERR_PLAN_PAIR = gettext_lazy("추진전략과 실천과제는 함께 적어야 합니다. %(label)s 칸도 채워 주세요.")
 ERR_TOO_LONG = gettext_lazy("%(label)s 칸에는 %(max)s자까지 쓸 수 있습니다(지금 %(length)s자).")
 ERR_NOT_TEXT = gettext_lazy("%(label)s 칸에는 날짜나 참/거짓이 아니라 글자를 입력하세요.")
+ERR_AMOUNT = gettext_lazy(
+    "%(label)s 칸에는 0 이상의 정수(백만원)를 입력하세요. 수식, 소수, '백만원' 같은 글자는 쓸 수 없습니다. "
+    "예산이 없으면 비워 두세요."
+)
+ERR_AMOUNT_TOO_BIG = gettext_lazy("%(label)s: %(max)s백만원을 넘습니다. 원이 아니라 백만원 단위로 적었는지 확인하세요.")
 
 GUIDE_LINES = (
     gettext_lazy(
@@ -77,6 +99,10 @@ GUIDE_LINES = (
         "5. 목표(명)는 0 이상의 정수입니다. 목표가 없으면 비워 두세요. 수식, 소수, '명' 같은 글자는 쓸 수 없습니다."
     ),
     gettext_lazy("6. 추진전략과 실천과제를 바꾸면 그 세부사업이 옮겨집니다. 새 이름을 쓰면 새 전략·과제가 생깁니다."),
+    gettext_lazy(
+        "6-1. 예산은 재원(국비·시비·구비)마다 확보액과 집행액을 백만원 단위 정수로 적습니다. 그 재원의 예산이 "
+        "없으면 두 칸 모두 비우고, 아직 집행하지 않았으면 집행액만 비웁니다(집행액만 적을 수는 없습니다)."
+    ),
     gettext_lazy(
         "7. 세부사업ID, 계보ID, 연도(B2), 머리글(4행)과 시트 이름을 바꾸지 마세요. "
         "병합한 칸, 숨긴 시트, 다른 시트가 있는 파일은 받지 않습니다."
@@ -99,6 +125,7 @@ class PlanRow:
     programme_type: str
     target_group: str
     jobs_target: int | None
+    budget: tuple[tuple[str, int | None, int | None], ...] = ()  # (source, secured, executed) of each source
 
 
 @dataclass(frozen=True)
@@ -124,6 +151,7 @@ def plan_rows(year_plan: YearPlan):
     programmes = (
         Programme.objects.filter(year_plan=year_plan, is_active=True)
         .select_related("task__strategy", "department", "programme_type", "target_group")
+        .prefetch_related("budget_rows")
         .order_by()
     )
 
@@ -138,7 +166,7 @@ def plan_rows(year_plan: YearPlan):
 def plan_workbook(year_plan: YearPlan) -> bytes:
     """The year's plan as .xlsx: sheet 세부계획 (title block, one row per 세부사업), 목록 (the government's 부서,
     부문 and 대상, which the data validations of the plan's columns point at) and 안내. Four queries whatever the
-    number of 세부사업. Text cells are stored as text, so a name beginning with = never becomes a formula."""
+    number of 세부사업 (five with their budgets). Text cells are stored as text, so a name beginning with = never becomes a formula."""
     government = year_plan.local_government_id
     lists = (
         list(Department.objects.filter(local_government_id=government).values_list("name", flat=True)),
@@ -186,6 +214,10 @@ def _row_cells(sheet, styles: dict, programme: Programme) -> list:
         (programme.target_group.name, text),
         (programme.jobs_target, number),
     ]
+    budget = {row.source: row for row in programme.budget_rows.all()}
+    values += [
+        (getattr(budget[source], kind) if source in budget else None, number) for source, kind, _label in BUDGET_COLUMNS
+    ]
     return [excel.styled_cell(sheet, value, style) for value, style in values]
 
 
@@ -211,6 +243,14 @@ def _prepare_plan_sheet(sheet, lists: tuple[list[str], ...], *, last_row: int) -
     target.showErrorMessage = True
     target.add(f"{TARGET}{FIRST_DATA_ROW}:{TARGET}{last_row}")
     sheet.data_validations.append(target)
+    amount = DataValidation(
+        type="whole", operator="between", formula1="0", formula2=str(MAX_MILLION_WON), allow_blank=True
+    )
+    amount.errorTitle, amount.error = _("입력할 수 없는 값"), _("0 이상의 정수(백만원)만 입력할 수 있습니다.")
+    amount.showErrorMessage = True
+    first, last = get_column_letter(FIRST_BUDGET_COLUMN), get_column_letter(len(COLUMNS))
+    amount.add(f"{first}{FIRST_DATA_ROW}:{last}{last_row}")
+    sheet.data_validations.append(amount)
 
 
 def _write_lists(sheet, styles: dict, lists: tuple[list[str], ...]) -> None:
@@ -337,6 +377,15 @@ class _PlanReader:
         programme_type = self._text(number, TYPE, values[6], MAX_NAME)
         target_group = self._text(number, GROUP, values[7], MAX_NAME)
         jobs_target = self._target(number, values[8])
+        amounts = [
+            self._amount(number, FIRST_BUDGET_COLUMN + index, values[FIRST_BUDGET_COLUMN - 1 + index])
+            for index in range(len(BUDGET_COLUMNS))
+        ]
+        budget = tuple(
+            (source, amounts[index], amounts[index + 1])
+            for index, (source, _kind, _label) in enumerate(BUDGET_COLUMNS)
+            if index % 2 == 0 and (amounts[index] is not None or amounts[index + 1] is not None)
+        )
         if name and department:
             first = self.first_row.setdefault(("name", department, name), number)
             if first != number:
@@ -344,7 +393,7 @@ class _PlanReader:
         if len(self.errors) == before:
             row = PlanRow(
                 number, programme_id, lineage_id, strategy or None, task or None, name, department,
-                programme_type, target_group, jobs_target,
+                programme_type, target_group, jobs_target, budget,
             )  # fmt: skip
             self.rows.append(row)
 
@@ -385,6 +434,19 @@ class _PlanReader:
             self._add(f"{TARGET}{number}", value, reason)
             return None
         return jobs
+
+    def _amount(self, number: int, column_index: int, value) -> int | None:
+        """A budget amount in 백만원: a whole number from 0 to MAX_MILLION_WON, or blank (None)."""
+        amount, reason = excel.cell_whole_number(value)
+        label = COLUMNS[column_index - 1]
+        cell = f"{get_column_letter(column_index)}{number}"
+        if reason is not None or (amount is not None and amount < 0):
+            self._add(cell, value, ERR_AMOUNT % {"label": label})
+            return None
+        if amount is not None and amount > MAX_MILLION_WON:
+            self._add(cell, value, ERR_AMOUNT_TOO_BIG % {"label": label, "max": f"{MAX_MILLION_WON:,}"})
+            return None
+        return amount
 
     def _add(self, cell: str, value, message) -> None:
         self.errors.append(excel.CellError(PLAN_SHEET, cell, excel.shown_value(value), str(message)))

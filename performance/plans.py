@@ -8,15 +8,19 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from django.db.models import Count, Sum
+from django.utils.text import format_lazy
 from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .access import government_of, sees_all_departments
+from .calculations import Amounts, amounts_sum, figure
 from .models import (
     QUARTERS,
     Department,
+    FundingSource,
     LocalGovernment,
     Programme,
+    ProgrammeBudget,
     ProgrammeType,
     Strategy,
     TargetGroup,
@@ -153,6 +157,16 @@ class Subtotal:
     name: str
     count: int
     target: int | None  # None: none of its 세부사업 has a target
+    budget: Amounts | None = None  # None: none of its 세부사업 has a budget
+
+
+@dataclass(frozen=True)
+class SourceTotal:
+    """A funding source's budget over the 세부사업 of the plan (백만원)."""
+
+    source: str
+    label: str
+    amounts: Amounts
 
 
 @dataclass(frozen=True)
@@ -167,6 +181,8 @@ class PlanSheet:
     programme_count: int
     target_total: int | None
     complete: bool  # the person sees every 세부사업 of the plan (staff see their department's)
+    by_source: tuple[SourceTotal, ...] = ()
+    budget_total: Amounts | None = None
 
 
 def _target_sum(programmes) -> int | None:
@@ -175,14 +191,32 @@ def _target_sum(programmes) -> int | None:
     return sum(targets) if targets else None
 
 
+def _budget_pairs(programmes):
+    return ((row.secured, row.executed) for programme in programmes for row in programme.budget_rows.all())
+
+
 def _subtotals(programmes, key, names) -> tuple[Subtotal, ...]:
-    counts, targets = defaultdict(int), defaultdict(int)
+    members = defaultdict(list)
     for programme in programmes:
-        counts[key(programme)] += 1
-        targets[key(programme)] += programme.jobs_target or 0
-    targeted = {key(programme) for programme in programmes if programme.jobs_target is not None}
+        members[key(programme)].append(programme)
     return tuple(
-        Subtotal(name, counts[pk], targets[pk] if pk in targeted else None) for pk, name in names if counts[pk]
+        Subtotal(name, len(members[pk]), _target_sum(members[pk]), amounts_sum(_budget_pairs(members[pk])))
+        for pk, name in names
+        if members[pk]
+    )
+
+
+def source_totals(programmes) -> tuple[SourceTotal, ...]:
+    """The plan's budget by funding source over `programmes` (their `budget_rows` prefetched), in the sources'
+    order; a source no 세부사업 draws on is left out."""
+    pairs = defaultdict(list)
+    for programme in programmes:
+        for row in programme.budget_rows.all():
+            pairs[row.source].append((row.secured, row.executed))
+    return tuple(
+        SourceTotal(source, str(label), amounts_sum(pairs[source]))
+        for source, label in FundingSource.choices
+        if pairs[source]
     )
 
 
@@ -193,6 +227,7 @@ def plan_sheet(plan: YearPlan, user) -> PlanSheet:
         Programme.objects.visible_to(user)
         .filter(year_plan=plan)
         .select_related("department", "programme_type", "target_group", "task")
+        .prefetch_related("budget_rows")
         .order_by("department__sort_order", "sort_order", "name")
     )
     strategies = list(Strategy.objects.filter(year_plan=plan).prefetch_related("tasks"))
@@ -217,6 +252,8 @@ def plan_sheet(plan: YearPlan, user) -> PlanSheet:
         programme_count=len(programmes),
         target_total=_target_sum(programmes),
         complete=complete,
+        by_source=source_totals(programmes),
+        budget_total=amounts_sum(_budget_pairs(programmes)),
     )
 
 
@@ -229,6 +266,9 @@ SNAPSHOT_FIELDS = {
     "jobs_target": gettext_lazy("목표(명)"),
     "strategy": gettext_lazy("추진전략"),
     "task": gettext_lazy("실천과제"),
+} | {
+    f"budget_{source}": format_lazy(gettext_lazy("{source} 예산(백만원)"), source=label)
+    for source, label in FundingSource.choices
 }
 
 
@@ -236,7 +276,9 @@ def snapshot_rows(plan: YearPlan, programmes=None) -> list[dict]:
     """The plan's 세부사업 as plain values (names, not ids), keyed by lineage: what a published version keeps."""
     if programmes is None:
         programmes = Programme.objects.filter(year_plan=plan)
-    programmes = programmes.select_related("department", "programme_type", "target_group", "task__strategy")
+    programmes = programmes.select_related(
+        "department", "programme_type", "target_group", "task__strategy"
+    ).prefetch_related("budget_rows")
     return [
         {
             "lineage": p.lineage_id,
@@ -247,9 +289,21 @@ def snapshot_rows(plan: YearPlan, programmes=None) -> list[dict]:
             "jobs_target": p.jobs_target,
             "strategy": p.task.strategy.name if p.task else "",
             "task": p.task.name if p.task else "",
+            **{f"budget_{row.source}": row.secured for row in p.budget_rows.all()},
         }
         for p in programmes.order_by("department__sort_order", "sort_order", "name")
     ]
+
+
+def snapshot_budget(row: dict) -> int | None:
+    """A kept row's secured budget over its sources (백만원); None when it has none (or was kept before budgets)."""
+    amounts = [row[f"budget_{source}"] for source in FundingSource.values if row.get(f"budget_{source}") is not None]
+    return sum(amounts) if amounts else None
+
+
+def _shown(value) -> str:
+    """A kept value as a difference shows it: a number with separators, a blank as "—"."""
+    return figure(value) if value is None or isinstance(value, int) else (str(value) or figure(None))
 
 
 @dataclass(frozen=True)
@@ -288,7 +342,7 @@ def plan_diff(old: list[dict], new: list[dict]) -> PlanDiff:
         if lineage not in before:
             continue
         fields = tuple(
-            FieldChange(str(label), before[lineage].get(field), row.get(field))
+            FieldChange(str(label), _shown(before[lineage].get(field)), _shown(row.get(field)))
             for field, label in SNAPSHOT_FIELDS.items()
             if before[lineage].get(field) != row.get(field)
         )
@@ -331,9 +385,25 @@ def plan_changes_since(plan: YearPlan, version: int = 0, limit: int = 50) -> lis
             history_user_id=record.history_user_id,
             history_change_reason=record.history_change_reason,
         ).select_related("history_user")
+        budget_rows = ProgrammeBudget.history.filter(
+            programme__year_plan_id=plan.pk,
+            history_date__gt=previous.history_date,
+            history_date__lte=record.history_date,
+            history_user_id=record.history_user_id,
+            history_change_reason=record.history_change_reason,
+        ).select_related("history_user", "programme")
         found = [
             PlanChange(r.history_date, history_who(r), r.name, kinds[r.history_type], r.history_change_reason or "")
             for r in rows.order_by("-history_id")[:limit]
+        ] + [
+            PlanChange(
+                r.history_date,
+                history_who(r),
+                gettext("%(name)s 예산(%(source)s)") % {"name": r.programme.name, "source": r.get_source_display()},
+                kinds[r.history_type],
+                r.history_change_reason or "",
+            )
+            for r in budget_rows.order_by("-history_id")[:limit]
         ]
         status = YearPlan.Status(record.status).label
         changes += found or [

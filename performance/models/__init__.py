@@ -5,7 +5,10 @@ from .editions import YearPlanEdition
 from .organisation import Department, LocalGovernment, Membership
 from .plans import (
     MAX_JOBS,
+    MAX_MILLION_WON,
+    FundingSource,
     Programme,
+    ProgrammeBudget,
     ProgrammeLineage,
     ProgrammeType,
     Strategy,
@@ -19,9 +22,11 @@ from .results import QUARTERS, Notice, QuarterlyReport, QuarterlyReportLine, Rep
 
 __all__ = [
     "MAX_JOBS",
+    "MAX_MILLION_WON",
     "QUARTERS",
     "AnnualTarget",
     "Department",
+    "FundingSource",
     "FuturePlanItem",
     "LocalGovernment",
     "Membership",
@@ -31,6 +36,7 @@ __all__ = [
     "PledgeProgramme",
     "PledgeStatus",
     "Programme",
+    "ProgrammeBudget",
     "ProgrammeLineage",
     "ProgrammeType",
     "ProgressEntry",

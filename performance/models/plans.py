@@ -12,11 +12,21 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ..calculations import amounts_sum
 from ..querysets import DepartmentScopedQuerySet
 from .organisation import Department, LocalGovernment
 
 MAX_JOBS = 1_000_000  # a sane bound on one figure: more than a district's population is a typing error
+MAX_MILLION_WON = 100_000_000  # 100조원: a bound that catches a figure typed in 원 instead of 백만원
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+
+
+class FundingSource(models.TextChoices):
+    """재원: where a budget's money comes from (a Seoul 자치구's sources)."""
+
+    NATIONAL = "national", _("국비")
+    CITY = "city", _("시비")
+    DISTRICT = "district", _("구비")
 
 
 class TermPlan(models.Model):
@@ -210,3 +220,32 @@ class Programme(models.Model):
     @property
     def year(self) -> int:
         return self.year_plan.year
+
+    @property
+    def budget(self):
+        """The year's budget over its sources (`Amounts`), None without any; reads `budget_rows` (prefetch them)."""
+        return amounts_sum((row.secured, row.executed) for row in self.budget_rows.all())
+
+
+class ProgrammeBudget(models.Model):
+    """The budget of a 세부사업 in its year from one funding source (백만원): secured (확보액, the plan's budget) and
+    executed (집행액, empty until something is spent; above secured is allowed: carry-over funds). A source the
+    세부사업 has no money from has no row. Every total is computed (`performance.plans`)."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="budget_rows")
+    source = models.CharField(_("재원"), max_length=20, choices=FundingSource.choices)
+    secured = models.PositiveBigIntegerField(_("확보액(백만원)"), validators=[MaxValueValidator(MAX_MILLION_WON)])
+    executed = models.PositiveBigIntegerField(
+        _("집행액(백만원)"), null=True, blank=True, validators=[MaxValueValidator(MAX_MILLION_WON)]
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("세부사업 예산")
+        verbose_name_plural = _("세부사업 예산")
+        ordering = ["programme", "source"]
+        constraints = [models.UniqueConstraint(fields=["programme", "source"], name="programme_budget_unique_source")]
+
+    def __str__(self):
+        return f"{self.programme} {self.get_source_display()}"

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from ..access import can_edit_plans
 from ..models import Programme, ProgrammeLineage, Strategy, Task, YearPlan
-from ..plan_services import next_order, programme_remove_row, removal_refusal
+from ..plan_services import PlanRefused, next_order, programme_budget_save, programme_remove_row, removal_refusal
 from ..reporting import history_who
 from ..revision import revision_bump
 from .preview import NOT_ALLOWED
@@ -52,6 +52,8 @@ def plan_import_apply(*, year_plan: YearPlan, session_plan: dict, user, reason: 
     try:
         with transaction.atomic():
             count = _save(plan, session_plan, user, reason)
+    except PlanRefused as refused:  # a budget the preview accepted and the service refuses (a rule changed since)
+        raise PlanImportRefused(refused.message) from None
     except (IntegrityError, ValidationError):
         raise PlanImportRefused(CONFLICT) from None
     plan.version += 1
@@ -86,6 +88,8 @@ def _save(plan: YearPlan, session_plan: dict, user, reason: str) -> int:
         programme.jobs_target = op["jobs_target"]
         programme.is_active = True
         _keep(programme, user, reason)
+        budget = {source: tuple(pair) for source, pair in op.get("budget", {}).items()}
+        programme_budget_save(programme, budget, user=user, reason=reason)
     return len(session_plan["rows"]) + len(session_plan["remove"])
 
 

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from openpyxl.utils import get_column_letter
 
 from .. import excel
 from ..access import can_edit_plans
@@ -23,8 +24,20 @@ from ..models import (
     TargetGroup,
     YearPlan,
 )
-from ..plan_services import removal_refusal
-from ..plan_workbook import DEPARTMENT, GROUP, ID, LINEAGE, PLAN_SHEET, STRATEGY, TARGET, TYPE, PlanRow
+from ..plan_services import budget_refusal, removal_refusal
+from ..plan_workbook import (
+    BUDGET_COLUMNS,
+    DEPARTMENT,
+    FIRST_BUDGET_COLUMN,
+    GROUP,
+    ID,
+    LINEAGE,
+    PLAN_SHEET,
+    STRATEGY,
+    TARGET,
+    TYPE,
+    PlanRow,
+)
 from ..plan_workbook import parse_plan_workbook as parse
 
 NOT_ALLOWED = gettext_lazy("세부계획은 일자리창출과만 올릴 수 있습니다.")
@@ -63,7 +76,7 @@ FIELD_LABELS = {
     "target_group": gettext_lazy("대상"),
     "jobs_target": gettext_lazy("목표(명)"),
     "is_active": gettext_lazy("운영"),
-}
+} | {f"{kind}_{source}": label for source, kind, label in BUDGET_COLUMNS}
 MOVES = ("place", "department")
 
 
@@ -167,9 +180,9 @@ class _Context:
         government = year_plan.local_government_id
         programmes = {
             p.pk: p
-            for p in Programme.objects.filter(year_plan=year_plan).select_related(
-                "task__strategy", "department", "programme_type", "target_group"
-            )
+            for p in Programme.objects.filter(year_plan=year_plan)
+            .select_related("task__strategy", "department", "programme_type", "target_group")
+            .prefetch_related("budget_rows")
         }
         ids = {row.programme_id for row in rows if row.programme_id} - set(programmes)
         foreign = {
@@ -253,6 +266,14 @@ class _Planner:
             self.errors.append(_cell(f"{STRATEGY}{n}", None, PLACE_REQUIRED))
         if department is not None:
             self._name_free(row, department, existing)
+        budget = {source: (secured, executed) for source, secured, executed in row.budget}
+        if refusal := budget_refusal(budget):
+            column = next(
+                get_column_letter(FIRST_BUDGET_COLUMN + index)
+                for index, (source, _kind, _label) in enumerate(BUDGET_COLUMNS)
+                if index % 2 == 0 and budget.get(source, (0, None))[0] is None
+            )
+            self.errors.append(_cell(f"{column}{n}", None, refusal))
         if len(self.errors) != before:
             return
         operation = {
@@ -265,6 +286,7 @@ class _Planner:
             "programme_type": programme_type.pk,
             "target_group": group.pk,
             "jobs_target": row.jobs_target,
+            "budget": {source: [secured, executed] for source, (secured, executed) in budget.items()},
         }
         self._warn_below_approved(row, existing)
         if existing is None:
@@ -331,6 +353,11 @@ class _Planner:
             ("target_group", existing.target_group.name, row.target_group),
             ("jobs_target", figure(existing.jobs_target), figure(row.jobs_target)),
         ]
+        current = {r.source: r for r in existing.budget_rows.all()}
+        given = {source: {"secured": secured, "executed": executed} for source, secured, executed in row.budget}
+        for source, kind, _label in BUDGET_COLUMNS:
+            old = getattr(current[source], kind) if source in current else None
+            pairs.append((f"{kind}_{source}", figure(old), figure(given.get(source, {}).get(kind))))
         if not existing.is_active:
             pairs.append(("is_active", _("빠짐"), _("운영")))
         return {key: FieldChange(str(FIELD_LABELS[key]), old, new) for key, old, new in pairs if old != new}

@@ -26,7 +26,15 @@ from ..plan_forms import (
     StructureForm,
     TermPlanForm,
 )
-from ..plans import plan_changes_since, plan_diff, plan_overview, plan_sheet, snapshot_rows, user_government
+from ..plans import (
+    plan_changes_since,
+    plan_diff,
+    plan_overview,
+    plan_sheet,
+    snapshot_budget,
+    snapshot_rows,
+    user_government,
+)
 
 
 class GovernmentMixin:
@@ -167,7 +175,7 @@ class ProgrammeEditView(YearPlanMixin, TemplateView):
                     "target_group": programme.target_group_id,
                     "jobs_target": programme.jobs_target,
                     "task": programme.task_id,
-                }
+                } | ProgrammeForm.budget_initial(programme)
             kwargs["form"] = ProgrammeForm(initial=initial, plan=self.plan)
         return super().get_context_data(plan=self.plan, programme=programme, **kwargs)
 
@@ -179,9 +187,9 @@ class ProgrammeEditView(YearPlanMixin, TemplateView):
         common = {"user": request.user, "version": form.cleaned_data["version"], "reason": form.cleaned_data["reason"]}
         try:
             if programme is None:
-                saved = services.programme_add(year_plan=self.plan, **common, **form.values())
+                saved = services.programme_add(year_plan=self.plan, **common, budget=form.budget(), **form.values())
             else:
-                saved = services.programme_change(programme=programme, **common, **form.values())
+                saved = services.programme_change(programme=programme, **common, budget=form.budget(), **form.values())
         except services.PlanRefused as refused:
             return self.refused(form, refused)
         messages.success(request, _("세부사업을 저장했습니다: %(name)s") % {"name": saved.name})
@@ -228,7 +236,7 @@ class EditionView(YearPlanMixin, TemplateView):
         return super().get_context_data(
             plan=self.plan,
             edition=edition,
-            rows=visible(edition.rows),
+            rows=[{**row, "budget": snapshot_budget(row)} for row in visible(edition.rows)],
             previous=previous,
             against_previous=plan_diff(visible(previous.rows), visible(edition.rows)) if previous else None,
             against_current=plan_diff(visible(edition.rows), current),

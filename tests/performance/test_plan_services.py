@@ -231,7 +231,7 @@ def test_publication_keeps_each_version_and_the_differences(world):
     assert (diff.added, diff.removed) == ((), ())
     [change] = diff.changed
     assert change.name == "청년창업사관"
-    assert [(c.label, c.old, c.new) for c in change.changes] == [("목표(명)", 30, 45)]
+    assert [(c.label, c.old, c.new) for c in change.changes] == [("목표(명)", "30", "45")]
     first.refresh_from_db()
     assert [row["jobs_target"] for row in first.rows if row["name"] == "청년창업사관"] == [30]
 

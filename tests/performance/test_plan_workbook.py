@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from audit.models import AccessLog
-from performance.models import Programme, QuarterlyReport, Strategy, Task, YearPlan
+from performance.models import Programme, ProgrammeBudget, QuarterlyReport, Strategy, Task, YearPlan
 from performance.plan_import import PlanImportRefused, plan_import_apply, plan_import_preview
 from performance.plan_workbook import PLAN_SHEET, plan_workbook
 from performance.revision import revision_current
@@ -49,6 +49,8 @@ class World:
         self.p1 = self.programme("청년 일자리", self.jobs, self.task1, 10, sort_order=1)
         self.p2 = self.programme("어르신 일자리", self.welfare, self.task2, None, sort_order=1)
         self.p3 = self.programme("=위험한 이름", self.welfare, self.task2, 5, sort_order=2)
+        ProgrammeBudget.objects.create(programme=self.p1, source="national", secured=120, executed=80)
+        ProgrammeBudget.objects.create(programme=self.p1, source="district", secured=30)
 
     def programme(self, name, department, task, target, **extra):
         return ProgrammeFactory(
@@ -91,10 +93,42 @@ def test_export_lists_every_programme_with_its_plan_and_the_lists(world):
     assert sheet["B2"].value == YEAR
     rows = [tuple(cell.value for cell in row) for row in sheet.iter_rows(min_row=FIRST)]
     p1, p2, p3 = world.p1, world.p2, world.p3
+    no_budget = (None,) * 6
+    assert [cell.value for cell in sheet[4]][9:] == [
+        "국비 확보액(백만원)", "국비 집행액(백만원)", "시비 확보액(백만원)", "시비 집행액(백만원)",
+        "구비 확보액(백만원)", "구비 집행액(백만원)",
+    ]  # fmt: skip
     assert rows == [
-        (p1.pk, p1.lineage_id, "전략 가", "과제 하나", "청년 일자리", "일자리과", "직접일자리", "청년층", 10),
-        (p2.pk, p2.lineage_id, "전략 가", "과제 둘", "어르신 일자리", "복지과", "직접일자리", "청년층", None),
-        (p3.pk, p3.lineage_id, "전략 가", "과제 둘", "=위험한 이름", "복지과", "직접일자리", "청년층", 5),
+        (
+            p1.pk,
+            p1.lineage_id,
+            "전략 가",
+            "과제 하나",
+            "청년 일자리",
+            "일자리과",
+            "직접일자리",
+            "청년층",
+            10,
+            120,
+            80,
+            None,
+            None,
+            30,
+            None,
+        ),
+        (
+            p2.pk,
+            p2.lineage_id,
+            "전략 가",
+            "과제 둘",
+            "어르신 일자리",
+            "복지과",
+            "직접일자리",
+            "청년층",
+            None,
+            *no_budget,
+        ),
+        (p3.pk, p3.lineage_id, "전략 가", "과제 둘", "=위험한 이름", "복지과", "직접일자리", "청년층", 5, *no_budget),
     ]
     assert sheet[f"E{FIRST + 2}"].data_type == "s"  # text, never a formula
     lists = book["목록"]
@@ -128,6 +162,35 @@ def test_one_changed_cell_is_exactly_one_change(world):
     change = result.changes[0]
     assert (change.kind, change.name, change.department) == ("changed", "청년 일자리", "일자리과")
     assert [(f.label, f.old, f.new) for f in change.fields] == [("목표(명)", "10", "12")]
+
+
+def test_a_changed_budget_is_shown_old_to_new_and_saved_with_its_history(world):
+    def edit(sheet, book):
+        row = world.row_of(sheet, world.p1)
+        sheet[f"K{row}"] = 95  # 국비 집행액 80 → 95
+        sheet[f"N{row}"] = None  # 구비 30 → none
+        sheet[f"N{row + 1}"] = 40  # 어르신 일자리: 구비 40, nothing executed yet
+
+    result = preview(world, edited(plan_workbook(world.plan), edit))
+    assert result.ok, result.errors
+    changes = {change.name: [(f.label, f.old, f.new) for f in change.fields] for change in result.changes}
+    assert changes == {
+        "청년 일자리": [("국비 집행액(백만원)", "80", "95"), ("구비 확보액(백만원)", "30", "—")],
+        "어르신 일자리": [("구비 확보액(백만원)", "—", "40")],
+    }
+    user = UserFactory(is_superuser=True)
+    plan_import_apply(year_plan=world.plan, session_plan=result.to_session(), user=user, reason="예산 정리")
+    budgets = {
+        (row.programme_id, row.source): (row.secured, row.executed)
+        for row in ProgrammeBudget.objects.filter(programme__year_plan=world.plan)
+    }
+    assert budgets == {
+        (world.p1.pk, "national"): (120, 95),
+        (world.p2.pk, "district"): (40, None),
+    }
+    assert ProgrammeBudget.history.filter(history_change_reason="예산 정리", history_user=user).count() == 3
+    again = preview(world, plan_workbook(world.plan))
+    assert again.ok and again.changes == ()
 
 
 def test_a_new_department_or_task_is_a_move_and_a_blank_id_is_added_and_a_missing_row_removed(world):
@@ -190,6 +253,11 @@ BAD_CELLS = [
     ("non-numeric target", lambda s, w: _set(s, f"I{w.row_of(s, w.p1)}", "열명"), "숫자"),
     ("부문 not in the list", lambda s, w: _set(s, f"G{w.row_of(s, w.p1)}", "없는부문"), "부문 목록에 없는"),
     ("대상 not in the list", lambda s, w: _set(s, f"H{w.row_of(s, w.p1)}", "외계인"), "대상 목록에 없는"),
+    ("negative amount", lambda s, w: _set(s, f"J{w.row_of(s, w.p1)}", -5), "0 이상의 정수(백만원)"),
+    ("fractional amount", lambda s, w: _set(s, f"L{w.row_of(s, w.p1)}", 2.5), "0 이상의 정수(백만원)"),
+    ("amount with a unit", lambda s, w: _set(s, f"M{w.row_of(s, w.p1)}", "30백만원"), "0 이상의 정수(백만원)"),
+    ("amount in 원", lambda s, w: _set(s, f"J{w.row_of(s, w.p1)}", 120_000_000_000), "백만원 단위로"),
+    ("executed without secured", lambda s, w: _executed_only(s, w.row_of(s, w.p2)), "시비: 확보액 없이 집행액만"),
     ("blank strategy", lambda s, w: _set(s, f"C{w.row_of(s, w.p1)}", None), "함께 적어야"),
     ("blank task", lambda s, w: _set(s, f"D{w.row_of(s, w.p1)}", None), "함께 적어야"),
     (
@@ -204,6 +272,12 @@ BAD_CELLS = [
         "같은 부서의 같은 세부사업명",
     ),
 ]
+
+
+def _executed_only(sheet, row: int) -> str:
+    """시비 집행액 without 시비 확보액 on `row`: the error names the empty 확보액 cell."""
+    sheet[f"M{row}"] = 7
+    return f"L{row}"
 
 
 def _set(sheet, cell, value, also=None):

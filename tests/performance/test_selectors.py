@@ -86,6 +86,23 @@ def test_a_pledges_results_are_those_of_its_own_programmes_only():
     assert selectors.cumulative_result(second, 2019, 4) == 20 + 3
 
 
+@pytest.mark.django_db
+def test_a_departments_row_counts_only_the_pledges_programmes_of_that_department():
+    """A department runs a 세부사업 of the pledge and another one outside it (one report, two lines): the pledge's
+    department table counts the first only (it counted the department's whole report: 일자리-1's 일자리창출과 showed
+    5,066 against a pledge total of 1,134)."""
+    from performance.achievement import department_achievement
+
+    pledge = PledgeFactory()
+    linked = ProgrammeFactory(department__local_government=pledge.local_government, pledges=[pledge], jobs_target=50)
+    outside = ProgrammeFactory(department=linked.department, year_plan=linked.year_plan)
+    line = QuarterlyReportLineFactory(report__department=linked.department, programme=linked, jobs=30)
+    QuarterlyReportLineFactory(report=line.report, programme=outside, jobs=4000)
+
+    [row] = department_achievement(pledge, 2019, None)
+    assert (row.cumulative, row.target) == (30, 50)
+
+
 def test_2021_group_split_adds_up_to_the_year_target(card_data):
     split = {t.target_group.name: t.jobs for t in selectors.group_targets(card_data, 2021)}
     assert split == {"청년층": 434, "중·장년층": 771, "노년층": 2874, "취약계층": 1797, "민간": 4924}
