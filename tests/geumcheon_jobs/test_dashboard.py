@@ -156,9 +156,9 @@ def test_sort_the_department_table_by_rate(client, card_data, django_user_model)
 def test_query_count_is_constant(client, card_data, django_user_model, django_assert_max_num_queries, year, username):
     """At most 15 when the page is computed (the 부문 targets and the pledge's plan years are the plan's, read beside
     the pledge's own targets; approved lines by period and the reports in progress are two queries, not one with a
-    subquery per report; the indicators panel four: the term, its yearly plans, targets and results), 4 when it comes from the cache (session, user, permissions, the
-    pledge with the revision). Another page first, as in a running server: the header's demo-data flag is
-    read once per process, not per page."""
+    subquery per report; the indicators panel four: the term, its yearly plans, targets and results), 4 when it comes
+    from the cache (session, user, permissions, the pledge with the revision). Another page first, as in a running
+    server: the header's demo-data flag is read once per process, not per page."""
     client.force_login(django_user_model.objects.get(username=username))
     client.get(reverse("home"))
     query = {"year": year} if year else {}
