@@ -20,6 +20,8 @@ ROLE_PERMISSIONS = {
         "performance.view_yearplan",
         "performance.view_strategy",
         "performance.view_task",
+        "indicators.view_indicatortarget",
+        "indicators.view_indicatorresult",
     ],
     REVIEWER_GROUP: [
         "performance.view_all_departments",
@@ -64,6 +66,14 @@ ROLE_PERMISSIONS = {
         "budget.add_allocation",
         "budget.change_allocation",
         "budget.view_budgetline",
+        "indicators.view_indicatortarget",
+        "indicators.view_indicatorresult",
+        "indicators.add_indicatortarget",
+        "indicators.change_indicatortarget",
+        "indicators.delete_indicatortarget",
+        "indicators.add_indicatorresult",
+        "indicators.change_indicatorresult",
+        "indicators.delete_indicatorresult",
     ],
     MANAGER_GROUP: [
         "performance.view_all_departments",
@@ -80,6 +90,8 @@ ROLE_PERMISSIONS = {
         "performance.view_progressentry",
         "budget.view_allocation",
         "budget.view_budgetline",
+        "indicators.view_indicatortarget",
+        "indicators.view_indicatorresult",
     ],
 }
 

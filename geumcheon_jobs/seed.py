@@ -20,6 +20,7 @@ from django.db import transaction
 
 from budget.models import Allocation, BudgetLine
 from geumcheon_jobs.context_processors import DEMO_CACHE_KEY
+from indicators.demo import seed_demo_indicators
 from performance.access import MANAGER_GROUP, REVIEWER_GROUP, STAFF_GROUP
 from performance.models import (
     AnnualTarget,
@@ -324,5 +325,6 @@ def seed_demo(*, with_accounts: bool = True) -> SeedResult:
     from geumcheon_jobs.demo_term import seed_demo_term  # it builds on this module's helpers
 
     seed_demo_term(pledge.local_government, reviewer, counter)
+    counter[0] += seed_demo_indicators(pledge.local_government)
     cache.delete(DEMO_CACHE_KEY)  # the header's demo banner
     return SeedResult(pledge, counter[0], accounts)

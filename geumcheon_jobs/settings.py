@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "simple_history",
     "performance",
     "budget",
+    "indicators",
     "geumcheon_jobs",
     "audit",
 ]

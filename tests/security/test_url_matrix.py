@@ -120,6 +120,12 @@ EXPECTED = {
     "plans:version": {"GET": signed_in(200)},
     "plans:pledge-create": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
     "plans:pledge-links": {"GET": row(LOGIN, 403, 403, 200, 200, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
+    # Indicators: everyone signed in reads; the lead department sets targets, enters results and imports a KOSIS
+    # file (an empty POST is refused as incomplete, 400).
+    "indicators:index": {"GET": signed_in(200)},
+    "indicators:targets": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
+    "indicators:result": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
+    "indicators:import": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
 }
 
 # The admin is for administrators (superusers) only: everyone else is sent to the admin's login page,
