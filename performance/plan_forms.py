@@ -203,7 +203,7 @@ class ListItemForm(forms.Form):
 
 
 class StructureForm(forms.Form):
-    """A 추진전략 or 실천과제 added or renamed on the year's structure page (see `plan_services.structure_save`)."""
+    """A 추진전략 or 실천과제 added or renamed on the year's structure page (see `outline_services.structure_save`)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2_147_483_647)
     new = forms.ChoiceField(
@@ -213,3 +213,46 @@ class StructureForm(forms.Form):
     task = forms.IntegerField(required=False, min_value=1, max_value=2_147_483_647, widget=forms.HiddenInput)
     name = forms.CharField(label=_("이름"), max_length=200)
     reason = forms.CharField(label=_("사유"), max_length=300)
+
+
+class ListActionForm(forms.Form):
+    """A 부문 or 대상 put at another place of its list (`position`, 1 = first) or deleted (with a reason, which the
+    service requires)."""
+
+    kind = forms.ChoiceField(choices=[("type", _("부문")), ("group", _("대상"))], widget=forms.HiddenInput)
+    pk = forms.IntegerField(min_value=1, max_value=2_147_483_647, widget=forms.HiddenInput)
+    action = forms.ChoiceField(choices=[("move", "move"), ("delete", "delete")], widget=forms.HiddenInput)
+    position = forms.IntegerField(required=False, min_value=1, max_value=32_767, widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("사유"), max_length=300, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "move" and data.get("position") is None:
+            self.add_error("position", _("옮길 자리를 고르세요."))
+        return data
+
+
+class StructureActionForm(forms.Form):
+    """On the year's structure page: a 추진전략 or 실천과제 put at another place (`position`), a 실천과제 moved under
+    another 추진전략 (`to_strategy`, with a reason), or either deleted (with a reason; the service requires it)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2_147_483_647)
+    action = forms.ChoiceField(
+        choices=[("move", "move"), ("regroup", "regroup"), ("delete", "delete")], widget=forms.HiddenInput
+    )
+    strategy = forms.IntegerField(required=False, min_value=1, max_value=2_147_483_647, widget=forms.HiddenInput)
+    task = forms.IntegerField(required=False, min_value=1, max_value=2_147_483_647, widget=forms.HiddenInput)
+    position = forms.IntegerField(required=False, min_value=1, max_value=32_767, widget=forms.HiddenInput)
+    to_strategy = forms.IntegerField(label=_("옮길 추진전략"), required=False, min_value=1, max_value=2_147_483_647)
+    reason = forms.CharField(label=_("사유"), max_length=300, required=False)
+
+    def clean(self):
+        data = super().clean()
+        action = data.get("action")
+        if not (data.get("strategy") or data.get("task")):
+            raise forms.ValidationError(_("추진전략이나 실천과제를 고르세요."))
+        if action == "move" and data.get("position") is None:
+            self.add_error("position", _("옮길 자리를 고르세요."))
+        if action == "regroup" and not (data.get("task") and data.get("to_strategy")):
+            self.add_error("to_strategy", _("옮길 추진전략을 고르세요."))
+        return data

@@ -1,14 +1,15 @@
 from django.urls import path
 
+from .views import outline
 from .views import plans as views
 
 app_name = "plans"
 
 urlpatterns = [
     path("", views.PlanIndexView.as_view(), name="index"),
-    path("lists/", views.ListsView.as_view(), name="lists"),
+    path("lists/", outline.ListsView.as_view(), name="lists"),
     path("<int:year>/", views.YearPlanView.as_view(), name="year"),
-    path("<int:year>/structure/", views.StructureView.as_view(), name="structure"),
+    path("<int:year>/structure/", outline.StructureView.as_view(), name="structure"),
     path("<int:year>/programmes/new/", views.ProgrammeEditView.as_view(), name="programme-add"),
     path("<int:year>/programmes/<int:pk>/", views.ProgrammeEditView.as_view(), name="programme-edit"),
     path("<int:year>/programmes/<int:pk>/drop/", views.ProgrammeDropView.as_view(), name="programme-drop"),

@@ -404,9 +404,32 @@ def plan_changes_since(plan: YearPlan, version: int = 0, limit: int = 50) -> lis
                 r.history_change_reason or "",
             )
             for r in budget_rows.order_by("-history_id")[:limit]
-        ]
+        ] or _outline_changes(plan, previous, record, kinds, limit)
         status = YearPlan.Status(record.status).label
         changes += found or [
             PlanChange(record.history_date, history_who(record), str(plan), status, record.history_change_reason or "")
         ]
     return sorted(changes, key=lambda change: change.when, reverse=True)[:limit]
+
+
+def _outline_changes(plan: YearPlan, previous, record, kinds: dict, limit: int) -> list[PlanChange]:
+    """The 추진전략 and 실천과제 that one change of the plan (between two of its records, by the same person with the
+    same reason) added, renamed, moved or deleted."""
+    from .reporting import history_who
+
+    window = {
+        "history_date__gt": previous.history_date,
+        "history_date__lte": record.history_date,
+        "history_user_id": record.history_user_id,
+        "history_change_reason": record.history_change_reason,
+    }
+    strategies = Strategy.history.filter(year_plan_id=plan.pk)
+    outline = (
+        (gettext("추진전략"), strategies.filter(**window)),
+        (gettext("실천과제"), Task.history.filter(strategy_id__in=strategies.values("id"), **window)),
+    )
+    return [
+        PlanChange(r.history_date, history_who(r), f"{label} {r.name}", kinds[r.history_type], r.history_change_reason)
+        for label, rows in outline
+        for r in rows.select_related("history_user").order_by("-history_id")[:limit]
+    ]

@@ -184,8 +184,10 @@ class Programme(models.Model):
 
     year_plan = models.ForeignKey(YearPlan, on_delete=models.PROTECT, related_name="programmes")
     lineage = models.ForeignKey(ProgrammeLineage, on_delete=models.PROTECT, related_name="programmes")
+    # PROTECT: a 실천과제 with 세부사업 is not deleted (`outline_services.structure_refusal`); each is placed under
+    # another 실천과제 first, on purpose, rather than left without one behind the history's back.
     task = models.ForeignKey(
-        Task, on_delete=models.SET_NULL, null=True, blank=True, related_name="programmes", verbose_name=_("실천과제")
+        Task, on_delete=models.PROTECT, null=True, blank=True, related_name="programmes", verbose_name=_("실천과제")
     )
     department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="programmes")
     target_group = models.ForeignKey(

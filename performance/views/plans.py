@@ -4,7 +4,6 @@ Everyone signed in reads (staff: their department's 세부사업); only the lead
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -19,11 +18,9 @@ from ..models import Pledge, PledgeProgramme, Programme, YearPlan
 from ..plan_forms import (
     DropForm,
     LinkForm,
-    ListItemForm,
     PledgeForm,
     ProgrammeForm,
     PublishForm,
-    StructureForm,
     TermPlanForm,
 )
 from ..plans import (
@@ -356,82 +353,3 @@ class PledgeLinksView(GovernmentMixin, TemplateView):
             _("세부사업 연결 %(added)d건을 더하고 %(removed)d건을 뺐습니다.") % {"added": added, "removed": removed},
         )
         return redirect("plans:pledge-links", self.pledge.code, self.plan.year)
-
-
-class ListsView(GovernmentMixin, TemplateView):
-    """부문과 대상: the government's two lists, each item with the 세부사업 using it; the lead department adds and
-    renames items with a reason (kept in each item's history). Everyone signed in reads them."""
-
-    template_name = "plans/lists.html"
-
-    def get_context_data(self, **kwargs):
-        lists = [
-            (kind, label, model.objects.filter(local_government=self.government).annotate(used=Count("programmes")))
-            for kind, label, model in (
-                ("type", _("부문"), services.LIST_KINDS["type"]),
-                ("group", _("대상"), services.LIST_KINDS["group"]),
-            )
-        ]
-        return super().get_context_data(lists=lists, editable=self.editable, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        form = ListItemForm(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form), status=400)
-        data = form.cleaned_data
-        try:
-            if data["pk"]:
-                services.list_item_rename(
-                    user=request.user,
-                    government=self.government,
-                    kind=data["kind"],
-                    pk=data["pk"],
-                    name=data["name"],
-                    reason=data["reason"],
-                )
-            else:
-                services.list_item_add(
-                    user=request.user,
-                    government=self.government,
-                    kind=data["kind"],
-                    name=data["name"],
-                    reason=data["reason"],
-                )
-        except services.PlanRefused as refused:
-            form.add_error("name", refused.message)
-            return self.render_to_response(self.get_context_data(form=form), status=400)
-        messages.success(request, _("저장했습니다: %(name)s") % {"name": data["name"].strip()})
-        return redirect("plans:lists")
-
-
-class StructureView(YearPlanMixin, TemplateView):
-    """추진전략과 실천과제 of a year's plan: add or rename them with a reason (lead department only); the 세부사업 are
-    placed under a 실천과제 on their own form."""
-
-    template_name = "plans/structure.html"
-    edit_only = True
-
-    def get_context_data(self, **kwargs):
-        strategies = self.plan.strategies.prefetch_related("tasks").order_by("sort_order", "pk")
-        return super().get_context_data(plan=self.plan, strategies=strategies, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        form = StructureForm(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form), status=400)
-        data = form.cleaned_data
-        try:
-            services.structure_save(
-                user=request.user,
-                year_plan=self.plan,
-                version=data["version"],
-                reason=data["reason"],
-                name=data["name"],
-                strategy_id=data["strategy"],
-                task_id=data["task"],
-                new=data["new"],
-            )
-        except services.PlanRefused as refused:
-            return self.refused(form, refused)
-        messages.success(request, _("저장했습니다: %(name)s") % {"name": data["name"].strip()})
-        return redirect("plans:structure", self.plan.year)

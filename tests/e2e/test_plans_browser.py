@@ -1,12 +1,21 @@
 """The lead department makes a pledge on screen, with no admin and no code: registers it, links ten 세부사업 of a year,
-sets its target, and its card and dashboard show its own figures — not 지역경제-11's."""
+sets its target, and its card and dashboard show its own figures — not 지역경제-11's. It orders the plan's 추진전략
+and is told why a 대상 in use cannot be deleted."""
 
 import re
 
 import pytest
 from django.db.models import Sum
 
-from performance.models import Pledge, Programme, QuarterlyReport, QuarterlyReportLine, YearPlan
+from performance.models import (
+    Pledge,
+    Programme,
+    QuarterlyReport,
+    QuarterlyReportLine,
+    Strategy,
+    TargetGroup,
+    YearPlan,
+)
 from tests.e2e.conftest import screenshot
 
 pytestmark = pytest.mark.e2e
@@ -131,3 +140,30 @@ def test_next_years_plan_is_copied_changed_published_and_revised(sign_in, live_s
     staff.goto(f"{live_server.url}/plans/{year}/")
     assert "내 부서의 세부사업만 보입니다" in staff.locator("main").inner_text()
     screenshot(staff, "plans-year-staff")
+
+
+def test_the_lead_puts_a_strategy_first_and_is_told_why_a_used_group_stays(sign_in, live_server):
+    plan = YearPlan.objects.get(local_government__name="금천구", year=2026)
+    names = list(Strategy.objects.filter(year_plan=plan).values_list("name", flat=True))
+    page = sign_in("lead")
+    page.goto(f"{live_server.url}/plans/2026/structure/")
+    page.get_by_role("button", name=f"{names[1]} 위로").click()
+    page.wait_for_load_state()
+    assert f"순서를 바꾸었습니다: {names[1]}" in page.locator("main").inner_text()
+    assert page.get_by_role("heading", name=f"추진전략 1. {names[1]}").is_visible()
+    screenshot(page, "plans-structure-order")
+    page.goto(f"{live_server.url}/plans/2026/")
+    assert f"추진전략 1. {names[1]}" in page.locator("main").inner_text()
+
+    group = TargetGroup.objects.get(local_government=plan.local_government, name="장애인")
+    used = Programme.objects.filter(year_plan=plan, target_group=group).count()
+    page.goto(f"{live_server.url}/plans/lists/")
+    row = page.locator(f"#group-{group.pk}")
+    row.locator("summary").click()  # the row's 지우기 disclosure
+    row.get_by_label("지우는 사유").fill("목록 정리")
+    row.get_by_role("button", name="장애인 지우기").click()
+    page.wait_for_load_state()
+    alert = page.get_by_role("alert").inner_text()
+    assert "지울 수 없습니다" in alert and f"2026년 {used:,}개" in alert
+    assert TargetGroup.objects.filter(name="장애인").exists()
+    screenshot(page, "plans-lists-refused")
