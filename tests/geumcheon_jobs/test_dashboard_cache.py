@@ -10,8 +10,8 @@ from django.urls import reverse
 from performance import services
 from performance.models import AnnualTarget, Programme, ProgrammeType, QuarterlyReport
 from performance.plans import plan_programmes
-from performance.revision import revision_current
 from performance.services import LineInput
+from tests.results import results_revision
 
 URL = reverse("dashboard", args=["지역경제-11"])
 MAIN = re.compile(r"<main.*</main>", re.S)
@@ -115,7 +115,7 @@ def test_sorting_and_paging_are_part_of_the_cached_page(client, card_data, djang
 def test_a_whole_import_costs_one_revision(card_data, django_user_model):
     user = django_user_model.objects.get(username="lead")
     reports = QuarterlyReport.objects.filter(year=2021, quarter=2).select_related("department")[:5]
-    before = revision_current()
+    before = results_revision()
     services.reports_save_lines(
         year=2022,
         quarter=1,
@@ -125,7 +125,7 @@ def test_a_whole_import_costs_one_revision(card_data, django_user_model):
             for r in reports
         ],
     )
-    assert revision_current() == before + 1
+    assert results_revision() == before + 1
 
 
 def test_reports_are_read_only_in_the_admin(client, card_data, django_user_model):

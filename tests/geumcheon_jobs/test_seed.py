@@ -18,7 +18,8 @@ from performance.models import (
     YearPlan,
 )
 from performance.plans import MINISTRY_PROGRAMME_TYPES
-from performance.selectors import annual_targets, cumulative_result
+from performance.selectors import annual_targets
+from tests.results import approved_cumulative
 
 
 def row_counts() -> dict[str, int]:
@@ -147,14 +148,14 @@ def test_term8_pledge_results_are_its_own_rows_approved_lines(card_data, code):
     assert "시연용" in pledge.title and "시연용" in pledge.policy_goal
     assert set(annual_targets(pledge)) == set(TERM8_YEARS)
     for year in TERM8_YEARS:
-        result = cumulative_result(pledge, year, 4)
+        result = approved_cumulative(pledge, year, 4)
         assert result == expected_pledge_results(code, year) > 0
-        assert result != cumulative_result(card, year, 4)
+        assert result != approved_cumulative(card, year, 4)
         linked = Programme.objects.filter(pledge_links__pledge=pledge, year_plan__year=year)
         assert 0 < linked.count() < Programme.objects.filter(year_plan__year=year).count()
     # 지역경제-11 keeps only its 민선7기 rows; the three pledges differ from one another too.
     assert set(card.programme_links.values_list("programme__year_plan__term__name", flat=True)) == {"민선7기"}
-    assert len({cumulative_result(Pledge.objects.get(code=other), 2024, 4) for other in NEW_PLEDGES}) == 3
+    assert len({approved_cumulative(Pledge.objects.get(code=other), 2024, 4) for other in NEW_PLEDGES}) == 3
 
 
 def test_term8_pledge_card_opens(login):
