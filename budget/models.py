@@ -4,12 +4,12 @@ Only the figures a person enters are stored: secured (확보액) and executed (�
 year and source. Every total is computed by `budget.selectors.budget_matrix`.
 """
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from performance.models import Pledge
+from performance.models import YEAR_VALIDATORS, Pledge
 
 MAX_MILLION_WON = 100_000_000  # 100조원: a bound that catches a figure typed in 원 instead of 백만원
 
@@ -49,7 +49,7 @@ class Allocation(models.Model):
     """
 
     budget_line = models.ForeignKey(BudgetLine, on_delete=models.PROTECT, related_name="allocations")
-    year = models.PositiveSmallIntegerField(_("연도"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    year = models.PositiveSmallIntegerField(_("연도"), validators=YEAR_VALIDATORS)
     source = models.CharField(_("재원"), max_length=20, choices=FundingSource.choices)
     secured = models.PositiveBigIntegerField(_("확보액(백만원)"), validators=[MaxValueValidator(MAX_MILLION_WON)])
     executed = models.PositiveBigIntegerField(

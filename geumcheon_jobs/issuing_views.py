@@ -19,6 +19,7 @@ from django_tables2 import RequestConfig
 
 from audit.models import AccessLog
 from performance.models import Pledge
+from performance.validation import YEAR_OUT_OF_RANGE, YEARS
 
 from . import issuing
 from .models import IssuedDocument
@@ -55,12 +56,12 @@ class DocumentChoiceForm(forms.Form):
     year = forms.IntegerField(
         label=gettext_lazy("연도"),
         required=False,
-        min_value=2000,
-        max_value=2100,
+        min_value=YEARS[0],
+        max_value=YEARS[1],
         error_messages={
             "invalid": gettext_lazy("연도를 네 자리 숫자로 입력하세요."),
-            "min_value": gettext_lazy("2000년부터 2100년 사이의 연도를 입력하세요."),
-            "max_value": gettext_lazy("2000년부터 2100년 사이의 연도를 입력하세요."),
+            "min_value": YEAR_OUT_OF_RANGE,
+            "max_value": YEAR_OUT_OF_RANGE,
         },
     )
     quarter = forms.TypedChoiceField(

@@ -14,6 +14,7 @@ from performance.achievement import Achievement, Share, YearWithoutPlan, achieve
 from performance.calculations import achievement_rate
 from performance.models import Pledge
 from performance.reporting import Board, review_board
+from performance.validation import period_from_text
 
 from .charts import dashboard_charts
 from .documents import PDF, ExportedFile, report_filename
@@ -101,7 +102,7 @@ class QuarterlyReportDocument:
 
 def quarterly_report(pledge: Pledge, year: int, quarter: int) -> QuarterlyReportDocument:
     """The whole district's figures through `quarter` of `year`, by department, group and type."""
-    if not 1 <= quarter <= 4 or not 2000 <= year <= 2100:
+    if period_from_text(year, quarter) is None:
         raise NoSuchPeriod(
             _("%(year)s년 %(quarter)s분기는 올바른 기간이 아닙니다.") % {"year": year, "quarter": quarter}
         )

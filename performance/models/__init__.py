@@ -5,6 +5,7 @@ from .editions import YearPlanEdition
 from .organisation import Department, LocalGovernment, Membership
 from .plans import (
     MAX_JOBS,
+    YEAR_VALIDATORS,
     Programme,
     ProgrammeLineage,
     ProgrammeType,
@@ -20,6 +21,7 @@ from .results import QUARTERS, Notice, QuarterlyReport, QuarterlyReportLine, Rep
 __all__ = [
     "MAX_JOBS",
     "QUARTERS",
+    "YEAR_VALIDATORS",
     "AnnualTarget",
     "Department",
     "FuturePlanItem",

@@ -16,7 +16,9 @@ from ..querysets import DepartmentScopedQuerySet
 from .organisation import Department, LocalGovernment
 
 MAX_JOBS = 1_000_000  # a sane bound on one figure: more than a district's population is a typing error
-YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+# The years any record may name: the one range, which forms, files and URLs check through `validation.YEARS`.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
 
 
 class TermPlan(models.Model):

@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from ..querysets import DepartmentScopedQuerySet
 from .organisation import Department
-from .plans import MAX_JOBS, Programme
+from .plans import MAX_JOBS, YEAR_VALIDATORS, Programme
 
 QUARTERS = (1, 2, 3, 4)
 
@@ -25,7 +25,7 @@ class QuarterlyReport(models.Model):
         APPROVED = "approved", _("승인")
 
     department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="reports")
-    year = models.PositiveSmallIntegerField(_("연도"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    year = models.PositiveSmallIntegerField(_("연도"), validators=YEAR_VALIDATORS)
     quarter = models.PositiveSmallIntegerField(_("분기"), validators=[MinValueValidator(1), MaxValueValidator(4)])
     status = models.CharField(_("상태"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     submitted_at = models.DateTimeField(_("제출일시"), null=True, blank=True)
@@ -88,7 +88,7 @@ class QuarterlyReportLine(models.Model):
 class ReportingDeadline(models.Model):
     """A deadline set by the lead department for one quarter; without one, the 10th day after the quarter."""
 
-    year = models.PositiveSmallIntegerField(_("연도"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    year = models.PositiveSmallIntegerField(_("연도"), validators=YEAR_VALIDATORS)
     quarter = models.PositiveSmallIntegerField(_("분기"), validators=[MinValueValidator(1), MaxValueValidator(4)])
     due_date = models.DateField(_("제출 기한"))
 

@@ -18,7 +18,7 @@ from ..forms import TargetsForm
 from ..lists import ApprovedLineFilter, ApprovedLineTable, approved_lines_for
 from ..models import Pledge
 from ..plans import default_year, plan_years
-from ..validation import year_from_text
+from ..validation import year_from_query
 from .reports import _today
 
 
@@ -49,9 +49,8 @@ class TargetsView(TemplateView):
     def dispatch(self, request, *args, **kwargs):
         self.pledge = get_object_or_404(Pledge, code=kwargs["code"])
         self.years = plan_years(self.pledge.local_government_id)
-        raw = request.GET.get("year")
-        self.year = year_from_text(raw) if raw else default_year(self.years, _today())
-        if self.year is None or self.year not in self.years:  # targets are set for a year of a plan
+        self.year = year_from_query(request.GET) or default_year(self.years, _today())
+        if self.year not in self.years:  # targets are set for a year of a plan
             raise Http404("no such year")
         return super().dispatch(request, *args, **kwargs)
 

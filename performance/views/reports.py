@@ -17,7 +17,7 @@ from ..models import Department, Notice, QuarterlyReport
 from ..periods import deadline, reporting_period
 from ..plans import period_refusal, reporting_default
 from ..services import ReportError, StaleReport, WarningsNotAcknowledged
-from ..validation import entry_warnings
+from ..validation import entry_warnings, period_from_text
 
 
 def _today():
@@ -64,7 +64,7 @@ class ResultEntryView(TemplateView):
     def dispatch(self, request, *args, **kwargs):
         self.department = get_object_or_404(Department.objects.visible_to(request.user), pk=kwargs["department"])
         self.year, self.quarter = kwargs["year"], kwargs["quarter"]
-        if not 1 <= self.quarter <= 4 or not 2000 <= self.year <= 2100:
+        if period_from_text(self.year, self.quarter) is None:
             raise Http404("no such quarter")
         refusal = period_refusal(self.department.local_government_id, self.year, self.quarter, _today())
         if refusal:  # a quarter that has not ended, or a year without a plan: said, and back to the to-do list
