@@ -18,6 +18,7 @@ from django.views.generic import TemplateView, View
 from django_tables2 import RequestConfig
 
 from audit.models import AccessLog
+from performance.access import can_issue_documents, can_read_official_documents
 from performance.models import Pledge
 from performance.validation import YEAR_OUT_OF_RANGE, YEARS
 
@@ -178,7 +179,7 @@ class ViewerMixin:
     """The lead department and managers (403 for anyone else)."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not issuing.can_view_issued(request.user):
+        if not can_read_official_documents(request.user):
             raise PermissionDenied(issuing.NOT_ALLOWED_TO_VIEW)
         return super().dispatch(request, *args, **kwargs)
 
@@ -195,7 +196,7 @@ class IssuedDocumentListView(ViewerMixin, TemplateView):
         RequestConfig(self.request, paginate={"per_page": PAGE_SIZE}).configure(table)
         issuing.with_change_status(row.record for row in table.page.object_list)  # only the rows shown
         return super().get_context_data(
-            table=table, filter=documents, can_issue=issuing.can_issue(self.request.user), **kwargs
+            table=table, filter=documents, can_issue=can_issue_documents(self.request.user), **kwargs
         )
 
 
@@ -215,7 +216,7 @@ class IssuedDocumentDetailView(ViewerMixin, TemplateView):
             unavailable=current is None,
             intact=issuing.file_is_intact(issued),
             frozen=[(label, issuing.figure_text(value)) for label, value in frozen.items()],
-            can_issue=issuing.can_issue(self.request.user),
+            can_issue=can_issue_documents(self.request.user),
             **kwargs,
         )
 
@@ -238,7 +239,7 @@ class DocumentIssueView(TemplateView):
     template_name = "geumcheon_jobs/issue.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not issuing.can_issue(request.user):
+        if not can_issue_documents(request.user):
             raise PermissionDenied(issuing.NOT_LEAD)
         return super().dispatch(request, *args, **kwargs)
 

@@ -14,7 +14,7 @@ from django_tables2 import LazyPaginator, RequestConfig
 
 from audit.models import AccessLog
 from budget.selectors import budget_matrix
-from performance.access import sees_all_departments
+from performance.access import can_read_official_documents
 from performance.achievement import YearWithoutPlan, achievement, department_achievement
 from performance.models import Pledge
 from performance.validation import year_from_query
@@ -215,7 +215,7 @@ class QuarterlyReportDownloadView(View):
     """The quarterly job-creation report as PDF or xlsx, for the lead department and managers."""
 
     def get(self, request, code, year, quarter, suffix):
-        if not sees_all_departments(request.user):
+        if not can_read_official_documents(request.user):
             raise PermissionDenied
         exporter = REPORT_EXPORTERS.get(suffix)
         if exporter is None:

@@ -11,7 +11,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .access import sees_all_departments
+from .access import can_set_targets
 from .calculations import figure
 from .models import AnnualTarget, Department, Pledge, Programme, TargetGroup
 from .reporting import HistoryEntry, history_who
@@ -126,11 +126,6 @@ def target_sheet(pledge: Pledge, year: int, user) -> TargetSheet:
         departments=tuple(DepartmentTargets(departments[pk], tuple(rows)) for pk, rows in by_department.items()),
         seen=_latest_change(pledge, year),
     )
-
-
-def can_set_targets(user) -> bool:
-    """The lead department: it reads every department and holds the target permission."""
-    return bool(sees_all_departments(user) and user.has_perm("performance.change_annualtarget"))
 
 
 class StaleTargets(Exception):

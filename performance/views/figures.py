@@ -14,6 +14,7 @@ from django_tables2 import LazyPaginator, RequestConfig
 from audit.models import AccessLog
 
 from .. import targets
+from ..access import can_set_targets
 from ..forms import TargetsForm
 from ..lists import ApprovedLineFilter, ApprovedLineTable, approved_lines_for
 from ..models import Pledge
@@ -59,7 +60,7 @@ class TargetsView(TemplateView):
 
     def get_context_data(self, **kwargs):
         sheet = kwargs.pop("sheet", None) or self.sheet()
-        editable = targets.can_set_targets(self.request.user)
+        editable = can_set_targets(self.request.user)
         kwargs.setdefault("form", TargetsForm(sheet=sheet) if editable else None)
         return super().get_context_data(
             pledge=self.pledge,
@@ -71,7 +72,7 @@ class TargetsView(TemplateView):
         )
 
     def post(self, request, *args, **kwargs):
-        if not targets.can_set_targets(request.user):
+        if not can_set_targets(request.user):
             raise PermissionDenied(targets.NOT_ALLOWED)
         sheet = self.sheet()
         form = TargetsForm(request.POST, sheet=sheet)

@@ -11,7 +11,7 @@ from django.views.generic import TemplateView, View
 from audit.models import AccessLog
 
 from .. import reporting, services
-from ..access import can_enter_results, can_review, own_department
+from ..access import can_enter_results, can_review_reports, own_department
 from ..forms import ReasonForm, ResultEntryForm, VersionForm
 from ..models import Department, Notice, QuarterlyReport
 from ..periods import deadline, reporting_period
@@ -51,7 +51,7 @@ class MyDepartmentView(TemplateView):
             todo=todo,
             reports=reporting.department_reports(department),
             returned=reporting.returned_reports(department),
-            can_review=can_review(self.request.user),
+            can_review=can_review_reports(self.request.user),
             **kwargs,
         )
 
@@ -163,7 +163,7 @@ class ReportDetailView(ReportMixin, TemplateView):
             else [],
             review_is_current=report.status in reporting.DECIDED,
             earlier_review=reporting.earlier_review(report),
-            can_review=can_review(self.request.user),
+            can_review=can_review_reports(self.request.user),
             can_edit=can_enter_results(self.request.user, report.department) and report.status in services.EDITABLE,
             reason_form=kwargs.pop("reason_form", None) or ReasonForm(initial={"version": report.version}),
             **kwargs,
@@ -188,7 +188,7 @@ class ReportActionView(ReportMixin, View):
         if action not in self.actions:
             raise Http404("unknown action")
         report = self.get_report()
-        if not can_review(request.user):
+        if not can_review_reports(request.user):
             raise PermissionDenied(services.NOT_REVIEWER)
         form = (VersionForm if action == "approve" else ReasonForm)(request.POST)
         if not form.is_valid() and action != "approve":
