@@ -242,11 +242,8 @@ def department_achievement(pledge: Pledge, year: int, user, through_quarter: int
     """Departments the person may see (`user` None: all, for official reports), each with the year's approved
     result (`cumulative`), the sum of its programmes' targets when every active programme has one
     (`target`); a queryset, so that the table can sort, filter and page it in the database."""
-    lines = QuarterlyReportLine.objects.filter(
-        report__department=OuterRef("pk"),
-        report__year=year,
-        report__quarter__lte=through_quarter,
-        report__status=Status.APPROVED,
+    lines = QuarterlyReportLine.objects.approved().filter(
+        report__department=OuterRef("pk"), report__year=year, report__quarter__lte=through_quarter
     )
     programmes = Programme.objects.filter(
         pledge_links__pledge=pledge, year_plan__year=year, department=OuterRef("pk"), is_active=True

@@ -26,7 +26,6 @@ from .models import (
     Programme,
     ProgrammeLineage,
     ProgrammeType,
-    QuarterlyReport,
     QuarterlyReportLine,
     Strategy,
     TargetGroup,
@@ -294,7 +293,7 @@ def programme_drop(*, user, programme: Programme, version: int, reason: str) -> 
     refusal = removal_refusal(
         programme.name,
         plan.year,
-        approved=lines.filter(report__status=QuarterlyReport.Status.APPROVED).exists(),
+        approved=lines.approved().exists(),
         pending=lines.exists(),
     )
     if refusal:

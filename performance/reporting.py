@@ -39,7 +39,8 @@ def _approved_by_lineage(programmes, **period) -> dict[int, int]:
     lineage does not, so last year's figure is found for this year's row."""
     lineages = {programme.lineage_id for programme in programmes}
     rows = (
-        QuarterlyReportLine.objects.filter(programme__lineage__in=lineages, report__status=Status.APPROVED, **period)
+        QuarterlyReportLine.objects.approved()
+        .filter(programme__lineage__in=lineages, **period)
         .values_list("programme__lineage")
         .annotate(total=Sum("jobs"))
     )

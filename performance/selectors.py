@@ -20,7 +20,7 @@ def pledge_lines(pledge: Pledge):
 
 def approved_lines(pledge: Pledge):
     """Result lines of approved reports of the 세부사업 linked to the pledge."""
-    return pledge_lines(pledge).filter(report__status=QuarterlyReport.Status.APPROVED)
+    return pledge_lines(pledge).approved()
 
 
 def annual_targets(pledge: Pledge) -> dict[int, int]:

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
-from .models import MAX_JOBS, AnnualTarget, Department, Programme, QuarterlyReport, QuarterlyReportLine
+from .models import MAX_JOBS, AnnualTarget, Department, Programme, QuarterlyReportLine
 from .models.plans import FIRST_YEAR, LAST_YEAR
 from .plans import plan_programmes
 
@@ -140,9 +140,9 @@ def _empty_programmes(programmes: list[Programme], values) -> list[EntryWarning]
 
 def _far_from_earlier_years(programmes, year, quarter, values) -> list[EntryWarning]:
     earlier = dict(
-        QuarterlyReportLine.objects.filter(
+        QuarterlyReportLine.objects.approved()
+        .filter(
             programme__lineage__in=[programme.lineage_id for programme in programmes],
-            report__status=QuarterlyReport.Status.APPROVED,
             report__quarter=quarter,
             report__year__lt=year,
         )
@@ -167,9 +167,11 @@ def _far_from_earlier_years(programmes, year, quarter, values) -> list[EntryWarn
 
 def _above_targets(department, programmes, year, quarter, values) -> list[EntryWarning]:
     """A programme's or a target group's cumulative far above its annual target, counting this entry."""
-    approved = QuarterlyReportLine.objects.filter(
-        report__status=QuarterlyReport.Status.APPROVED, report__year=year, report__quarter__lte=quarter
-    ).exclude(report__department=department, report__quarter=quarter)
+    approved = (
+        QuarterlyReportLine.objects.approved()
+        .filter(report__year=year, report__quarter__lte=quarter)
+        .exclude(report__department=department, report__quarter=quarter)
+    )
     by_programme = dict(approved.filter(programme__in=programmes).values_list("programme").annotate(t=Sum("jobs")))
     groups = {p.target_group_id for p in programmes}
     by_group = dict(

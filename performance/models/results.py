@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..querysets import DepartmentScopedQuerySet
+from ..querysets import ResultsQuerySet
 from .organisation import Department
 from .plans import MAX_JOBS, YEAR_VALIDATORS, Programme
 
@@ -40,7 +40,8 @@ class QuarterlyReport(models.Model):
     version = models.PositiveIntegerField(_("버전"), default=1, help_text=_("동시 수정 확인용"))
 
     department_path = "department"
-    objects = DepartmentScopedQuerySet.as_manager()
+    status_path = "status"
+    objects = ResultsQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -72,7 +73,8 @@ class QuarterlyReportLine(models.Model):
     comment = models.CharField(_("비고"), max_length=500, blank=True)
 
     department_path = "report__department"
-    objects = DepartmentScopedQuerySet.as_manager()
+    status_path = "report__status"
+    objects = ResultsQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -128,7 +130,8 @@ class Notice(models.Model):
     sent_on = models.DateField(_("알림 기준일"), default=timezone.localdate, help_text=_("같은 날 같은 알림은 한 번만"))
 
     department_path = "department"
-    objects = DepartmentScopedQuerySet.as_manager()
+    status_path = "status"
+    objects = ResultsQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("알림")
