@@ -17,11 +17,10 @@ from simple_history.utils import bulk_create_with_history
 
 from .access import can_enter_results, can_review_reports
 from .bulk import insert_with_history
-from .calculations import figure
 from .models import Department, Programme, QuarterlyReport, QuarterlyReportLine, ReportingDeadline
 from .notices import notify_review
 from .plans import period_refusal
-from .reporting import history_who
+from .reporting import figure_change, history_who
 from .revision import revision_bump
 from .validation import EntryWarning, entry_warnings
 
@@ -364,12 +363,9 @@ def changes_since(report: QuarterlyReport, version: int) -> list[str]:
 
 
 def _line_change(record) -> str:
-    previous = record.prev_record
-    if record.history_type == "-":
-        return _("삭제됨")
-    if previous is None:
-        return figure(record.jobs) + _("명 입력")
-    return f"{figure(previous.jobs)} → {figure(record.jobs)}" + _("명")
+    previous = record.prev_record if record.history_type != "+" else None
+    old = previous.jobs if previous else None
+    return figure_change(old, record.jobs, _("명"), deleted=record.history_type == "-")
 
 
 @transaction.atomic
