@@ -37,10 +37,12 @@ def test_seed_demo_twice_changes_nothing(card_data):
 
 def test_seed_never_overwrites_a_figure_edited_since(card_data):
     line = QuarterlyReportLine.objects.filter(report__year=2019, report__quarter=1).first()
-    line.jobs += 5
+    edited = line.jobs + 5
+    line.jobs = edited
     line.save()
     seed_demo()
     line.refresh_from_db()
+    assert line.jobs == edited  # the card's figure is not written back over it
     assert line.history.count() == 2  # the seed's creation and the edit, nothing from the second seed
 
 
@@ -64,9 +66,15 @@ def test_the_demo_split_says_it_is_demo(card_data):
 def test_largest_remainder_adds_up_exactly(total, weights):
     shares = largest_remainder(total, weights)
     assert sum(shares) == total and all(share >= 0 for share in shares)
-    assert max(shares) - min(shares) <= total  # sanity
+    # Largest remainder: every share is its exact quota rounded down or up, never further from it.
     exact = [total * w / sum(weights) for w in weights]
     assert all(abs(share - e) < 1 for share, e in zip(shares, exact, strict=True))
+
+
+def test_largest_remainder_gives_the_leftovers_to_the_largest_remainders():
+    # 4,469 × 3/5 = 2,681.4 and 893.8 twice: floors 2,681 + 893 + 893 = 4,467; the two .8s get the two left over.
+    assert largest_remainder(4469, [3, 1, 1]) == [2681, 894, 894]
+    assert largest_remainder(0, [5, 5]) == [0, 0]
 
 
 # The demo 민선8기 term (fixtures/demo_term8.json). Expected figures are read from the fixture itself, not from
