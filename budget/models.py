@@ -4,12 +4,12 @@ Only the figures a person enters are stored: secured (확보액) and executed (�
 year and source. Every total is computed by `budget.selectors.budget_matrix`.
 """
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from performance.models import MAX_MILLION_WON, FundingSource, Pledge
+from performance.models import MAX_MILLION_WON, YEAR_VALIDATORS, FundingSource, Pledge
 
 __all__ = ["MAX_MILLION_WON", "Allocation", "BudgetLine", "FundingSource"]
 
@@ -43,7 +43,7 @@ class Allocation(models.Model):
     """
 
     budget_line = models.ForeignKey(BudgetLine, on_delete=models.PROTECT, related_name="allocations")
-    year = models.PositiveSmallIntegerField(_("연도"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    year = models.PositiveSmallIntegerField(_("연도"), validators=YEAR_VALIDATORS)
     source = models.CharField(_("재원"), max_length=20, choices=FundingSource.choices)
     secured = models.PositiveBigIntegerField(_("확보액(백만원)"), validators=[MaxValueValidator(MAX_MILLION_WON)])
     executed = models.PositiveBigIntegerField(

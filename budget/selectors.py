@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from performance.access import sees_all_departments
-from performance.calculations import ZERO, Amounts, amounts_sum, figure, rate, total
+from performance.calculations import ZERO, Amounts, amounts_sum, rate, total
 from performance.models import Pledge, Programme, ProgrammeBudget
 from performance.plans import user_government
-from performance.reporting import history_who
+from performance.reporting import figure_change, history_who
 
 from .models import Allocation, BudgetLine, FundingSource
 
@@ -348,14 +348,14 @@ class HistoryEntry:
     who: str
     line: str
     what: str
-    old: str
-    new: str
+    old: int | None
+    new: int | None
     reason: str
 
     @property
     def change(self) -> str:
-        """ "12,199 → 12,300"; empty for an entry that is not about a figure (a budget line added)."""
-        return f"{self.old} → {self.new}" if self.old or self.new else ""
+        """ "12,199 → 12,300" (`figure_change`); empty for an entry that is not about a figure (a budget line added)."""
+        return figure_change(self.old, self.new) if self.old is not None or self.new is not None else ""
 
 
 def budget_history(pledge: Pledge) -> list[HistoryEntry]:
@@ -363,7 +363,9 @@ def budget_history(pledge: Pledge) -> list[HistoryEntry]:
     budget lines added."""
     entries = allocation_changes(pledge)
     created = BudgetLine.history.filter(pledge=pledge, history_type="+").select_related("history_user")
-    entries += [HistoryEntry(r.history_date, history_who(r), r.name, _("세부사업 추가"), "", "", "") for r in created]
+    entries += [
+        HistoryEntry(r.history_date, history_who(r), r.name, _("세부사업 추가"), None, None, "") for r in created
+    ]
     return sorted(entries, key=lambda entry: entry.when, reverse=True)
 
 
@@ -395,8 +397,8 @@ def _record_entries(record, before) -> list[HistoryEntry]:
                     history_who(record),
                     record.budget_line.name,
                     what,
-                    figure(old),
-                    figure(new),
+                    old,
+                    new,
                     reason,
                 )
             )

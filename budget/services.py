@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from performance.access import can_review
+from performance.access import can_edit_budget
 from performance.models import Pledge
 from performance.validation import YEARS, whole_in_range
 
@@ -99,7 +99,7 @@ def allocations_save(
     Cells that equal the stored figures, and allocations not named in `cells`, are left as they are. Every
     line whose figures change gets a new version, in the same transaction as its figures.
     """
-    if not can_review(user):
+    if not can_edit_budget(user):
         raise PermissionDenied(NOT_LEAD)
     Pledge.objects.select_for_update().get(pk=pledge.pk)  # also serialises the first save of a pledge without lines
     lines = {line.pk: line for line in BudgetLine.objects.select_for_update().filter(pledge=pledge)}

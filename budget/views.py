@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
 from audit.models import AccessLog
-from performance.access import can_review
+from performance.access import can_edit_budget
 from performance.excel import MAX_UPLOAD_BYTES
 from performance.models import Pledge
 
@@ -38,7 +38,7 @@ class LeadOnlyMixin(PledgeMixin):
     """Changing the budget, and the screens that lead to it, are for the lead department only (403 otherwise)."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not can_review(request.user):
+        if not can_edit_budget(request.user):
             raise PermissionDenied(services.NOT_LEAD)
         return super().dispatch(request, *args, **kwargs)
 
@@ -65,7 +65,7 @@ class BudgetView(PledgeMixin, TemplateView):
     def get_context_data(self, **kwargs):
         pledge = self.get_pledge()
         return super().get_context_data(
-            pledge=pledge, matrix=budget_matrix(pledge), can_edit=can_review(self.request.user), **kwargs
+            pledge=pledge, matrix=budget_matrix(pledge), can_edit=can_edit_budget(self.request.user), **kwargs
         )
 
 

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from performance.access import can_review, own_department, sees_all_departments
+from performance.access import can_review_reports, own_department, sees_all_departments
 from performance.models import Pledge, YearPlan
 from performance.revision import revision_annotation
 
@@ -38,7 +38,7 @@ def page_cache_key(request, name: str, revision: int) -> str:
         request.path,
         revision,
         sees_all_departments(user),
-        can_review(user),
+        can_review_reports(user),
         user.is_superuser,
         department.pk if department else None,
         sorted(request.GET.lists()),

@@ -13,6 +13,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from performance.calculations import percent
+
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 64, 110, 20, 40
 
@@ -237,7 +239,7 @@ def rate_bars(title: str, items: list[tuple[str, Decimal | None]], size: ChartSi
     plot = size.width - label_width - 70
     full = round(plot * 100 / float(scale_max), 1)
     widths = [0 if rate is None else round(plot * float(rate / scale_max), 1) for _, rate in items]
-    texts = ["—" if rate is None else f"{rate}%" for _, rate in items]
+    texts = [percent(rate) for _, rate in items]
     bars = tuple(
         Bar(
             label,

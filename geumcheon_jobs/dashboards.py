@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from budget.selectors import ZERO, Amounts, BudgetMatrix
-from performance.calculations import achievement_rate
 
 from .tabular import PERCENT, Tabular
 
@@ -57,7 +56,7 @@ def achievement_tables(overview, departments) -> list[Tabular]:
             "departments",
             _("부서별"),
             (_("부서"), _("승인 실적(명)"), _("목표(명)"), _("달성률")),
-            tuple((d.name, d.cumulative, d.target, achievement_rate(d.cumulative, d.target)) for d in departments),
+            tuple((d.name, d.cumulative, d.target, d.rate) for d in departments),
             ("", "", "", PERCENT),
         ),
     ]

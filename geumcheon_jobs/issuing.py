@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
-from performance.access import can_review, sees_all_departments
+from performance.access import can_issue_documents, can_read_official_documents
 from performance.calculations import NOTHING
 from performance.models import Pledge
 
@@ -66,16 +66,6 @@ class DocumentUnavailable(ValueError):
 # ---------------------------------------------------------------------------------------------------------------
 # Reading: the document, its figures, and the difference from an issued one
 # ---------------------------------------------------------------------------------------------------------------
-
-
-def can_issue(user) -> bool:
-    """Marking a document as sent is the lead department's (the reviewer role), as is everything official."""
-    return can_review(user)
-
-
-def can_view_issued(user) -> bool:
-    """The lead department and managers read what was sent; staff of other departments do not."""
-    return sees_all_departments(user)
 
 
 def build_document(kind: str, pledge: Pledge, year: int | None, quarter: int | None):
@@ -173,7 +163,7 @@ def figure_changes(issued: Figures, current: Figures | None) -> list[FigureChang
 
 def issued_documents(user):
     """Every issued version, newest first, without the files' bytes; the lead department and managers only."""
-    if not can_view_issued(user):
+    if not can_read_official_documents(user):
         raise PermissionDenied(NOT_ALLOWED_TO_VIEW)
     return IssuedDocument.objects.without_file().select_related("pledge", "issued_by")
 
@@ -254,7 +244,7 @@ def document_issue(
     field names, and nothing is saved. `expected_digest` is `figures_digest` of what the person previewed;
     when today's figures differ, nothing is frozen (ValidationError on the whole form).
     """
-    if not can_issue(user):
+    if not can_issue_documents(user):
         raise PermissionDenied(NOT_LEAD)
     recipient = " ".join((recipient or "").split())
     errors = _check_input(kind, year, quarter, fmt, recipient, sent_on)

@@ -18,7 +18,9 @@ from django.views.generic import TemplateView, View
 from django_tables2 import RequestConfig
 
 from audit.models import AccessLog
+from performance.access import can_issue_documents, can_read_official_documents
 from performance.models import Pledge
+from performance.validation import YEAR_OUT_OF_RANGE, YEARS
 
 from . import issuing
 from .models import IssuedDocument
@@ -55,12 +57,12 @@ class DocumentChoiceForm(forms.Form):
     year = forms.IntegerField(
         label=gettext_lazy("연도"),
         required=False,
-        min_value=2000,
-        max_value=2100,
+        min_value=YEARS[0],
+        max_value=YEARS[1],
         error_messages={
             "invalid": gettext_lazy("연도를 네 자리 숫자로 입력하세요."),
-            "min_value": gettext_lazy("2000년부터 2100년 사이의 연도를 입력하세요."),
-            "max_value": gettext_lazy("2000년부터 2100년 사이의 연도를 입력하세요."),
+            "min_value": YEAR_OUT_OF_RANGE,
+            "max_value": YEAR_OUT_OF_RANGE,
         },
     )
     quarter = forms.TypedChoiceField(
@@ -177,7 +179,7 @@ class ViewerMixin:
     """The lead department and managers (403 for anyone else)."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not issuing.can_view_issued(request.user):
+        if not can_read_official_documents(request.user):
             raise PermissionDenied(issuing.NOT_ALLOWED_TO_VIEW)
         return super().dispatch(request, *args, **kwargs)
 
@@ -194,7 +196,7 @@ class IssuedDocumentListView(ViewerMixin, TemplateView):
         RequestConfig(self.request, paginate={"per_page": PAGE_SIZE}).configure(table)
         issuing.with_change_status(row.record for row in table.page.object_list)  # only the rows shown
         return super().get_context_data(
-            table=table, filter=documents, can_issue=issuing.can_issue(self.request.user), **kwargs
+            table=table, filter=documents, can_issue=can_issue_documents(self.request.user), **kwargs
         )
 
 
@@ -214,7 +216,7 @@ class IssuedDocumentDetailView(ViewerMixin, TemplateView):
             unavailable=current is None,
             intact=issuing.file_is_intact(issued),
             frozen=[(label, issuing.figure_text(value)) for label, value in frozen.items()],
-            can_issue=issuing.can_issue(self.request.user),
+            can_issue=can_issue_documents(self.request.user),
             **kwargs,
         )
 
@@ -237,7 +239,7 @@ class DocumentIssueView(TemplateView):
     template_name = "geumcheon_jobs/issue.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not issuing.can_issue(request.user):
+        if not can_issue_documents(request.user):
             raise PermissionDenied(issuing.NOT_LEAD)
         return super().dispatch(request, *args, **kwargs)
 

@@ -21,7 +21,7 @@ from budget.selectors import budget_matrix
 from performance.achievement import YearWithoutPlan, achievement
 from performance.models import Pledge
 from performance.selectors import period_results
-from performance.validation import year_from_text
+from performance.validation import year_from_query
 
 from .charts import budget_charts, dashboard_charts
 from .dashboards import budget_execution
@@ -46,11 +46,8 @@ class PublicDisclosureView(TemplateView):
 
     def get_context_data(self, **kwargs):
         pledge = _pledge(self.kwargs.get("code"))
-        raw = self.request.GET.get("year", "")
-        if raw and year_from_text(raw) is None:
-            raise Http404("no such year")
         try:
-            overview = achievement(pledge, year_from_text(raw), None, today=timezone.localdate())
+            overview = achievement(pledge, year_from_query(self.request.GET), None, today=timezone.localdate())
         except YearWithoutPlan:
             raise Http404("no plan for this year") from None
         matrix = budget_matrix(pledge)

@@ -5,15 +5,14 @@ One object (`QuarterlyReportDocument`) feeds both files; its figures come from t
 
 import datetime
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from performance.achievement import Achievement, Share, YearWithoutPlan, achievement, department_achievement
-from performance.calculations import achievement_rate
 from performance.models import Pledge
 from performance.reporting import Board, review_board
+from performance.validation import period_from_text
 
 from .charts import dashboard_charts
 from .documents import PDF, ExportedFile, report_filename
@@ -26,23 +25,12 @@ class NoSuchPeriod(ValueError):
     pass
 
 
-@dataclass(frozen=True)
-class Total:
-    """The 계 row under a table of shares: the results added up; the targets only when every row has one (a partial
-    sum would overstate the rate); the rate by the one rule."""
-
-    cumulative: int
-    target: int | None
-
-    @property
-    def rate(self) -> Decimal | None:
-        return achievement_rate(self.cumulative, self.target)
-
-
-def share_total(shares) -> Total:
+def share_total(shares) -> Share:
+    """The 계 row under a table of shares, itself a share (which carries its rate): the results added up; the
+    targets only when every row has one (a partial sum would overstate the rate)."""
     targets = [share.target for share in shares]
     complete = bool(targets) and all(target is not None for target in targets)
-    return Total(sum(share.cumulative for share in shares), sum(targets) if complete else None)
+    return Share("total", _("계"), sum(share.cumulative for share in shares), sum(targets) if complete else None)
 
 
 @dataclass(frozen=True)
@@ -87,21 +75,21 @@ class QuarterlyReportDocument:
         ) % {"year": self.year, "quarter": self.quarter, "count": len(self.missing), "states": states}
 
     @property
-    def group_total(self) -> Total:
+    def group_total(self) -> Share:
         return share_total(self.overview.groups)
 
     @property
-    def type_total(self) -> Total:
+    def type_total(self) -> Share:
         return share_total(self.overview.types)
 
     @property
-    def department_total(self) -> Total:
+    def department_total(self) -> Share:
         return share_total(self.departments)
 
 
 def quarterly_report(pledge: Pledge, year: int, quarter: int) -> QuarterlyReportDocument:
     """The whole district's figures through `quarter` of `year`, by department, group and type."""
-    if not 1 <= quarter <= 4 or not 2000 <= year <= 2100:
+    if period_from_text(year, quarter) is None:
         raise NoSuchPeriod(
             _("%(year)s년 %(quarter)s분기는 올바른 기간이 아닙니다.") % {"year": year, "quarter": quarter}
         )

@@ -21,7 +21,9 @@ from .documents import XLSX, ExportedFile, report_filename
 from .xlsx import DATETIME, LEFT, RIGHT, TOTAL_FILL
 
 if TYPE_CHECKING:
-    from .quarterly_report import QuarterlyReportDocument, Total
+    from performance.achievement import Share
+
+    from .quarterly_report import QuarterlyReportDocument
 
 CAPTION_ROW, HEADER_TOP = 3, 4  # rows 1–2: the title block; row 3: the table's caption and unit
 LABEL_WIDTH, FIGURE_WIDTH = 26, 14
@@ -149,7 +151,7 @@ def _write_departments(sheet, document: QuarterlyReportDocument) -> None:
     _write_shares(sheet, document, _("부서별"), _("부서"), document.departments, document.department_total)
 
 
-def _write_shares(sheet, document: QuarterlyReportDocument, name: str, first: str, shares, total: Total) -> None:
+def _write_shares(sheet, document: QuarterlyReportDocument, name: str, first: str, shares, total: Share) -> None:
     """A table of shares (group, type or department): result, target and rate through the quarter, then 계."""
     _start(sheet, document, name, 4)
     xlsx.head(sheet, HEADER_TOP, 1, 1, first, rows=2)
@@ -173,7 +175,7 @@ def _write_shares(sheet, document: QuarterlyReportDocument, name: str, first: st
     _finish(sheet, last_column=4, last_row=row, header_bottom=HEADER_TOP + 1, freeze=f"B{first_row}")
 
 
-def _write_total(sheet, row: int, rows: range, total: Total) -> None:
+def _write_total(sheet, row: int, rows: range, total: Share) -> None:
     """계: the results (and the targets, when every row has one) as =SUM over the rows above; the rate's value."""
     xlsx.head(sheet, row, 1, 1, _("계"), fill=TOTAL_FILL)
     for column in range(2, 5):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from performance.calculations import achievement_rate
+from performance.calculations import NOTHING
 from performance.models import Department
 
 
@@ -14,9 +14,9 @@ class RateBarColumn(tables.Column):
     """A rate as text and as a bar (after NetBox's UtilizationColumn); never colour alone."""
 
     def render(self, record, value):
-        rate = achievement_rate(record.cumulative, record.target)
+        rate = value  # the row's 달성률, computed once by `department_achievement`
         if rate is None:
-            return "—"
+            return NOTHING
         # A <meter> rather than a styled <span>: no inline style, so the Content-Security-Policy stays strict.
         return format_html(
             '<span class="rate-cell"><meter class="rate-bar" min="0" max="100" value="{}" aria-hidden="true"></meter>'
@@ -26,8 +26,7 @@ class RateBarColumn(tables.Column):
         )
 
     def value(self, record, value):
-        rate = achievement_rate(record.cumulative, record.target)
-        return "" if rate is None else rate
+        return "" if value is None else value
 
 
 class DepartmentAchievementTable(tables.Table):
@@ -38,7 +37,7 @@ class DepartmentAchievementTable(tables.Table):
     target = tables.Column(
         verbose_name=_("목표(명)"), default="—", attrs={"td": {"class": "num"}, "th": {"class": "num"}}
     )
-    rate = RateBarColumn(verbose_name=_("달성률"), accessor="rate_order", order_by=("rate_order",), empty_values=())
+    rate = RateBarColumn(verbose_name=_("달성률"), accessor="rate", order_by=("rate",), empty_values=())
     caption = _("부서별 승인 실적, 목표와 달성률")
 
     class Meta:
@@ -50,7 +49,7 @@ class DepartmentAchievementTable(tables.Table):
     def order_rate(self, queryset, is_descending):
         """Departments without a rate ("—") last in both directions: SQLite and PostgreSQL put NULL at opposite
         ends, and a reader sorting by rate looks for the highest or the lowest rate, not for the dashes."""
-        rate = F("rate_order")
+        rate = F("rate")
         rate = rate.desc(nulls_last=True) if is_descending else rate.asc(nulls_last=True)
         return queryset.order_by(rate, "sort_order", "name"), True
 

@@ -14,10 +14,10 @@ from django_tables2 import LazyPaginator, RequestConfig
 
 from audit.models import AccessLog
 from budget.selectors import budget_matrix
-from performance.access import sees_all_departments
+from performance.access import can_read_official_documents
 from performance.achievement import YearWithoutPlan, achievement, department_achievement
 from performance.models import Pledge
-from performance.validation import year_from_text
+from performance.validation import year_from_query
 
 from . import caching
 from .budget_report import BUDGET_REPORT_EXPORTERS, budget_report
@@ -45,12 +45,8 @@ class PledgeCardMixin:
 
     def get_card(self):
         pledge = get_object_or_404(Pledge.objects.select_related("lead_department"), code=self.kwargs["code"])
-        raw = self.request.GET.get("year", "")
-        year = year_from_text(raw)
-        if raw and year is None:
-            raise Http404("no such year")
         try:
-            return pledge_card(pledge, year)
+            return pledge_card(pledge, year_from_query(self.request.GET))
         except UnknownCardYear as exc:
             raise Http404(str(exc)) from None
 
@@ -74,16 +70,9 @@ class PledgeCardDownloadView(PledgeCardMixin, View):
 class AchievementMixin:
     """The pledge, the year's `Achievement` and the filtered department rows, for the page and the downloads."""
 
-    def get_year(self) -> int | None:
-        raw = self.request.GET.get("year", "")
-        year = year_from_text(raw)
-        if raw and year is None:
-            raise Http404("no such year")
-        return year
-
     def get_overview(self, pledge=None):
         pledge = pledge or get_object_or_404(Pledge, code=self.kwargs["code"])
-        year = self.get_year()
+        year = year_from_query(self.request.GET)
         try:
             overview = achievement(pledge, year, self.request.user, today=timezone.localdate())
         except YearWithoutPlan:
@@ -106,7 +95,9 @@ class DashboardView(AchievementMixin, TemplateView):
     per_page = 25
 
     def get_context_data(self, **kwargs):
-        pledge = pledge_with_revision(self.kwargs["code"], self.get_year())  # a bad year: 404 before caching
+        pledge = pledge_with_revision(
+            self.kwargs["code"], year_from_query(self.request.GET)
+        )  # a bad year: 404 before caching
         part = lazy(lambda: self.compute(pledge))
         names = ("overview", "table", "filter", "pending", "charts", "years")
         return super().get_context_data(
@@ -150,9 +141,8 @@ class BudgetExecutionMixin:
     def get_execution(self):
         pledge = get_object_or_404(Pledge, code=self.kwargs["code"])
         matrix = budget_matrix(pledge)
-        raw = self.request.GET.get("year", "")
-        year = year_from_text(raw) if raw else None
-        if raw and year not in matrix.years:
+        year = year_from_query(self.request.GET)
+        if year is not None and year not in matrix.years:
             raise Http404("no such year")
         return pledge, matrix, year, budget_execution(matrix, year)
 
@@ -225,7 +215,7 @@ class QuarterlyReportDownloadView(View):
     """The quarterly job-creation report as PDF or xlsx, for the lead department and managers."""
 
     def get(self, request, code, year, quarter, suffix):
-        if not sees_all_departments(request.user):
+        if not can_read_official_documents(request.user):
             raise PermissionDenied
         exporter = REPORT_EXPORTERS.get(suffix)
         if exporter is None:

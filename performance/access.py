@@ -22,7 +22,7 @@ def role_label(user) -> str:
     """The role a person sees in the header, read from the permissions already loaded for the request."""
     if user.is_superuser:
         return str(_("시스템 관리자"))
-    if can_review(user):
+    if can_review_reports(user):
         return str(_("일자리창출과 검토자"))
     if sees_all_departments(user):
         return str(_("관리자(열람)"))
@@ -36,14 +36,45 @@ def can_enter_results(user, department) -> bool:
     return sees_all_departments(user) or own_department(user) == department
 
 
-def can_review(user) -> bool:
-    """Approve, return and reopen: the lead department only."""
-    return bool(user.is_active and user.has_perm("performance.review_quarterlyreport"))
+# What the lead department (일자리창출과) may do, one predicate per permission. Each is the same test — a person
+# who reads every department and holds the permission of that action — so a manager (who reads every department
+# but holds none of them) and a department's staff (who hold some of them for their own department) never pass.
+
+
+def _lead_department_may(user, permission: str) -> bool:
+    return bool(sees_all_departments(user) and user.has_perm(permission))
+
+
+def can_review_reports(user) -> bool:
+    """Approve, return and reopen a department's quarterly report; bulk approval; the reporting deadlines."""
+    return _lead_department_may(user, "performance.review_quarterlyreport")
+
+
+def can_set_targets(user) -> bool:
+    """The year's targets of a pledge: the total, each target group's and each 세부사업's."""
+    return _lead_department_may(user, "performance.change_annualtarget")
 
 
 def can_edit_plans(user) -> bool:
-    """The term and yearly plans, their 세부사업 and the pledges' links to them: the lead department only."""
-    return bool(sees_all_departments(user) and user.has_perm("performance.change_yearplan"))
+    """The term and yearly plans, their 세부사업 and the pledges' links to them."""
+    return _lead_department_may(user, "performance.change_yearplan")
+
+
+def can_edit_budget(user) -> bool:
+    """A pledge's budget table: its lines and the secured and executed amounts, on screen or by upload."""
+    return _lead_department_may(user, "budget.change_allocation")
+
+
+def can_issue_documents(user) -> bool:
+    """Mark an official document as sent (발송 처리), which freezes its file and figures: the lead department,
+    whose reviewer role is the one that signs for official figures."""
+    return _lead_department_may(user, "performance.review_quarterlyreport")
+
+
+def can_read_official_documents(user) -> bool:
+    """The documents that list every department's figures — the quarterly report, the whole yearly plan in Excel,
+    what was sent and its versions: the lead department and managers."""
+    return sees_all_departments(user)
 
 
 def government_of(user) -> int | None:

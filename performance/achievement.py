@@ -240,14 +240,14 @@ def _count_subquery(queryset):
 
 def department_achievement(pledge: Pledge, year: int, user, through_quarter: int = 4):
     """Departments the person may see (`user` None: all, for official reports), each with the year's approved
-    result (`cumulative`), the sum of its programmes' targets when every active programme has one
-    (`target`); a queryset, so that the table can sort, filter and page it in the database."""
-    lines = QuarterlyReportLine.objects.filter(
-        programme__pledge_links__pledge=pledge,  # the pledge's 세부사업 only, never the department's other work
+    result of the pledge's 세부사업 (`cumulative`), the sum of their targets when every active one has one (`target`)
+    and the row's 달성률 (`rate`, a Decimal by the one rule, computed in SQL so that the table sorts by the rate it
+    shows); a queryset, so that the table can sort, filter and page it in the database."""
+    lines = QuarterlyReportLine.objects.approved().filter(
         report__department=OuterRef("pk"),
         report__year=year,
         report__quarter__lte=through_quarter,
-        report__status=Status.APPROVED,
+        programme__pledge_links__pledge=pledge,
     )
     programmes = Programme.objects.filter(
         pledge_links__pledge=pledge, year_plan__year=year, department=OuterRef("pk"), is_active=True
@@ -269,9 +269,7 @@ def department_achievement(pledge: Pledge, year: int, user, through_quarter: int
         )
         .annotate(
             target=Case(When(untargeted=0, target_sum__gt=0, then=F("target_sum")), default=None),
-            rate_order=Case(
-                When(untargeted=0, target_sum__gt=0, then=F("cumulative") * 1000 / F("target_sum")), default=None
-            ),
         )
+        .annotate(rate=calculations.rate_sql("cumulative", "target"))
         .order_by("sort_order", "name")
     )

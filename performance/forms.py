@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from .reporting import EntryRow
 from .services import LineInput
 from .targets import TOTAL
-from .validation import parse_jobs
+from .validation import YEARS, parse_jobs
 
 
 class ResultEntryForm(forms.Form):
@@ -95,7 +95,7 @@ class VersionForm(forms.Form):
 
 
 class DeadlineForm(forms.Form):
-    year = forms.IntegerField(widget=forms.HiddenInput, min_value=2000, max_value=2100)
+    year = forms.IntegerField(widget=forms.HiddenInput, min_value=YEARS[0], max_value=YEARS[1])
     quarter = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=4)
     due_date = forms.DateField(
         label=_("제출 기한"),

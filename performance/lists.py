@@ -6,14 +6,14 @@ import django_tables2 as tables
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .models import QUARTERS, Department, ProgrammeType, QuarterlyReport, QuarterlyReportLine, TargetGroup
+from .models import QUARTERS, Department, ProgrammeType, QuarterlyReportLine, TargetGroup
 
 
 def approved_lines_for(user):
     """The approved lines the person may see (`visible_to`), with what the list shows."""
     return (
         QuarterlyReportLine.objects.visible_to(user)
-        .filter(report__status=QuarterlyReport.Status.APPROVED)
+        .approved()
         .select_related("report__department", "programme__target_group", "programme__programme_type")
         .order_by("-report__year", "report__quarter", "report__department__sort_order", "programme__sort_order")
     )

@@ -28,7 +28,6 @@ from .models import (
     ProgrammeBudget,
     ProgrammeLineage,
     ProgrammeType,
-    QuarterlyReport,
     QuarterlyReportLine,
     Strategy,
     TargetGroup,
@@ -357,7 +356,7 @@ def programme_drop(*, user, programme: Programme, version: int, reason: str) -> 
     refusal = removal_refusal(
         programme.name,
         plan.year,
-        approved=lines.filter(report__status=QuarterlyReport.Status.APPROVED).exists(),
+        approved=lines.approved().exists(),
         pending=lines.exists(),
     )
     if refusal:

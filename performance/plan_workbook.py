@@ -21,6 +21,7 @@ from io import BytesIO
 from itertools import islice
 
 import openpyxl
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl.utils import get_column_letter
@@ -37,7 +38,7 @@ from .models import (
     TargetGroup,
     YearPlan,
 )
-from .validation import NUMBER_ERRORS, jobs_range_error
+from .validation import NUMBER_ERRORS, YEARS, jobs_range_error
 
 # --- The format. Sheet names and labels are part of it, so they are not translated.
 PLAN_SHEET, LISTS_SHEET, GUIDE_SHEET = "세부계획", "목록", "안내"
@@ -61,7 +62,11 @@ MAX_NAME, MAX_PLAN_NAME, MAX_ID = 100, 200, 2_147_483_647
 ERR_NO_SHEET = gettext_lazy(
     "'세부계획' 시트가 없습니다. 내려받은 세부계획 파일의 '세부계획' 시트에 입력하고, 시트 이름을 바꾸지 마세요."
 )
-ERR_YEAR = gettext_lazy("연도는 2000~2100 사이의 정수여야 합니다. 내려받은 파일의 연도를 바꾸지 마세요.")
+ERR_YEAR = format_lazy(
+    gettext_lazy("연도는 {first}~{last} 사이의 정수여야 합니다. 내려받은 파일의 연도를 바꾸지 마세요."),
+    first=YEARS[0],
+    last=YEARS[1],
+)
 ERR_HEADER = gettext_lazy(
     "머리글이 양식과 다릅니다(이 칸은 '%(expected)s'). 열을 추가·삭제하거나 순서를 바꾸지 말고 내려받은 파일을 그대로 써 주세요."
 )
@@ -329,7 +334,7 @@ class _PlanReader:
 
     def _year(self, value) -> int | None:
         year, reason = excel.cell_whole_number(value)
-        if reason is None and year is not None and excel.YEAR_RANGE[0] <= year <= excel.YEAR_RANGE[1]:
+        if reason is None and year is not None and YEARS[0] <= year <= YEARS[1]:
             return year
         self._add(YEAR_CELL, value, ERR_YEAR)
         return None

@@ -39,7 +39,8 @@ def _approved_by_lineage(programmes, **period) -> dict[int, int]:
     lineage does not, so last year's figure is found for this year's row."""
     lineages = {programme.lineage_id for programme in programmes}
     rows = (
-        QuarterlyReportLine.objects.filter(programme__lineage__in=lineages, report__status=Status.APPROVED, **period)
+        QuarterlyReportLine.objects.approved()
+        .filter(programme__lineage__in=lineages, **period)
         .values_list("programme__lineage")
         .annotate(total=Sum("jobs"))
     )
@@ -263,6 +264,14 @@ def person_label(user) -> str:
     return (user.get_full_name() or user.username) if user else _("시스템")
 
 
+def figure_change(old, new, unit: str = "", *, deleted: bool = False) -> str:
+    """How every history writes the change of one figure (a report's figure, a target, a budget amount): old → new
+    with the unit once, "—" where there was no figure ("— → 7명"), and "삭제" for a figure deleted ("7명 → 삭제")."""
+    if deleted:
+        return _("%(old)s%(unit)s → 삭제") % {"old": figure(old), "unit": unit}
+    return f"{figure(old)} → {figure(new)}{unit}"
+
+
 def history_who(record) -> str:
     """The person behind a history record (django-simple-history's `history_user`)."""
     return person_label(record.history_user)
@@ -307,11 +316,11 @@ def report_history(report: QuarterlyReport) -> list[HistoryEntry]:
 def _line_changes(record, previous) -> tuple[str, ...]:
     """What one history record of a figure changed: the figure (old → new) and the comment."""
     if record.history_type == "-":
-        return (_("실적 %(jobs)s → 삭제") % {"jobs": figure(record.jobs)},)
+        return (_("실적 %(change)s") % {"change": figure_change(record.jobs, None, _("명"), deleted=True)},)
     changes = []
     if previous is None or previous.jobs != record.jobs:
-        jobs = f"{figure(previous.jobs)} → {figure(record.jobs)}" if previous else figure(record.jobs)
-        changes.append(_("실적 %(jobs)s명") % {"jobs": jobs})
+        old = previous.jobs if previous else None
+        changes.append(_("실적 %(change)s") % {"change": figure_change(old, record.jobs, _("명"))})
     old_comment = previous.comment if previous else ""
     if old_comment != record.comment:
         changes.append(_("비고 「%(old)s」 → 「%(new)s」") % {"old": old_comment, "new": record.comment})

@@ -23,10 +23,6 @@ def revision_bump() -> None:
         ResultsRevision.objects.get_or_create(pk=ROW, defaults={"number": 1})
 
 
-def revision_current() -> int:
-    return ResultsRevision.objects.filter(pk=ROW).values_list("number", flat=True).first() or 0
-
-
 def revision_annotation():
     """The revision as an expression, to read it in the same query as the object a page is about."""
     number = ResultsRevision.objects.filter(pk=ROW).values("number")

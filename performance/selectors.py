@@ -20,40 +20,13 @@ def pledge_lines(pledge: Pledge):
 
 def approved_lines(pledge: Pledge):
     """Result lines of approved reports of the 세부사업 linked to the pledge."""
-    return pledge_lines(pledge).filter(report__status=QuarterlyReport.Status.APPROVED)
-
-
-def quarterly_results(pledge: Pledge, year: int) -> dict[int, int]:
-    """Jobs created in each quarter of `year` (not cumulative), from approved reports; quarters
-    without an approved report are absent."""
-    rows = (
-        approved_lines(pledge)
-        .filter(report__year=year)
-        .values_list("report__quarter")
-        .annotate(jobs=Sum("jobs"))
-        .order_by("report__quarter")
-    )
-    return dict(rows)
-
-
-def cumulative_result(pledge: Pledge, year: int, through_quarter: int) -> int:
-    """Jobs created in `year` from Q1 through `through_quarter`, from approved reports only."""
-    total = (
-        approved_lines(pledge)
-        .filter(report__year=year, report__quarter__lte=through_quarter)
-        .aggregate(total=Sum("jobs"))["total"]
-    )
-    return total or 0
+    return pledge_lines(pledge).approved()
 
 
 def annual_targets(pledge: Pledge) -> dict[int, int]:
     """The pledge's total job target per year (연차별 추진계획)."""
     rows = pledge.targets.filter(target_group=None).order_by("year").values_list("year", "jobs")
     return dict(rows)
-
-
-def annual_target(pledge: Pledge, year: int) -> int | None:
-    return annual_targets(pledge).get(year)
 
 
 def group_targets(pledge: Pledge, year: int) -> list[AnnualTarget]:

@@ -15,13 +15,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
-from .access import can_enter_results, can_review
+from .access import can_enter_results, can_review_reports
 from .bulk import insert_with_history
-from .calculations import figure
 from .models import Department, Programme, QuarterlyReport, QuarterlyReportLine, ReportingDeadline
 from .notices import notify_review
 from .plans import period_refusal
-from .reporting import history_who
+from .reporting import figure_change, history_who
 from .revision import revision_bump
 from .validation import EntryWarning, entry_warnings
 
@@ -260,7 +259,7 @@ def report_submit(*, report_id: int, user, expected_version: int | None, acknowl
 
 
 def _review(report_id: int, user, expected_version: int | None, allowed_from: Status) -> QuarterlyReport:
-    if not can_review(user):
+    if not can_review_reports(user):
         raise PermissionDenied(NOT_REVIEWER)
     report = _locked_report(report_id)
     _check_version(report, expected_version)
@@ -304,7 +303,7 @@ def report_bulk_approve(*, report_ids: list[int], user) -> BulkResult:
 
     A refusal rolls back only its own report (a savepoint); a crash rolls back them all, so that no report is
     left approved, with its notice, behind an error page."""
-    if not can_review(user):
+    if not can_review_reports(user):
         raise PermissionDenied(NOT_REVIEWER)
     approved, refused = [], []
     for report_id in report_ids:
@@ -364,18 +363,15 @@ def changes_since(report: QuarterlyReport, version: int) -> list[str]:
 
 
 def _line_change(record) -> str:
-    previous = record.prev_record
-    if record.history_type == "-":
-        return _("삭제됨")
-    if previous is None:
-        return figure(record.jobs) + _("명 입력")
-    return f"{figure(previous.jobs)} → {figure(record.jobs)}" + _("명")
+    previous = record.prev_record if record.history_type != "+" else None
+    old = previous.jobs if previous else None
+    return figure_change(old, record.jobs, _("명"), deleted=record.history_type == "-")
 
 
 @transaction.atomic
 def deadline_set(*, year: int, quarter: int, due_date, user) -> ReportingDeadline:
     """The lead department sets a quarter's deadline (instead of the 10th day after the quarter)."""
-    if not can_review(user):
+    if not can_review_reports(user):
         raise PermissionDenied(NOT_REVIEWER)
     deadline = _locked_deadline(year, quarter)
     if deadline is None:

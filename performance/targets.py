@@ -11,10 +11,9 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .access import sees_all_departments
-from .calculations import figure
+from .access import can_set_targets
 from .models import AnnualTarget, Department, Pledge, Programme, TargetGroup
-from .reporting import HistoryEntry, history_who
+from .reporting import HistoryEntry, figure_change, history_who
 
 NOT_ALLOWED = gettext_lazy("연간 목표는 일자리창출과 검토자만 정할 수 있습니다.")
 GROUPS_DIFFER = gettext_lazy("계층별 목표의 합(%(groups)s명)이 연간 목표(%(total)s명)와 다릅니다.")
@@ -126,11 +125,6 @@ def target_sheet(pledge: Pledge, year: int, user) -> TargetSheet:
         departments=tuple(DepartmentTargets(departments[pk], tuple(rows)) for pk, rows in by_department.items()),
         seen=_latest_change(pledge, year),
     )
-
-
-def can_set_targets(user) -> bool:
-    """The lead department: it reads every department and holds the target permission."""
-    return bool(sees_all_departments(user) and user.has_perm("performance.change_annualtarget"))
 
 
 class StaleTargets(Exception):
@@ -249,14 +243,10 @@ def _changes(records, history, field: str, limit: int) -> list[HistoryEntry]:
     for record in records:
         jobs = getattr(record, field)
         before = [(history_id, value) for history_id, value in earlier[record.id] if history_id < record.history_id]
-        if record.history_type == "-":
-            change = _("%(jobs)s명 → 삭제") % {"jobs": figure(jobs)}
-        elif before and max(before)[1] == jobs:
+        if record.history_type != "-" and before and max(before)[1] == jobs:
             continue  # a change of something else (a name, a department), not of the figure
-        elif before:
-            change = f"{figure(max(before)[1])} → {figure(jobs)}" + _("명")
-        else:
-            change = _("%(jobs)s명 입력") % {"jobs": figure(jobs)}
+        old = max(before)[1] if before else None
+        change = figure_change(old, jobs, _("명"), deleted=record.history_type == "-")
         scope = record.name if field == "jobs_target" else (record.target_group or _("연간 목표"))
         entries.append(
             HistoryEntry(

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db.models import Avg, Sum
+from django.http import Http404
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
-from .models import MAX_JOBS, AnnualTarget, Department, Programme, QuarterlyReport, QuarterlyReportLine
+from .models import MAX_JOBS, AnnualTarget, Department, Programme, QuarterlyReportLine
+from .models.plans import FIRST_YEAR, LAST_YEAR
 from .plans import plan_programmes
 
 # What is wrong with a typed figure, by code; the web form and the Excel reader share these.
@@ -60,7 +62,10 @@ def whole_number_from_text(text: str) -> tuple[int | None, str | None]:
 
 
 MAX_ID = 2**63 - 1  # the databases' largest integer key; a longer digit string would overflow the query
-YEARS = (2000, 2100)
+YEARS = (FIRST_YEAR, LAST_YEAR)  # the one year range (the models' YEAR_VALIDATORS); messages name it from here
+YEAR_OUT_OF_RANGE = format_lazy(
+    gettext_lazy("{first}년부터 {last}년 사이의 연도를 입력하세요."), first=FIRST_YEAR, last=LAST_YEAR
+)
 
 
 def whole_in_range(text, low: int = 0, high: int = MAX_ID) -> int | None:
@@ -75,6 +80,16 @@ def whole_in_range(text, low: int = 0, high: int = MAX_ID) -> int | None:
 
 def year_from_text(text) -> int | None:
     return whole_in_range(text, *YEARS)
+
+
+def year_from_query(query) -> int | None:
+    """A page's `?year=`, parsed the one way every page does: None when absent (the page opens on its default year),
+    the year when it names one of YEARS, and 404 when it names none ("abc", "1999")."""
+    raw = query.get("year", "")
+    year = year_from_text(raw)
+    if raw and year is None:
+        raise Http404("no such year")
+    return year
 
 
 def period_from_text(year, quarter) -> tuple[int, int] | None:
@@ -125,9 +140,9 @@ def _empty_programmes(programmes: list[Programme], values) -> list[EntryWarning]
 
 def _far_from_earlier_years(programmes, year, quarter, values) -> list[EntryWarning]:
     earlier = dict(
-        QuarterlyReportLine.objects.filter(
+        QuarterlyReportLine.objects.approved()
+        .filter(
             programme__lineage__in=[programme.lineage_id for programme in programmes],
-            report__status=QuarterlyReport.Status.APPROVED,
             report__quarter=quarter,
             report__year__lt=year,
         )
@@ -152,9 +167,11 @@ def _far_from_earlier_years(programmes, year, quarter, values) -> list[EntryWarn
 
 def _above_targets(department, programmes, year, quarter, values) -> list[EntryWarning]:
     """A programme's or a target group's cumulative far above its annual target, counting this entry."""
-    approved = QuarterlyReportLine.objects.filter(
-        report__status=QuarterlyReport.Status.APPROVED, report__year=year, report__quarter__lte=quarter
-    ).exclude(report__department=department, report__quarter=quarter)
+    approved = (
+        QuarterlyReportLine.objects.approved()
+        .filter(report__year=year, report__quarter__lte=quarter)
+        .exclude(report__department=department, report__quarter=quarter)
+    )
     by_programme = dict(approved.filter(programme__in=programmes).values_list("programme").annotate(t=Sum("jobs")))
     groups = {p.target_group_id for p in programmes}
     by_group = dict(

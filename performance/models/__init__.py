@@ -6,6 +6,7 @@ from .organisation import Department, LocalGovernment, Membership
 from .plans import (
     MAX_JOBS,
     MAX_MILLION_WON,
+    YEAR_VALIDATORS,
     FundingSource,
     Programme,
     ProgrammeBudget,
@@ -24,6 +25,7 @@ __all__ = [
     "MAX_JOBS",
     "MAX_MILLION_WON",
     "QUARTERS",
+    "YEAR_VALIDATORS",
     "AnnualTarget",
     "Department",
     "FundingSource",

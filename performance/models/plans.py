@@ -18,7 +18,9 @@ from .organisation import Department, LocalGovernment
 
 MAX_JOBS = 1_000_000  # a sane bound on one figure: more than a district's population is a typing error
 MAX_MILLION_WON = 100_000_000  # 100조원: a bound that catches a figure typed in 원 instead of 백만원
-YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+# The years any record may name: the one range, which forms, files and URLs check through `validation.YEARS`.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
 
 
 class FundingSource(models.TextChoices):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .organisation import Department, LocalGovernment
-from .plans import MAX_JOBS, Programme, TargetGroup
+from .plans import MAX_JOBS, YEAR_VALIDATORS, Programme, TargetGroup
 
 
 class PledgeStatus(models.TextChoices):
@@ -81,7 +81,7 @@ class AnnualTarget(models.Model):
     A 세부사업's own target belongs to the plan (`Programme.jobs_target`), not to a pledge."""
 
     pledge = models.ForeignKey(Pledge, on_delete=models.PROTECT, related_name="targets")
-    year = models.PositiveSmallIntegerField(_("연도"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    year = models.PositiveSmallIntegerField(_("연도"), validators=YEAR_VALIDATORS)
     target_group = models.ForeignKey(
         TargetGroup, on_delete=models.PROTECT, null=True, blank=True, related_name="targets", verbose_name=_("계층")
     )

@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..querysets import DepartmentScopedQuerySet
+from ..querysets import ResultsQuerySet
 from .organisation import Department
-from .plans import MAX_JOBS, Programme
+from .plans import MAX_JOBS, YEAR_VALIDATORS, Programme
 
 QUARTERS = (1, 2, 3, 4)
 
@@ -25,7 +25,7 @@ class QuarterlyReport(models.Model):
         APPROVED = "approved", _("승인")
 
     department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="reports")
-    year = models.PositiveSmallIntegerField(_("연도"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    year = models.PositiveSmallIntegerField(_("연도"), validators=YEAR_VALIDATORS)
     quarter = models.PositiveSmallIntegerField(_("분기"), validators=[MinValueValidator(1), MaxValueValidator(4)])
     status = models.CharField(_("상태"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     submitted_at = models.DateTimeField(_("제출일시"), null=True, blank=True)
@@ -40,7 +40,8 @@ class QuarterlyReport(models.Model):
     version = models.PositiveIntegerField(_("버전"), default=1, help_text=_("동시 수정 확인용"))
 
     department_path = "department"
-    objects = DepartmentScopedQuerySet.as_manager()
+    status_path = "status"
+    objects = ResultsQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -72,7 +73,8 @@ class QuarterlyReportLine(models.Model):
     comment = models.CharField(_("비고"), max_length=500, blank=True)
 
     department_path = "report__department"
-    objects = DepartmentScopedQuerySet.as_manager()
+    status_path = "report__status"
+    objects = ResultsQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -88,7 +90,7 @@ class QuarterlyReportLine(models.Model):
 class ReportingDeadline(models.Model):
     """A deadline set by the lead department for one quarter; without one, the 10th day after the quarter."""
 
-    year = models.PositiveSmallIntegerField(_("연도"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    year = models.PositiveSmallIntegerField(_("연도"), validators=YEAR_VALIDATORS)
     quarter = models.PositiveSmallIntegerField(_("분기"), validators=[MinValueValidator(1), MaxValueValidator(4)])
     due_date = models.DateField(_("제출 기한"))
 
@@ -128,7 +130,8 @@ class Notice(models.Model):
     sent_on = models.DateField(_("알림 기준일"), default=timezone.localdate, help_text=_("같은 날 같은 알림은 한 번만"))
 
     department_path = "department"
-    objects = DepartmentScopedQuerySet.as_manager()
+    status_path = "status"
+    objects = ResultsQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("알림")

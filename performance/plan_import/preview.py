@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl.utils import get_column_letter
@@ -19,7 +19,6 @@ from ..models import (
     Programme,
     ProgrammeLineage,
     ProgrammeType,
-    QuarterlyReport,
     QuarterlyReportLine,
     TargetGroup,
     YearPlan,
@@ -192,7 +191,7 @@ class _Context:
             )
         }
         lineage_ids = {row.lineage_id for row in rows if row.lineage_id}
-        is_approved = Q(report__status=QuarterlyReport.Status.APPROVED)
+        is_approved = QuarterlyReportLine.objects.approval()
         results = (
             QuarterlyReportLine.objects.filter(programme__year_plan=year_plan)
             .values("programme_id")

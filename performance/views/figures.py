@@ -14,11 +14,12 @@ from django_tables2 import LazyPaginator, RequestConfig
 from audit.models import AccessLog
 
 from .. import targets
+from ..access import can_set_targets
 from ..forms import TargetsForm
 from ..lists import ApprovedLineFilter, ApprovedLineTable, approved_lines_for
 from ..models import Pledge
 from ..plans import default_year, plan_years
-from ..validation import year_from_text
+from ..validation import year_from_query
 from .reports import _today
 
 
@@ -49,9 +50,8 @@ class TargetsView(TemplateView):
     def dispatch(self, request, *args, **kwargs):
         self.pledge = get_object_or_404(Pledge, code=kwargs["code"])
         self.years = plan_years(self.pledge.local_government_id)
-        raw = request.GET.get("year")
-        self.year = year_from_text(raw) if raw else default_year(self.years, _today())
-        if self.year is None or self.year not in self.years:  # targets are set for a year of a plan
+        self.year = year_from_query(request.GET) or default_year(self.years, _today())
+        if self.year not in self.years:  # targets are set for a year of a plan
             raise Http404("no such year")
         return super().dispatch(request, *args, **kwargs)
 
@@ -60,7 +60,7 @@ class TargetsView(TemplateView):
 
     def get_context_data(self, **kwargs):
         sheet = kwargs.pop("sheet", None) or self.sheet()
-        editable = targets.can_set_targets(self.request.user)
+        editable = can_set_targets(self.request.user)
         kwargs.setdefault("form", TargetsForm(sheet=sheet) if editable else None)
         return super().get_context_data(
             pledge=self.pledge,
@@ -72,7 +72,7 @@ class TargetsView(TemplateView):
         )
 
     def post(self, request, *args, **kwargs):
-        if not targets.can_set_targets(request.user):
+        if not can_set_targets(request.user):
             raise PermissionDenied(targets.NOT_ALLOWED)
         sheet = self.sheet()
         form = TargetsForm(request.POST, sheet=sheet)

@@ -13,7 +13,7 @@ from django.views.generic import TemplateView, View
 from audit.models import AccessLog
 
 from .. import excel, plan_import
-from ..access import can_edit_plans, sees_all_departments
+from ..access import can_edit_plans, can_read_official_documents
 from ..forms import UploadForm
 from ..plan_workbook import plan_workbook
 
@@ -59,7 +59,7 @@ class PlanWorkbookView(YearPlanMixin, View):
     access_log = AccessLog.Kind.EXPORT
 
     def allowed(self, user) -> bool:
-        return sees_all_departments(user)
+        return can_read_official_documents(user)
 
     def get(self, request, *args, **kwargs):
         response = HttpResponse(plan_workbook(self.year_plan), content_type=excel.XLSX_MIMETYPE)

@@ -11,13 +11,13 @@ from django.views.generic import TemplateView, View
 from audit.models import AccessLog
 
 from .. import reporting, services
-from ..access import can_enter_results, can_review, own_department
+from ..access import can_enter_results, can_review_reports, own_department
 from ..forms import ReasonForm, ResultEntryForm, VersionForm
 from ..models import Department, Notice, QuarterlyReport
 from ..periods import deadline, reporting_period
 from ..plans import period_refusal, reporting_default
 from ..services import ReportError, StaleReport, WarningsNotAcknowledged
-from ..validation import entry_warnings
+from ..validation import entry_warnings, period_from_text
 
 
 def _today():
@@ -51,7 +51,7 @@ class MyDepartmentView(TemplateView):
             todo=todo,
             reports=reporting.department_reports(department),
             returned=reporting.returned_reports(department),
-            can_review=can_review(self.request.user),
+            can_review=can_review_reports(self.request.user),
             **kwargs,
         )
 
@@ -64,7 +64,7 @@ class ResultEntryView(TemplateView):
     def dispatch(self, request, *args, **kwargs):
         self.department = get_object_or_404(Department.objects.visible_to(request.user), pk=kwargs["department"])
         self.year, self.quarter = kwargs["year"], kwargs["quarter"]
-        if not 1 <= self.quarter <= 4 or not 2000 <= self.year <= 2100:
+        if period_from_text(self.year, self.quarter) is None:
             raise Http404("no such quarter")
         refusal = period_refusal(self.department.local_government_id, self.year, self.quarter, _today())
         if refusal:  # a quarter that has not ended, or a year without a plan: said, and back to the to-do list
@@ -163,7 +163,7 @@ class ReportDetailView(ReportMixin, TemplateView):
             else [],
             review_is_current=report.status in reporting.DECIDED,
             earlier_review=reporting.earlier_review(report),
-            can_review=can_review(self.request.user),
+            can_review=can_review_reports(self.request.user),
             can_edit=can_enter_results(self.request.user, report.department) and report.status in services.EDITABLE,
             reason_form=kwargs.pop("reason_form", None) or ReasonForm(initial={"version": report.version}),
             **kwargs,
@@ -188,7 +188,7 @@ class ReportActionView(ReportMixin, View):
         if action not in self.actions:
             raise Http404("unknown action")
         report = self.get_report()
-        if not can_review(request.user):
+        if not can_review_reports(request.user):
             raise PermissionDenied(services.NOT_REVIEWER)
         form = (VersionForm if action == "approve" else ReasonForm)(request.POST)
         if not form.is_valid() and action != "approve":

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from .. import reporting, services
-from ..access import can_review, government_of
+from ..access import can_review_reports, government_of
 from ..forms import DeadlineForm
 from ..models import QuarterlyReport
 from ..periods import reporting_period
@@ -39,7 +39,7 @@ class ReviewBoardView(TemplateView):
         return super().get_context_data(
             board=board,
             years=sorted(plan_years(government_of(self.request.user)) or [year], reverse=True),
-            can_review=can_review(self.request.user),
+            can_review=can_review_reports(self.request.user),
             deadline_form=deadline_form,
             **kwargs,
         )
@@ -67,7 +67,7 @@ class DeadlineView(View):
     """POST: the lead department changes a quarter's deadline."""
 
     def post(self, request):
-        if not can_review(request.user):
+        if not can_review_reports(request.user):
             raise PermissionDenied(services.NOT_REVIEWER)
         form = DeadlineForm(request.POST)
         if not form.is_valid():

@@ -1,6 +1,7 @@
 """The dashboard is cached under the results revision: every change to what it is made of shows at once."""
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.contrib.admin.sites import site
@@ -10,8 +11,8 @@ from django.urls import reverse
 from performance import services
 from performance.models import AnnualTarget, Programme, ProgrammeType, QuarterlyReport
 from performance.plans import plan_programmes
-from performance.revision import revision_current
 from performance.services import LineInput
+from tests.results import results_revision
 
 URL = reverse("dashboard", args=["지역경제-11"])
 MAIN = re.compile(r"<main.*</main>", re.S)
@@ -107,15 +108,31 @@ def test_people_who_see_different_things_never_share_a_cached_page(client, card_
 
 def test_sorting_and_paging_are_part_of_the_cached_page(client, card_data, django_user_model):
     client.force_login(django_user_model.objects.get(username="manager"))
-    by_name = page(client, sort="name")
-    by_rate = page(client, sort="-rate")
-    assert by_name != by_rate
+    rows = {}
+    for sort in ("name", "-rate"):
+        body = page(client, sort=sort)
+        table = re.search(
+            r"<caption>부서별 승인 실적, 목표와 달성률</caption>.*?<tbody[^>]*>(.*?)</tbody>", body, re.S
+        )[1]
+        cells = [
+            re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)
+        ]
+        rows[sort] = [(re.sub(r"<[^>]+>", "", c[0]).strip(), re.sub(r"<[^>]+>", "", c[-1]).strip()) for c in cells]
+    # Each order is its own cached page: by name the rows are alphabetical, by rate the departments with a rate come
+    # first, highest first, and the dashes last (one page served for both would fail one of the two).
+    names = [name for name, _rate in rows["name"]]
+    assert names == sorted(names) and len(names) > 1
+    rated = [row for row in rows["-rate"] if row[1] != "—"]
+    assert rated and rows["-rate"][: len(rated)] == rated and rows["name"][: len(rated)] != rated
+    rates = [Decimal(rate.rstrip("%")) for _name, rate in rated]
+    assert rates == sorted(rates, reverse=True)
 
 
 def test_a_whole_import_costs_one_revision(card_data, django_user_model):
     user = django_user_model.objects.get(username="lead")
     reports = QuarterlyReport.objects.filter(year=2021, quarter=2).select_related("department")[:5]
-    before = revision_current()
+    before = results_revision()
     services.reports_save_lines(
         year=2022,
         quarter=1,
@@ -125,7 +142,7 @@ def test_a_whole_import_costs_one_revision(card_data, django_user_model):
             for r in reports
         ],
     )
-    assert revision_current() == before + 1
+    assert results_revision() == before + 1
 
 
 def test_reports_are_read_only_in_the_admin(client, card_data, django_user_model):

@@ -18,7 +18,8 @@ from performance.models import (
     YearPlan,
 )
 from performance.plans import MINISTRY_PROGRAMME_TYPES
-from performance.selectors import annual_targets, cumulative_result
+from performance.selectors import annual_targets
+from tests.results import approved_cumulative
 
 
 def row_counts() -> dict[str, int]:
@@ -36,10 +37,12 @@ def test_seed_demo_twice_changes_nothing(card_data):
 
 def test_seed_never_overwrites_a_figure_edited_since(card_data):
     line = QuarterlyReportLine.objects.filter(report__year=2019, report__quarter=1).first()
-    line.jobs += 5
+    edited = line.jobs + 5
+    line.jobs = edited
     line.save()
     seed_demo()
     line.refresh_from_db()
+    assert line.jobs == edited  # the card's figure is not written back over it
     assert line.history.count() == 2  # the seed's creation and the edit, nothing from the second seed
 
 
@@ -63,9 +66,15 @@ def test_the_demo_split_says_it_is_demo(card_data):
 def test_largest_remainder_adds_up_exactly(total, weights):
     shares = largest_remainder(total, weights)
     assert sum(shares) == total and all(share >= 0 for share in shares)
-    assert max(shares) - min(shares) <= total  # sanity
+    # Largest remainder: every share is its exact quota rounded down or up, never further from it.
     exact = [total * w / sum(weights) for w in weights]
     assert all(abs(share - e) < 1 for share, e in zip(shares, exact, strict=True))
+
+
+def test_largest_remainder_gives_the_leftovers_to_the_largest_remainders():
+    # 4,469 × 3/5 = 2,681.4 and 893.8 twice: floors 2,681 + 893 + 893 = 4,467; the two .8s get the two left over.
+    assert largest_remainder(4469, [3, 1, 1]) == [2681, 894, 894]
+    assert largest_remainder(0, [5, 5]) == [0, 0]
 
 
 # The demo 민선8기 term (fixtures/demo_term8.json). Expected figures are read from the fixture itself, not from
@@ -147,14 +156,14 @@ def test_term8_pledge_results_are_its_own_rows_approved_lines(card_data, code):
     assert "시연용" in pledge.title and "시연용" in pledge.policy_goal
     assert set(annual_targets(pledge)) == set(TERM8_YEARS)
     for year in TERM8_YEARS:
-        result = cumulative_result(pledge, year, 4)
+        result = approved_cumulative(pledge, year, 4)
         assert result == expected_pledge_results(code, year) > 0
-        assert result != cumulative_result(card, year, 4)
+        assert result != approved_cumulative(card, year, 4)
         linked = Programme.objects.filter(pledge_links__pledge=pledge, year_plan__year=year)
         assert 0 < linked.count() < Programme.objects.filter(year_plan__year=year).count()
     # 지역경제-11 keeps only its 민선7기 rows; the three pledges differ from one another too.
     assert set(card.programme_links.values_list("programme__year_plan__term__name", flat=True)) == {"민선7기"}
-    assert len({cumulative_result(Pledge.objects.get(code=other), 2024, 4) for other in NEW_PLEDGES}) == 3
+    assert len({approved_cumulative(Pledge.objects.get(code=other), 2024, 4) for other in NEW_PLEDGES}) == 3
 
 
 def test_term8_pledge_card_opens(login):

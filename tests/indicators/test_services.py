@@ -14,7 +14,7 @@ from indicators.models import IndicatorResult, IndicatorTarget
 from indicators.selectors import indicator_board
 from indicators.services import ResultInput, TargetInput
 from performance.models import TermPlan, YearPlan
-from performance.revision import revision_current
+from tests.results import results_revision as revision_current
 
 TODAY = datetime.date(2026, 11, 27)
 

@@ -42,3 +42,43 @@ def test_a_permission_given_to_the_person_directly_counts(card_data):
     user = UserFactory()
     user.user_permissions.add(Permission.objects.get(codename="view_all_departments"))
     assert QuarterlyReport.objects.visible_to(user).count() == QuarterlyReport.objects.count()
+
+
+# DESIGN.md's role table, written out: what each role may do. The lead department reviews, sets targets, edits the
+# plans and the budget, issues documents and reads every official document; managers read every official document
+# and change nothing; department staff do none of these.
+LEAD_ONLY = ("can_review_reports", "can_set_targets", "can_edit_plans", "can_edit_budget", "can_issue_documents")
+ROLES = {
+    "lead": {**dict.fromkeys(LEAD_ONLY, True), "can_read_official_documents": True},
+    "manager": {**dict.fromkeys(LEAD_ONLY, False), "can_read_official_documents": True},
+    "dept03": {**dict.fromkeys(LEAD_ONLY, False), "can_read_official_documents": False},
+}
+
+
+@pytest.mark.parametrize("username", sorted(ROLES))
+def test_each_permission_of_the_lead_department_is_one_predicate_in_access(card_data, django_user_model, username):
+    from performance import access
+
+    user = django_user_model.objects.get(username=username)
+    assert {name: getattr(access, name)(user) for name in ROLES[username]} == ROLES[username]
+
+
+def test_an_inactive_lead_account_may_do_nothing(card_data, django_user_model):
+    from performance import access
+
+    user = django_user_model.objects.get(username="lead")
+    user.is_active = False
+    user.save()
+    assert not any(getattr(access, name)(user) for name in ROLES["lead"])
+
+
+def test_a_lead_permission_without_reading_every_department_allows_nothing(card_data):
+    """Staff given the review permission directly still cannot approve: every lead predicate also needs the
+    reading of every department, so a stray permission cannot make a department review its own report."""
+    from django.contrib.auth.models import Permission
+
+    from performance import access
+
+    user = UserFactory()
+    user.user_permissions.add(Permission.objects.get(codename="review_quarterlyreport"))
+    assert not access.can_review_reports(user) and not access.can_issue_documents(user)

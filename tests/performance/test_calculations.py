@@ -66,3 +66,18 @@ def test_the_templates_write_figures_with_the_same_helper():
     from geumcheon_jobs.templatetags.numbers import register
 
     assert register.filters["number"] is figure and register.filters["percent"] is percent
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "unit", "deleted", "shown"),
+    [
+        (5, 7, "명", False, "5 → 7명"),
+        (None, 12300, "", False, "— → 12,300"),
+        (10800, 11000, "명", False, "10,800 → 11,000명"),
+        (1500, None, "명", True, "1,500명 → 삭제"),
+    ],
+)
+def test_every_history_writes_a_figures_change_one_way(old, new, unit, deleted, shown):
+    from performance.reporting import figure_change
+
+    assert figure_change(old, new, unit, deleted=deleted) == shown

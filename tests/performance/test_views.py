@@ -216,7 +216,7 @@ def test_history_has_no_row_without_a_change_and_names_commands_as_the_budget_do
     entries = reporting.report_history(report)
     assert [(e.who, e.what, e.changes) for e in entries] == [
         ("시스템", programme.name, ("실적 5 → 7명",)),
-        (staff.get_full_name() or staff.username, programme.name, ("실적 5명",)),
+        (staff.get_full_name() or staff.username, programme.name, ("실적 — → 5명",)),
         (staff.get_full_name() or staff.username, "보고", ("상태: 작성중",)),
     ]
     client.force_login(accounts["lead"])
