@@ -149,4 +149,8 @@ def make_programmes(
                 (PledgeProgramme(pledge=pledge, programme=row) for row in rows), batch_size=BATCH
             )
         made += len(rows)
+    if pledge is not None:  # loaded around the services: the pledge's summaries computed as they would keep them
+        from performance import summaries
+
+        summaries.refresh([pledge.pk])
     return made

@@ -308,6 +308,9 @@ def main() -> int:
         kinds = (bench.race_save, bench.race_create, bench.race_review, bench.race_budget)
         for number in range(races):
             kinds[number % len(kinds)](number // len(kinds))
+        from performance import summaries
+
+        differences = summaries.differences()  # what `manage.py verify_summaries` would print
     finally:
         racers.close()
         connections.close_all()
@@ -318,6 +321,9 @@ def main() -> int:
         print("concurrency: lost races by kind: " + ", ".join(f"{k} {n}" for k, n in bench.lost_by_kind.items()))
     print(f"concurrency ratio={bench.lost / races:.4f} goal=0")
     print(f"concurrency_duplicates ratio={bench.duplicates / races:.4f} goal=0")
+    for line in differences[:10]:
+        print(f"concurrency: summary differs: {line}")
+    print(f"concurrency_summaries ratio={len(differences) / races:.4f} goal=0")
     return 0
 
 

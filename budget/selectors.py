@@ -7,16 +7,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import Count, Max, Sum
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from performance.access import sees_all_departments
-from performance.calculations import ZERO, Amounts, amounts_sum, rate, total
-from performance.models import Pledge, Programme, ProgrammeBudget
+from performance.calculations import ZERO, Amounts, rate, total
+from performance.models import ALL_DEPARTMENTS, BudgetSummary, Pledge
 from performance.plans import user_government
 from performance.reporting import figure_change, history_who
+from performance.summaries import EVERY_SOURCE, summary_department
 
 from .models import Allocation, BudgetLine, FundingSource
 
@@ -418,30 +418,26 @@ class PlanBudgetYear:
 
 
 def plan_budget_years(user) -> list[PlanBudgetYear]:
-    """The budget of each yearly plan of the person's government, newest first, summed from the 세부사업's rows by
-    source (staff: their department's 세부사업). Two queries whatever the number of 세부사업."""
+    """The budget of each yearly plan of the person's government, newest first, by source, read from its summary
+    (`performance.summaries`: the whole government's, or a staff member's department's). One query whatever the
+    number of 세부사업."""
     government = user_government(user)
-    if government is None:
+    department = summary_department(user)
+    if government is None or department is None:
         return []
-    programmes = Programme.objects.visible_to(user).filter(year_plan__local_government=government)
-    budget = ProgrammeBudget.objects.filter(programme__in=programmes).order_by()
-    by_year: dict[int, dict[str, tuple[int, int | None]]] = defaultdict(dict)
-    for row in budget.values("programme__year_plan__year", "source").annotate(
-        secured=Sum("secured"), executed=Sum("executed")
-    ):
-        by_year[row["programme__year_plan__year"]][row["source"]] = (row["secured"], row["executed"])
-    counts = dict(budget.values_list("programme__year_plan__year").annotate(count=Count("programme", distinct=True)))
-    complete = sees_all_departments(user)
+    by_year: dict[int, dict[str, BudgetSummary]] = defaultdict(dict)
+    for row in BudgetSummary.objects.filter(local_government=government, department=department):
+        by_year[row.year][row.source] = row
     return [
         PlanBudgetYear(
             year,
             tuple(
-                (str(label), amounts_sum([by_year[year][source]]) if source in by_year[year] else None)
+                (str(label), Amounts(rows[source].secured, rows[source].executed) if source in rows else None)
                 for source, label in FundingSource.choices
             ),
-            amounts_sum(by_year[year].values()),
-            counts[year],
-            complete,
+            Amounts(rows[EVERY_SOURCE].secured, rows[EVERY_SOURCE].executed),
+            rows[EVERY_SOURCE].programmes,
+            department == ALL_DEPARTMENTS,
         )
-        for year in sorted(by_year, reverse=True)
+        for year, rows in sorted(by_year.items(), reverse=True)
     ]

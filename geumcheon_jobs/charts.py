@@ -137,17 +137,31 @@ def _label_width(text: str) -> float:
     return sum(13 if "가" <= char <= "힣" else 7 for char in text)
 
 
-def _crosses(box: tuple[float, float, float, float], line: Polyline) -> bool:
-    """Whether a line passes through a box, sampled along each of its segments."""
+def _segment_crosses(box: tuple[float, float, float, float], start, end) -> bool:
+    """Whether the segment from `start` to `end` touches the box (Liang–Barsky clipping: exact, no sampling)."""
     left, top, right, bottom = box
-    points = [point[:2] for point in line.dots]
-    for (x1, y1), (x2, y2) in itertools.pairwise(points):
-        steps = int(max(abs(x2 - x1), abs(y2 - y1))) + 1
-        for k in range(steps + 1):
-            x, y = x1 + (x2 - x1) * k / steps, y1 + (y2 - y1) * k / steps
-            if left <= x <= right and top <= y <= bottom:
-                return True
-    return False
+    (x1, y1), (x2, y2) = start[:2], end[:2]
+    low, high = 0.0, 1.0
+    for step, room in ((x1 - x2, x1 - left), (x2 - x1, right - x1), (y1 - y2, y1 - top), (y2 - y1, bottom - y1)):
+        if step == 0:
+            if room < 0:  # parallel to this edge and outside it
+                return False
+            continue
+        share = room / step
+        if step < 0:
+            low = max(low, share)
+        else:
+            high = min(high, share)
+        if low > high:
+            return False
+    return True
+
+
+def _crosses(box: tuple[float, float, float, float], line: Polyline) -> bool:
+    """Whether a line passes through a box: any of its segments touches it (a single dot: the dot is inside)."""
+    if len(line.dots) == 1:
+        return _segment_crosses(box, line.dots[0], line.dots[0])
+    return any(_segment_crosses(box, start, end) for start, end in itertools.pairwise(line.dots))
 
 
 def _place_labels(lines: list[Polyline], right: float, top: float, bottom: float) -> list[Polyline]:
@@ -161,7 +175,6 @@ def _place_labels(lines: list[Polyline], right: float, top: float, bottom: float
             placed.append(replace(line, label_at=(x + 8, y + 4, "start")))
             continue
         width = _label_width(line.label)
-        others = [other for other in lines if other is not line]
         spots = [
             (x + dx, y + dy, anchor)
             for dy in (-10, 20, 4, -24, 34, -38, 48, -52, 62)
@@ -172,15 +185,17 @@ def _place_labels(lines: list[Polyline], right: float, top: float, bottom: float
             left = {"start": spot[0], "middle": spot[0] - width / 2, "end": spot[0] - width}[spot[2]]
             return (left - 2, spot[1] - 12, left + width + 2, spot[1] + 3)
 
-        clear = [
-            spot
-            for spot in spots
-            if top <= spot[1] - 12
-            and spot[1] + 3 <= bottom
-            and not any(_crosses(box(spot), other) for other in others)
-            and not _crosses(box(spot), replace(line, dots=line.dots))
-        ]
-        placed.append(replace(line, label_at=clear[0] if clear else (x, y - 10, "middle")))
+        clear = next(
+            (
+                spot
+                for spot in spots
+                if top <= spot[1] - 12
+                and spot[1] + 3 <= bottom
+                and not any(_crosses(box(spot), other) for other in lines)
+            ),
+            (x, y - 10, "middle"),
+        )
+        placed.append(replace(line, label_at=clear))
     return placed
 
 

@@ -63,7 +63,7 @@ def seed_demo_term(government: LocalGovernment, reviewer, counter: list[int]) ->
     _seed_pledges(government, data["pledges"], rows, created, counter)
     _seed_reports(data, rows, reviewer, counter)
     if counter[0] > before:
-        revision_bump()  # bulk creation sends no signal
+        revision_bump(government)  # bulk creation sends no signal
 
 
 def _seed_programmes(government, plans_data: dict, plans: dict[int, YearPlan], counter):

@@ -21,6 +21,7 @@ from django.db import transaction
 from budget.models import Allocation, BudgetLine
 from geumcheon_jobs.context_processors import DEMO_CACHE_KEY
 from indicators.demo import seed_demo_indicators
+from performance import summaries
 from performance.access import MANAGER_GROUP, REVIEWER_GROUP, STAFF_GROUP
 from performance.models import (
     AnnualTarget,
@@ -326,5 +327,8 @@ def seed_demo(*, with_accounts: bool = True) -> SeedResult:
 
     seed_demo_term(pledge.local_government, reviewer, counter)
     counter[0] += seed_demo_indicators(pledge.local_government)
+    if counter[0]:  # rows created here bypass the services: the government's summaries are recomputed once
+        summaries.refresh(Pledge.objects.filter(local_government=pledge.local_government).values_list("pk", flat=True))
+        summaries.refresh_budget(pledge.local_government_id)
     cache.delete(DEMO_CACHE_KEY)  # the header's demo banner
     return SeedResult(pledge, counter[0], accounts)

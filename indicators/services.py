@@ -69,9 +69,9 @@ def _begin(government: LocalGovernment, user, model, seen: int) -> None:
         raise Stale(indicator_changes(government.pk, **{f"{kind}_since": seen, "only": kind}))
 
 
-def _finish(changed: int) -> None:
+def _finish(government: LocalGovernment, changed: int) -> None:
     if changed:
-        revision_bump()  # the dashboard's cached page shows the indicators too
+        revision_bump(government)  # the dashboard's cached page shows the indicators too
 
 
 def _plan_key(plan: TermPlan | YearPlan) -> tuple[str, int]:
@@ -135,7 +135,7 @@ def indicator_targets_save(
         for name in TARGET_FIELDS:
             setattr(target, name, getattr(wanted, name))
         _write(target, user, reason)
-    _finish(len(changes))
+    _finish(government, len(changes))
     return len(changes)
 
 
@@ -189,5 +189,5 @@ def indicator_results_save(
         )
         result.value, result.source, result.published_on = wanted.value, wanted.source, wanted.published_on
         _write(result, user, reason)
-    _finish(len(changes))
+    _finish(government, len(changes))
     return len(changes)

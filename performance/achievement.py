@@ -12,7 +12,6 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
-    Q,
     Subquery,
     Sum,
     Value,
@@ -22,10 +21,21 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from . import calculations
-from .access import sees_all_departments
-from .models import AnnualTarget, Department, Pledge, Programme, QuarterlyReport, QuarterlyReportLine
+from .models import (
+    ALL_DEPARTMENTS,
+    AnnualTarget,
+    Department,
+    Dimension,
+    Pledge,
+    ProgrammeType,
+    QuarterlyReport,
+    ResultSummary,
+    TargetGroup,
+    TargetSummary,
+)
 from .plans import default_year, plan_years, pledge_years
-from .selectors import PENDING, PeriodResult, approved_lines, period_results, report_periods
+from .selectors import PENDING, PeriodResult, period_results, report_periods
+from .summaries import summary_department
 
 Status = QuarterlyReport.Status
 
@@ -161,66 +171,55 @@ def _breakdowns(
     pledge, year, user, group_target_rows, through_quarter=4
 ) -> tuple[tuple[Share, ...], tuple[Share, ...]]:
     """The year's approved result by target group and by 부문, each beside its target: a group's target is the
-    pledge's (계층별 목표); a 부문's is the sum of its 세부사업's targets, but only when every one of its 세부사업
-    with results has a target (a partial sum would overstate the rate). `user` None: the whole district, for the
-    public page and official reports (group and type totals are published; no department's rows are).
-    `group_target_rows`: the pledge's group targets of the year (계층별 목표). Two
-    queries, grouped by group and type, whatever the number of result lines."""
-    whole_district = user is None or sees_all_departments(user)
-    lines = approved_lines(pledge) if user is None else approved_lines(pledge).visible_to(user)
-    rows = (
-        lines.filter(report__year=year, report__quarter__lte=through_quarter)
+    pledge's (계층별 목표); a 부문's is the sum of its 세부사업's targets, but only when every one of its active
+    세부사업 has a target (a partial sum would overstate the rate; the same rule as a department's row). `user` None:
+    the whole district, for the public page and official reports (group and type totals are published; no
+    department's rows are); staff read their department's. `group_target_rows`: the pledge's group targets of the
+    year (계층별 목표). Four small queries (the summaries and the two lists), whatever the number of result lines."""
+    department = summary_department(user)
+    scope = {"pledge": pledge, "year": year, "department": department}
+    results = (
+        ResultSummary.objects.filter(
+            **scope, quarter__lte=through_quarter, dimension__in=[Dimension.TYPE, Dimension.GROUP]
+        )
         .order_by()
-        .values(
-            "programme__target_group__name",
-            "programme__target_group__sort_order",
-            "programme__programme_type__name",
-            "programme__programme_type__sort_order",
-        )
-        .annotate(
-            jobs_sum=Sum("jobs"),
-            untargeted=Count("programme", distinct=True, filter=Q(programme__jobs_target__isnull=True)),
-        )
+        .values_list("dimension", "member")
+        .annotate(jobs=Sum("jobs"))
     )
-    jobs, order, present, untargeted = defaultdict(int), {}, set(), defaultdict(int)
-    for row in rows:
-        group, programme_type = row["programme__target_group__name"], row["programme__programme_type__name"]
-        order[("group", group)] = row["programme__target_group__sort_order"]
-        order[("type", programme_type)] = row["programme__programme_type__sort_order"]
-        jobs[("group", group)] += row["jobs_sum"] or 0
-        jobs[("type", programme_type)] += row["jobs_sum"] or 0
-        present |= {("group", group), ("type", programme_type)}
-        untargeted[programme_type] += row["untargeted"]
-    type_targets = {}
-    for row in _type_targets(pledge, year, user):
-        order[("type", row["programme_type__name"])] = row["programme_type__sort_order"]
-        present.add(("type", row["programme_type__name"]))
-        type_targets[row["programme_type__name"]] = row["jobs"]
+    jobs = {(dimension, member): total for dimension, member, total in results}
+    plan = {
+        member: (target, untargeted)
+        for member, target, untargeted in TargetSummary.objects.filter(**scope, dimension=Dimension.TYPE).values_list(
+            "member", "target", "untargeted"
+        )
+    }
+    government = pledge.local_government_id
+    type_names = ProgrammeType.objects.filter(local_government_id=government).values_list("pk", "name")
+    group_names = dict(TargetGroup.objects.filter(local_government_id=government).values_list("pk", "name"))
 
     # A group's target is the district's: beside one department's figures it would mislead.
-    group_targets = {t.target_group.name: t.jobs for t in group_target_rows} if whole_district else {}
-    group_names = list(group_targets) + sorted(
-        (key[1] for key in present if key[0] == "group" and key[1] not in group_targets),
-        key=lambda name: order[("group", name)],
-    )
-    groups = tuple(Share(n, n, jobs.get(("group", n), 0), group_targets.get(n)) for n in group_names)
-    type_names = sorted((key[1] for key in present if key[0] == "type"), key=lambda name: order[("type", name)])
-    types = tuple(
-        Share(name, name, jobs[("type", name)], None if untargeted[name] else type_targets.get(name))
-        for name in type_names
-    )
-    return groups, types
-
-
-def _type_targets(pledge, year, user):
-    """Per 부문, the sum of the year's targets of the pledge's 세부사업 the person may see (`user` None: all)."""
-    programmes = Programme.objects.all() if user is None else Programme.objects.visible_to(user)
+    whole_district = department == ALL_DEPARTMENTS
+    group_targets = {t.target_group_id: t.jobs for t in group_target_rows} if whole_district else {}
+    groups = [pk for pk in group_targets] + [
+        pk for pk in group_names if (Dimension.GROUP, pk) in jobs and pk not in group_targets
+    ]
+    types = [pk for pk, _name in type_names if (Dimension.TYPE, pk) in jobs or pk in plan]
     return (
-        programmes.filter(pledge_links__pledge=pledge, year_plan__year=year, jobs_target__isnull=False)
-        .order_by()
-        .values("programme_type__name", "programme_type__sort_order")
-        .annotate(jobs=Sum("jobs_target"))
+        tuple(
+            Share(group_names[pk], group_names[pk], jobs.get((Dimension.GROUP, pk), 0), group_targets.get(pk))
+            for pk in groups
+        ),
+        tuple(
+            Share(name, name, jobs.get((Dimension.TYPE, pk), 0), _type_target(plan.get(pk)))
+            for pk, name in type_names
+            if pk in types
+        ),
     )
+
+
+def _type_target(plan: tuple[int, int] | None) -> int | None:
+    """A 부문's target: the sum of its 세부사업's, when every one has one."""
+    return None if plan is None or plan[1] else plan[0]
 
 
 def _summed(queryset, field: str):
@@ -243,29 +242,17 @@ def department_achievement(pledge: Pledge, year: int, user, through_quarter: int
     result of the pledge's 세부사업 (`cumulative`), the sum of their targets when every active one has one (`target`)
     and the row's 달성률 (`rate`, a Decimal by the one rule, computed in SQL so that the table sorts by the rate it
     shows); a queryset, so that the table can sort, filter and page it in the database."""
-    lines = QuarterlyReportLine.objects.approved().filter(
-        report__department=OuterRef("pk"),
-        report__year=year,
-        report__quarter__lte=through_quarter,
-        programme__pledge_links__pledge=pledge,
+    results = ResultSummary.objects.filter(
+        pledge=pledge, year=year, quarter__lte=through_quarter, department=OuterRef("pk"), dimension=Dimension.TOTAL
     )
-    programmes = Programme.objects.filter(
-        pledge_links__pledge=pledge, year_plan__year=year, department=OuterRef("pk"), is_active=True
-    )
-    targets = programmes.filter(jobs_target__isnull=False)
-    untargeted = programmes.filter(jobs_target__isnull=True)
+    plan = TargetSummary.objects.filter(pledge=pledge, year=year, department=OuterRef("pk"), dimension=Dimension.TOTAL)
     scope = Department.objects.all() if user is None else Department.objects.visible_to(user)
     return (
-        scope.filter(
-            Exists(
-                Programme.objects.filter(pledge_links__pledge=pledge, year_plan__year=year, department=OuterRef("pk"))
-            ),
-            local_government_id=pledge.local_government_id,
-        )
+        scope.filter(Exists(plan) | Exists(results), local_government_id=pledge.local_government_id)
         .annotate(
-            cumulative=_sum_subquery(lines, "jobs"),
-            target_sum=_sum_subquery(targets, "jobs_target"),
-            untargeted=_count_subquery(untargeted),
+            cumulative=_sum_subquery(results, "jobs"),
+            target_sum=_sum_subquery(plan, "target"),
+            untargeted=_sum_subquery(plan, "untargeted"),
         )
         .annotate(
             target=Case(When(untargeted=0, target_sum__gt=0, then=F("target_sum")), default=None),

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import summaries
 from .models import (
     AnnualTarget,
     Department,
@@ -63,17 +64,53 @@ class YearPlanAdmin(SimpleHistoryAdmin):
     list_filter = ["local_government", "status"]
 
 
+class SummariesAdminMixin:
+    """An edit on the admin site bypasses the services: the pledges' summaries of the year it touches are recomputed
+    in the same transaction (`performance.summaries.refresh`), from before and after the change."""
+
+    def summary_scope(self, obj) -> tuple[set[int], set[int]]:
+        raise NotImplementedError
+
+    def _refreshing(self, objects, change):
+        scopes = [self.summary_scope(obj) for obj in objects]
+        change()
+        scopes += [self.summary_scope(obj) for obj in objects if obj.pk is not None]
+        summaries.refresh(
+            set().union(*(pledges for pledges, _ in scopes)), set().union(*(years for _, years in scopes))
+        )
+
+    def save_model(self, request, obj, form, change):
+        before = self.summary_scope(type(obj).objects.get(pk=obj.pk)) if change else (set(), set())
+        super().save_model(request, obj, form, change)
+        after = self.summary_scope(obj)
+        summaries.refresh(before[0] | after[0], before[1] | after[1])
+
+    def delete_model(self, request, obj):
+        self._refreshing([obj], lambda: super(SummariesAdminMixin, self).delete_model(request, obj))
+
+    def delete_queryset(self, request, queryset):
+        objects = list(queryset)
+        self._refreshing(objects, lambda: super(SummariesAdminMixin, self).delete_queryset(request, queryset))
+
+
 @admin.register(Programme)
-class ProgrammeAdmin(SimpleHistoryAdmin):
+class ProgrammeAdmin(SummariesAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "year_plan", "department", "target_group", "programme_type", "jobs_target", "is_active"]
     list_filter = ["year_plan__year", "department", "target_group", "programme_type", "is_active"]
     search_fields = ["name"]
 
+    def summary_scope(self, obj):
+        pledges = set(PledgeProgramme.objects.filter(programme=obj).values_list("pledge", flat=True))
+        return pledges, {obj.year_plan.year}
+
 
 @admin.register(PledgeProgramme)
-class PledgeProgrammeAdmin(SimpleHistoryAdmin):
+class PledgeProgrammeAdmin(SummariesAdminMixin, SimpleHistoryAdmin):
     list_display = ["pledge", "programme"]
     list_filter = ["pledge", "programme__year_plan__year"]
+
+    def summary_scope(self, obj):
+        return {obj.pledge_id}, {obj.programme.year_plan.year}
 
 
 class PledgeAuthorInline(admin.TabularInline):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
+from . import summaries
 from .access import can_edit_plans
 from .models import (
     Department,
@@ -115,7 +116,7 @@ def _locked_plan(year_plan: YearPlan, version: int | None) -> YearPlan:
 def _raise_version(plan: YearPlan, user, reason: str) -> None:
     plan.version += 1
     _save(plan, user, reason)
-    revision_bump()
+    revision_bump(plan.local_government_id)
 
 
 @transaction.atomic
@@ -191,6 +192,7 @@ def year_plan_create_next(*, user, government: LocalGovernment) -> YearPlan:
     ]
     bulk_create_with_history(budget, ProgrammeBudget, default_user=user, default_change_reason=reason)
     _raise_version(plan, user, reason)  # closes the copy's rows in the plan's history (see plan_changes_since)
+    summaries.refresh_budget(government.pk, [year])
     return plan
 
 
@@ -301,6 +303,7 @@ def programme_add(
     _save(programme, user, reason)
     programme_budget_save(programme, budget or {}, user=user, reason=reason)
     _raise_version(plan, user, reason)
+    summaries.refresh_budget(plan.local_government_id, [plan.year])
     return programme
 
 
@@ -341,6 +344,8 @@ def programme_change(
     if not changed:
         raise PlanRefused(_("바뀐 내용이 없습니다. 아무것도 저장하지 않았습니다."))
     _raise_version(plan, user, reason)
+    summaries.refresh(_linked_pledges([programme.pk]), [plan.year])
+    summaries.refresh_budget(plan.local_government_id, [plan.year])  # its department may have moved
     return programme
 
 
@@ -361,8 +366,16 @@ def programme_drop(*, user, programme: Programme, version: int, reason: str) -> 
     )
     if refusal:
         raise PlanRefused(refusal)
+    pledges = _linked_pledges([programme.pk])
     programme_remove_row(programme, user=user, reason=reason)
     _raise_version(plan, user, reason)
+    summaries.refresh(pledges, [plan.year])
+    summaries.refresh_budget(plan.local_government_id, [plan.year])
+
+
+def _linked_pledges(programme_ids) -> set[int]:
+    """The pledges drawing on these 세부사업: whose summaries a change of them moves."""
+    return set(PledgeProgramme.objects.filter(programme__in=programme_ids).values_list("pledge", flat=True))
 
 
 def removal_refusal(name: str, year: int, *, approved: bool, pending: bool) -> str | None:
@@ -469,7 +482,7 @@ def pledge_create(*, user, government: LocalGovernment, **fields) -> Pledge:
     if Pledge.objects.filter(local_government=government, code=pledge.code).exists():
         raise PlanRefused(DUPLICATE_PLEDGE % {"code": pledge.code})
     _save(pledge, user, _("공약 등록"))
-    revision_bump()
+    revision_bump(government)
     return pledge
 
 
@@ -498,7 +511,8 @@ def pledge_link_programmes(
         link = PledgeProgramme(pledge=pledge, programme_id=pk)
         _save(link, user, reason)
     if added or removed:
-        revision_bump()
+        revision_bump(pledge.local_government_id)
+        summaries.refresh([pledge.pk], [year])
     return len(added), len(removed)
 
 

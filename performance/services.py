@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
+from . import summaries
 from .access import can_enter_results, can_review_reports
 from .bulk import insert_with_history
 from .models import Department, Programme, QuarterlyReport, QuarterlyReportLine, ReportingDeadline
@@ -149,7 +150,8 @@ def reports_save_lines(*, year: int, quarter: int, inputs: list[ReportInput], us
             report.version += 1
             _save(report, user, _("실적 수정"), update_fields=["version"])
     if changed or len(existing) < len(inputs):
-        revision_bump()
+        for government in sorted({department.local_government_id for department in departments}):
+            revision_bump(government)
     return [reports[item.department.pk] for item in inputs]
 
 
@@ -336,12 +338,15 @@ def _reviewed(report: QuarterlyReport, status: Status, user, reason: str, **fiel
 
 
 def _transition(report: QuarterlyReport, status: Status, user, reason: str, **fields) -> QuarterlyReport:
+    counted = report.status == Status.APPROVED
     report.status = status
     report.version += 1
     for name, value in fields.items():
         setattr(report, name, value)
     _save(report, user, reason, update_fields=["status", "version", *fields])
-    revision_bump()
+    revision_bump(report.department.local_government_id)
+    if counted != (status == Status.APPROVED):  # approved reports count: the summaries add or take out its lines
+        summaries.results_of_report(report, -1 if counted else 1)
     return report
 
 

@@ -11,6 +11,7 @@ def approved_cumulative(pledge, year: int, through_quarter: int) -> int:
     return periods[-1].cumulative if periods else 0
 
 
-def results_revision() -> int:
-    """The results revision as stored (0 before the first change)."""
-    return ResultsRevision.objects.values_list("number", flat=True).first() or 0
+def results_revision(government) -> int:
+    """The government's results revision as stored (0 before its first change)."""
+    government = getattr(government, "pk", government)
+    return ResultsRevision.objects.filter(local_government=government).values_list("number", flat=True).first() or 0

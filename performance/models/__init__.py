@@ -20,14 +20,18 @@ from .plans import (
 )
 from .pledges import AnnualTarget, FuturePlanItem, Pledge, PledgeAuthor, PledgeProgramme, PledgeStatus, ProgressEntry
 from .results import QUARTERS, Notice, QuarterlyReport, QuarterlyReportLine, ReportingDeadline, ResultsRevision
+from .summaries import ALL_DEPARTMENTS, BudgetSummary, Dimension, ResultSummary, TargetSummary
 
 __all__ = [
+    "ALL_DEPARTMENTS",
     "MAX_JOBS",
     "MAX_MILLION_WON",
     "QUARTERS",
     "YEAR_VALIDATORS",
     "AnnualTarget",
+    "BudgetSummary",
     "Department",
+    "Dimension",
     "FundingSource",
     "FuturePlanItem",
     "LocalGovernment",
@@ -45,9 +49,11 @@ __all__ = [
     "QuarterlyReport",
     "QuarterlyReportLine",
     "ReportingDeadline",
+    "ResultSummary",
     "ResultsRevision",
     "Strategy",
     "TargetGroup",
+    "TargetSummary",
     "Task",
     "TermPlan",
     "YearPlan",

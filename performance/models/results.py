@@ -143,10 +143,14 @@ class Notice(models.Model):
 
 
 class ResultsRevision(models.Model):
-    """One number that goes up in the same transaction as every change to what the achievement figures are
-    made of (reports, their lines, targets, programmes, departments). Caches of computed figures are keyed by
+    """A number per local government that goes up in the same transaction as every change to what its achievement
+    figures are made of (reports, their lines, targets, programmes, departments). Caches of computed figures are keyed by
     it, so a cached dashboard can never outlive the data it was computed from (see `performance.revision`)."""
 
+    # One row per local government (migration 0014 turned the install-wide row of earlier versions into these).
+    local_government = models.OneToOneField(
+        "performance.LocalGovernment", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     number = models.PositiveBigIntegerField(default=0)
 
     class Meta:

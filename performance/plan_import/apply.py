@@ -9,8 +9,9 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy
 
+from .. import summaries
 from ..access import can_edit_plans
-from ..models import Programme, ProgrammeLineage, Strategy, Task, YearPlan
+from ..models import PledgeProgramme, Programme, ProgrammeLineage, Strategy, Task, YearPlan
 from ..plan_services import PlanRefused, next_order, programme_budget_save, programme_remove_row, removal_refusal
 from ..reporting import history_who
 from ..revision import revision_bump
@@ -49,6 +50,7 @@ def plan_import_apply(*, year_plan: YearPlan, session_plan: dict, user, reason: 
     reason = (reason or "").strip()
     if not reason:
         raise PlanImportRefused(REASON_REQUIRED)
+    pledges = set(PledgeProgramme.objects.filter(programme__year_plan=plan).values_list("pledge", flat=True))
     try:
         with transaction.atomic():
             count = _save(plan, session_plan, user, reason)
@@ -59,7 +61,9 @@ def plan_import_apply(*, year_plan: YearPlan, session_plan: dict, user, reason: 
     plan.version += 1
     plan._history_user, plan._change_reason = user, reason
     plan.save(update_fields=["version"])
-    revision_bump()
+    revision_bump(plan.local_government_id)
+    summaries.refresh(pledges, [plan.year])  # removed 세부사업 took their links with them; nothing links a new one
+    summaries.refresh_budget(plan.local_government_id, [plan.year])
     return count
 
 

@@ -33,7 +33,7 @@ def test_a_year_target_is_saved_with_history(card_data, lead, term8):
     government = card_data.local_government
     plan = YearPlan.objects.get(local_government=government, year=2025)
     seen = latest_change(government.pk, IndicatorTarget)
-    before = revision_current()
+    before = revision_current(government)
     changed = services.indicator_targets_save(
         government=government,
         term=term8,
@@ -52,7 +52,7 @@ def test_a_year_target_is_saved_with_history(card_data, lead, term8):
     )
     record = target.history.first()
     assert record.history_user == lead and record.history_change_reason == "2025년 수정공시"
-    assert revision_current() == before + 1  # the cached dashboard shows the new target
+    assert revision_current(government) == before + 1  # the cached dashboard shows the new target
     entry = indicator_changes(government.pk)[0]
     assert entry.changes == ("67.5% → 67.0% 유지",) and entry.reason == "2025년 수정공시"
 

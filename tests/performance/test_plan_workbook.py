@@ -220,7 +220,7 @@ def test_applying_saves_everything_with_history_version_and_revision(world):
             sheet[f"{column}{new}"] = value
 
     result = preview(world, edited(plan_workbook(world.plan), edit))
-    revision = results_revision()
+    revision = results_revision(world.government)
     count = plan_import_apply(year_plan=world.plan, session_plan=result.to_session(), user=user, reason="추경 반영")
     assert count == 3
     world.p1.refresh_from_db()
@@ -233,7 +233,7 @@ def test_applying_saves_everything_with_history_version_and_revision(world):
     record = world.p1.history.first()
     assert (record.history_user, record.history_change_reason) == (user, "추경 반영")
     world.plan.refresh_from_db()
-    assert world.plan.version == 2 and results_revision() > revision
+    assert world.plan.version == 2 and results_revision(world.government) > revision
     # Exported again and imported back: nothing left to change.
     assert preview(world, plan_workbook(world.plan)).changes == ()
 
@@ -542,13 +542,13 @@ def test_a_failure_halfway_saves_nothing(world, monkeypatch):
         saved.append(obj)
 
     monkeypatch.setattr(apply, "_keep", failing_keep)
-    revision = results_revision()
+    revision = results_revision(world.government)
     with pytest.raises(PlanImportRefused):
         plan_import_apply(year_plan=world.plan, session_plan=result.to_session(), user=None, reason="중간 실패")
     assert saved  # the first 세부사업 had been written before the failure
     world.p1.refresh_from_db()
     world.plan.refresh_from_db()
-    assert (world.p1.jobs_target, world.plan.version, results_revision()) == (10, 1, revision)
+    assert (world.p1.jobs_target, world.plan.version, results_revision(world.government)) == (10, 1, revision)
 
 
 def test_preview_query_count_is_constant_in_the_number_of_programmes(world):

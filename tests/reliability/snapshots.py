@@ -1,9 +1,25 @@
 """The state of everything a change can touch, to compare before and after."""
 
 from budget.models import Allocation, BudgetLine
-from performance.models import Notice, QuarterlyReport, QuarterlyReportLine, ReportingDeadline
+from performance.models import (
+    Notice,
+    QuarterlyReport,
+    QuarterlyReportLine,
+    ReportingDeadline,
+    ResultSummary,
+    TargetSummary,
+)
 
-TRACKED = (QuarterlyReport, QuarterlyReportLine, ReportingDeadline, Notice, BudgetLine, Allocation)
+TRACKED = (
+    QuarterlyReport,
+    QuarterlyReportLine,
+    ReportingDeadline,
+    Notice,
+    BudgetLine,
+    Allocation,
+    ResultSummary,
+    TargetSummary,
+)
 
 
 def snapshot() -> dict:

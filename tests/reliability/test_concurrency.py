@@ -17,7 +17,7 @@ from django.db.utils import OperationalError, load_backend
 from budget.models import Allocation, BudgetLine
 from budget.selectors import budget_version
 from budget.services import CellInput, StaleBudget, allocations_save
-from performance import services
+from performance import services, summaries
 from performance.models import Notice, Programme, QuarterlyReport, QuarterlyReportLine, ReportingDeadline
 from performance.services import LineInput, ReportError, StaleReport
 from tests.factories import (
@@ -40,6 +40,14 @@ on_postgresql = pytest.mark.skipif(
     reason="races between sessions need PostgreSQL (DATABASE_URL=postgres://…); SQLite has a single writer",
 )
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def summaries_stay_exact():
+    """After every race or crash, the summaries the pages read are exactly what the lines say
+    (`manage.py verify_summaries` finds no difference)."""
+    yield
+    assert summaries.differences() == []
 
 
 @pytest.fixture

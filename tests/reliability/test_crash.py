@@ -18,7 +18,7 @@ from simple_history.models import HistoricalRecords
 from budget.models import Allocation, BudgetLine
 from budget.selectors import budget_version
 from budget.services import CellInput, allocations_save
-from performance import excel, imports, notices, services
+from performance import excel, imports, notices, services, summaries
 from performance.models import QuarterlyReport, QuarterlyReportLine
 from performance.plans import plan_programmes
 from performance.services import LineInput
@@ -36,6 +36,16 @@ from tests.factories import (
 from .snapshots import snapshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def summaries_stay_exact():
+    """After every race or crash, the summaries the pages read are exactly what the lines say
+    (`manage.py verify_summaries` finds no difference)."""
+    yield
+    assert summaries.differences() == []
+
+
 YEAR, QUARTER = 2025, 1
 
 
