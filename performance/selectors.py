@@ -16,6 +16,7 @@ from .models import (
     QuarterlyReport,
     QuarterlyReportLine,
     ResultSummary,
+    TargetSummary,
 )
 
 PENDING = (QuarterlyReport.Status.DRAFT, QuarterlyReport.Status.SUBMITTED, QuarterlyReport.Status.RETURNED)
@@ -84,8 +85,10 @@ def report_periods(pledge: Pledge, user=None) -> list[dict]:
         for year, quarter, jobs, lines in totals.values_list("year", "quarter", "jobs", "lines")
     }
     if user is not None:
-        linked = Programme.objects.filter(
-            pledge_links__pledge=pledge, department=OuterRef("department"), year_plan__year=OuterRef("year")
+        # Departments that run the pledge's 세부사업 that year: its target summary has their row (an index lookup,
+        # where the links themselves are 250,000 rows in the bench).
+        linked = TargetSummary.objects.filter(
+            pledge=pledge, department=OuterRef("department"), dimension=Dimension.TOTAL, year=OuterRef("year")
         )
         pending = (
             QuarterlyReport.objects.filter(

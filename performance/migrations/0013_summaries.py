@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': '승인 실적 요약',
                 'verbose_name_plural': '승인 실적 요약',
-                'constraints': [models.UniqueConstraint(fields=('pledge', 'year', 'department', 'dimension', 'member', 'quarter'), name='result_summary_key')],
+                'constraints': [models.UniqueConstraint(fields=('pledge', 'department', 'dimension', 'member', 'year', 'quarter'), name='result_summary_key')],
             },
         ),
         migrations.CreateModel(
@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': '목표 요약',
                 'verbose_name_plural': '목표 요약',
-                'constraints': [models.UniqueConstraint(fields=('pledge', 'year', 'department', 'dimension', 'member'), name='target_summary_key')],
+                'constraints': [models.UniqueConstraint(fields=('pledge', 'department', 'dimension', 'member', 'year'), name='target_summary_key')],
             },
         ),
     ]

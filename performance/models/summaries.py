@@ -22,7 +22,9 @@ class Dimension(models.TextChoices):
 
 
 class SummaryKey(models.Model):
-    """(pledge, year, department or 0, dimension, 부문 or 대상 id or 0): where a row's figures belong."""
+    """(pledge, department or 0, dimension, 부문 or 대상 id or 0, year): where a row's figures belong. The unique
+    index runs in that order, so that a page's reads (a pledge's totals of every year, one department's year) are
+    each a range of it."""
 
     pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField(_("연도"))
@@ -49,7 +51,7 @@ class ResultSummary(SummaryKey):
         verbose_name_plural = _("승인 실적 요약")
         constraints = [
             models.UniqueConstraint(
-                fields=["pledge", "year", "department", "dimension", "member", "quarter"], name="result_summary_key"
+                fields=["pledge", "department", "dimension", "member", "year", "quarter"], name="result_summary_key"
             )
         ]
 
@@ -66,7 +68,7 @@ class TargetSummary(SummaryKey):
         verbose_name_plural = _("목표 요약")
         constraints = [
             models.UniqueConstraint(
-                fields=["pledge", "year", "department", "dimension", "member"], name="target_summary_key"
+                fields=["pledge", "department", "dimension", "member", "year"], name="target_summary_key"
             )
         ]
 
