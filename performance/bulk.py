@@ -37,9 +37,17 @@ def insert_with_history(model, rows: list[dict], *, key: tuple[str, ...], user, 
 
 
 def _executemany(table: str, columns: list[str], values: list[list]) -> None:
+    """Insert the rows: on PostgreSQL with one COPY, which streams every row in one command (several times faster
+    than an INSERT a row, even pipelined); elsewhere with one executemany."""
     quote = connection.ops.quote_name
-    sql = f"INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) VALUES ({', '.join(['%s'] * len(columns))})"  # noqa: S608 - names from _meta
+    names = ", ".join(map(quote, columns))
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:  # names from _meta
+                for row in values:
+                    copy.write_row(row)
+            return
+        sql = f"INSERT INTO {quote(table)} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"  # noqa: S608 - names from _meta
         cursor.executemany(sql, values)
 
 

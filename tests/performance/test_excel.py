@@ -499,3 +499,44 @@ def test_the_programmes_listed_include_rows_with_a_bad_cell():
     results = parse_results_workbook(data)
     assert [row.programme_id for row in results.rows] == [101, 103]
     assert results.programme_ids == {101, 102, 103}
+
+
+def rewritten_sheet(data: bytes, rewrite) -> bytes:
+    """The file with sheet 실적's XML part passed through `rewrite` (bytes → bytes), as another program may save it."""
+    source, output = zipfile.ZipFile(BytesIO(data)), BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            target.writestr(item, rewrite(content) if item.filename == "xl/worksheets/sheet1.xml" else content)
+    return output.getvalue()
+
+
+def in_utf16(content: bytes) -> bytes:
+    text = content.decode("utf-8").replace("encoding='UTF-8'", "encoding='UTF-16'")
+    text = text.replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    return text.encode("utf-16")
+
+
+def with_prefix(content: bytes) -> bytes:
+    """The spreadsheet namespace bound to a prefix, as some programs write it: <x:mergeCell ref=…/>."""
+    text = content.decode("utf-8")
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    text = re.sub(r"<(/?)(?!\?)(\w+)", r"<\1x:\2", text).replace(f'xmlns="{main}"', f'xmlns:x="{main}"')
+    return text.encode("utf-8")
+
+
+# The merge check skips parsing a part whose bytes cannot hold a <mergeCell> (the common, unmerged template): a part
+# in another encoding, or with the namespace under a prefix, must still have its merges found.
+@pytest.mark.parametrize("rewrite", [in_utf16, with_prefix], ids=["utf-16", "prefixed"])
+def test_a_merge_is_found_whatever_the_sheet_part_looks_like(rewrite):
+    data = merged(template([template_row(101, jobs=11), template_row(102, jobs=7)]), "I5:I6")
+    results = parse_results_workbook(rewritten_sheet(data, rewrite))
+    assert results.errors == (merge_error("I5:I6"),)
+
+
+@pytest.mark.parametrize("rewrite", [in_utf16, with_prefix], ids=["utf-16", "prefixed"])
+def test_an_unmerged_sheet_part_in_another_form_is_read(rewrite):
+    data = template([template_row(101, jobs=11), template_row(102, jobs=7)])
+    results = parse_results_workbook(rewritten_sheet(data, rewrite))
+    assert results.ok, results.errors
+    assert [row.jobs for row in results.rows] == [11, 7]
