@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from . import excel, services
 from .access import can_enter_results
+from .excel.format import ERR_MISSING_ROW
 from .models import Department, QuarterlyReport, QuarterlyReportLine
 from .plans import plan_programmes
 from .reporting import entry_rows
@@ -183,7 +184,7 @@ def _missing_rows(department, programmes: dict[int, str], listed: frozenset[int]
             excel.DATA_SHEET,
             "",
             "",
-            str(excel.ERR_MISSING_ROW % {"department": department.name, "programme": name, "id": pk}),
+            str(ERR_MISSING_ROW % {"department": department.name, "programme": name, "id": pk}),
         )
         for pk, name in programmes.items()
         if pk not in listed

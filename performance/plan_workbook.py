@@ -38,7 +38,7 @@ from .models import (
     TargetGroup,
     YearPlan,
 )
-from .validation import NUMBER_ERRORS, YEARS, jobs_range_error
+from .validation import YEARS
 
 # --- The format. Sheet names and labels are part of it, so they are not translated.
 PLAN_SHEET, LISTS_SHEET, GUIDE_SHEET = "세부계획", "목록", "안내"
@@ -432,9 +432,7 @@ class _PlanReader:
         return text
 
     def _target(self, number: int, value) -> int | None:
-        jobs, reason = excel.cell_whole_number(value)
-        if reason is None and jobs is not None and (code := jobs_range_error(jobs)):
-            reason = NUMBER_ERRORS[code]
+        jobs, reason = excel.cell_jobs(value)
         if reason is not None:
             self._add(f"{TARGET}{number}", value, reason)
             return None
