@@ -142,8 +142,10 @@ def test_a_formula_in_the_budget_file_is_refused_like_one_in_the_results_file(ca
 # --- One place for each rule --------------------------------------------------------------------------------------
 
 # Code that decides how text is escaped, or reads a number out of a cell by its type: only the home may hold it.
+# (XlsxWriter's name for the quotePrefix flag is set once, in tabular.py, from what `sheet_text` answers.)
 SECOND_COPIES = {
     "setting the quotePrefix flag": (re.compile(r"\.quotePrefix\s*="), ()),
+    "XlsxWriter's quote_prefix format": (re.compile(r"""["']quote_prefix["']\s*:"""), ("geumcheon_jobs/tabular.py",)),
     "an apostrophe put before text": (re.compile(r"""["']'["']\s*\+"""), ()),
     "a list of formula prefixes": (re.compile(r"""\(\s*["']=["']\s*,\s*["']\+["']"""), ()),
     "a float tested for a whole number": (re.compile(r"\.is_integer\(\)"), ()),
