@@ -178,11 +178,14 @@ def _apply_lines(writes: list[tuple[QuarterlyReport, list[LineInput]]], user) ->
     deleted (the history keeps them). Programmes and uniqueness are checked here once for all reports,
     so each line only validates its own fields, without a query per row. Returns the reports changed."""
     report_ids = [report.pk for report, _lines in writes]
-    # A line names one of its department's active 세부사업 of the report's year.
+    # A line names one of its department's active 세부사업 of the report's year (only those years are read: a
+    # department has a row per 세부사업 in every year's plan).
     own = set(
-        Programme.objects.filter(is_active=True, department__in=[r.department_id for r, _lines in writes]).values_list(
-            "department_id", "year_plan__year", "pk"
-        )
+        Programme.objects.filter(
+            is_active=True,
+            department__in=[report.department_id for report, _lines in writes],
+            year_plan__year__in={report.year for report, _lines in writes},
+        ).values_list("department_id", "year_plan__year", "pk")
     )
     existing = {
         (line.report_id, line.programme_id): line
