@@ -32,6 +32,7 @@ from performance.excel import (
     UploadedWorkbook,
     cell_text,
     check_upload,
+    reads_as_nothing,
     refused_as_unsafe,
     shown_value,
 )
@@ -39,7 +40,7 @@ from performance.excel.cells import is_blank
 from performance.models import Pledge
 from performance.validation import YEARS
 
-from .forms import SECURED_REQUIRED, parse_amount, reads_as_nothing
+from .forms import SECURED_REQUIRED, parse_amount
 from .models import Allocation, BudgetLine, FundingSource
 from .selectors import Amounts, budget_version
 from .services import RESERVED_NAMES, CellInput

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from performance.excel import cell_number
+from performance.excel import cell_amount
 from performance.excel.cells import NUMBER_MESSAGES
 from performance.validation import whole_in_range, year_from_text
 
@@ -16,9 +16,8 @@ from .services import RESERVED_NAMES, CellInput
 
 MAX_NEW_LINES = 5
 MAX_NAME_LENGTH = 100
-READ_AS_EMPTY = ("-", "—", "–")  # the "—" the table and the xlsx show for nothing, and the dashes people type for it
 
-# An amount is read by the one rule for a number in a cell or a field (performance/excel/cells.py `cell_number`);
+# An amount is read by the one rule for an amount in a cell or a field (performance/excel/cells.py `cell_amount`);
 # only the messages that name the unit (백만원) are the budget's own, the rest (a formula, a date, TRUE/FALSE, a
 # negative number) are the shared ones.
 AMOUNT_NOT_NUMBER = _("숫자만 입력하세요(예: 12,199). '백만원' 같은 글자나 기호는 빼고, 없으면 빈칸으로 두세요.")
@@ -37,24 +36,15 @@ NEW_LINE_LABEL = _("새 세부사업")
 
 
 def parse_amount(value: object) -> int | None:
-    """An amount in 백만원 as typed in the form or found in an Excel cell: a whole number from 0 to MAX_MILLION_WON,
-    thousands commas allowed ("12,199"), empty or a dash (`reads_as_nothing`) → None. Anything else raises
-    ValidationError in Korean, with the code of what is wrong."""
-    if reads_as_nothing(value):
-        return None
-    number, code = cell_number(value)
-    if code is None and number is not None:
-        code = "negative" if number < 0 else "too_large" if number > MAX_MILLION_WON else None
+    """An amount in 백만원 as typed in the form or found in an Excel cell (`performance.excel.cell_amount`): a whole
+    number from 0 to MAX_MILLION_WON, thousands commas allowed ("12,199"), empty or a dash → None. Anything else
+    raises ValidationError in Korean, with the code of what is wrong."""
+    amount, code = cell_amount(value)
     if code == "too_large":
         raise forms.ValidationError(AMOUNT_TOO_BIG % {"max": f"{MAX_MILLION_WON:,}"}, code=code)
     if code is not None:
         raise forms.ValidationError(AMOUNT_MESSAGES[code], code=code)
-    return number
-
-
-def reads_as_nothing(value: object) -> bool:
-    """An empty cell or field, or the "—" the table and the xlsx show for nothing and the dashes people type for it."""
-    return value is None or (isinstance(value, str) and "".join(value.split()) in ("", *READ_AS_EMPTY))
+    return amount
 
 
 class AmountField(forms.Field):

@@ -439,16 +439,15 @@ class _PlanReader:
         return jobs
 
     def _amount(self, number: int, column_index: int, value) -> int | None:
-        """A budget amount in 백만원: a whole number from 0 to MAX_MILLION_WON, or blank (None)."""
-        amount, reason = excel.cell_whole_number(value)
+        """A budget amount in 백만원 by the rule of the budget's own file (`excel.cell_amount`): a whole number from 0 to
+        MAX_MILLION_WON, or blank or a dash (None)."""
+        amount, code = excel.cell_amount(value)
         label = COLUMNS[column_index - 1]
         cell = f"{get_column_letter(column_index)}{number}"
-        if reason is not None or (amount is not None and amount < 0):
-            self._add(cell, value, ERR_AMOUNT % {"label": label})
-            return None
-        if amount is not None and amount > MAX_MILLION_WON:
+        if code == "too_large":
             self._add(cell, value, ERR_AMOUNT_TOO_BIG % {"label": label, "max": f"{MAX_MILLION_WON:,}"})
-            return None
+        elif code is not None:
+            self._add(cell, value, ERR_AMOUNT % {"label": label})
         return amount
 
     def _add(self, cell: str, value, message) -> None:

@@ -25,12 +25,14 @@ the user may edit it, and that the year and quarter are the report's.
 """
 
 from .cells import (
+    cell_amount,
     cell_jobs,
     cell_number,
     cell_text,
     cell_whole_number,
     csv_text,
     looks_like_formula,
+    reads_as_nothing,
     row_is_blank,
     sheet_text,
     shown_value,
@@ -68,6 +70,7 @@ __all__ = [
     "TemplateRow",
     "UploadedWorkbook",
     "build_results_template",
+    "cell_amount",
     "cell_jobs",
     "cell_number",
     "cell_text",
@@ -76,6 +79,7 @@ __all__ = [
     "csv_text",
     "looks_like_formula",
     "parse_results_workbook",
+    "reads_as_nothing",
     "refused_as_unsafe",
     "row_is_blank",
     "sheet_text",

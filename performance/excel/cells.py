@@ -8,7 +8,8 @@
   (`csv_text`).
 - **A number from a cell or a field** (`cell_number`): whatever type openpyxl gives (or the text a person typed),
   a whole number or the code of what is wrong with it; `NUMBER_MESSAGES` says each code in Korean, in a figure's
-  words (명), and `cell_jobs` adds a figure's bounds; the budget words its own unit's messages (budget/forms.py).
+  words (명), and `cell_jobs` adds a figure's bounds; `cell_amount` reads an amount (백만원), whose callers word
+  their own messages.
 - **How a value reads as text** (`cell_text`), and echoed back in an error (`shown_value`); what counts as blank
   (`is_blank`, `row_is_blank`).
 
@@ -23,12 +24,14 @@ import datetime
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
+from performance.models import MAX_MILLION_WON
 from performance.validation import NUMBER_ERRORS, jobs_range_error, whole_number_from_text
 
 from .format import ERR_BOOL, ERR_DATE
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheet programs may read as the start of a formula
 SHOWN_VALUE_LENGTH = 100  # an offending value is echoed back to the user at most this long
+READ_AS_NOTHING = ("-", "—", "–")  # the "—" the tables and files show for no amount, and the dashes people type for it
 
 # What is wrong with a number read from a cell, by the code `cell_number` returns (a figure's words).
 NUMBER_MESSAGES = {**NUMBER_ERRORS, "bool": ERR_BOOL, "date": ERR_DATE}
@@ -101,6 +104,24 @@ def cell_jobs(value: object) -> tuple[int | None, object]:
     if code is None and number is not None:
         code = jobs_range_error(number)
     return (None, NUMBER_MESSAGES[code]) if code else (number, None)
+
+
+def cell_amount(value: object) -> tuple[int | None, str | None]:
+    """An amount in 백만원 from a cell or a field (the budget's grid, form and file; a 세부사업's budget in the plan
+    file): (amount, None) for a whole number from 0 to MAX_MILLION_WON, thousands commas allowed; (None, None) when
+    empty or a dash (`reads_as_nothing`); else (None, the code: `cell_number`'s, "negative" or "too_large"). The
+    messages, which name the column and the unit, are the callers'."""
+    if reads_as_nothing(value):
+        return None, None
+    number, code = cell_number(value)
+    if code is None and number is not None:
+        code = "negative" if number < 0 else "too_large" if number > MAX_MILLION_WON else None
+    return (None, code) if code else (number, None)
+
+
+def reads_as_nothing(value: object) -> bool:
+    """An empty cell or field, or a dash shown or typed for nothing."""
+    return value is None or (isinstance(value, str) and "".join(value.split()) in ("", *READ_AS_NOTHING))
 
 
 def is_blank(value: object) -> bool:

@@ -14,7 +14,7 @@ from openpyxl.worksheet.formula import ArrayFormula
 
 from budget.excel import parse_budget_workbook
 from budget.forms import parse_amount
-from performance.excel import cell_number, csv_text, parse_results_workbook, write_text
+from performance.excel import cell_amount, cell_number, csv_text, parse_results_workbook, write_text
 from tests.performance.test_excel import edited, template, template_row
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,6 +85,29 @@ CELLS = [
 @pytest.mark.parametrize(("value", "expected"), CELLS)
 def test_a_cell_value_as_a_whole_number(value, expected):
     assert cell_number(value) == expected
+
+
+AMOUNTS = [
+    ("12,199", (12_199, None)),
+    (12_199.0, (12_199, None)),
+    (0, (0, None)),
+    ("—", (None, None)),
+    (" - ", (None, None)),
+    ("–", (None, None)),
+    ("", (None, None)),
+    (None, (None, None)),
+    (-5, (None, "negative")),
+    ("2.5", (None, "not_whole")),
+    ("30백만원", (None, "not_number")),
+    (100_000_000, (100_000_000, None)),
+    (100_000_001, (None, "too_large")),
+    (datetime.date(2025, 1, 1), (None, "date")),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), AMOUNTS)
+def test_an_amount_in_million_won_as_the_budget_and_the_plan_files_read_it(value, expected):
+    assert cell_amount(value) == expected
 
 
 def results_message(value) -> str:
