@@ -1,6 +1,6 @@
-"""A 100,000-row table exported through the product's xlsx path (`geumcheon_jobs.tabular.to_xlsx`: text escaped
-against formula injection, #,##0 and 0.0% formats, a bold header, a frozen header row, the 출처 sheet) against
-openpyxl in write-only mode writing the same grid of values, and the memory the export takes.
+"""A 100,000-row table exported through the product's xlsx path (`geumcheon_jobs.tabular.to_xlsx`, XlsxWriter in
+constant-memory mode: text that stays text, #,##0 and 0.0% formats, a bold header, a frozen header row, the 출처
+sheet) against openpyxl in write-only mode writing the same grid of values, and the memory the export takes.
 
 Prints two lines:
     xlsx_export ratio=X.XX goal=1.2             median CPU time of ours ÷ that of the baseline (5 runs each,

@@ -16,7 +16,6 @@ ignores them, and the preview and the page show the totals recomputed from the f
 Only the reading is pure; `plan_budget_import` at the end compares what was read with the database.
 """
 
-import datetime
 import re
 from dataclasses import dataclass
 from itertools import islice
@@ -25,19 +24,23 @@ from django import forms
 from django.utils.translation import gettext_lazy
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import coordinate_to_tuple
-from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from performance.excel import (
     ERR_UNREADABLE,
     ERR_UNSAFE_CONTENT,
     CellError,
     UploadedWorkbook,
+    cell_text,
     check_upload,
+    reads_as_nothing,
     refused_as_unsafe,
+    shown_value,
 )
+from performance.excel.cells import is_blank
 from performance.models import Pledge
+from performance.validation import YEARS
 
-from .forms import AMOUNT_FORMULA, SECURED_REQUIRED, parse_amount
+from .forms import SECURED_REQUIRED, parse_amount
 from .models import Allocation, BudgetLine, FundingSource
 from .selectors import Amounts, budget_version
 from .services import RESERVED_NAMES, CellInput
@@ -56,7 +59,6 @@ MAX_COLUMNS = FIRST_YEAR_COLUMN - 1 + 2 * MAX_YEARS
 MAX_DATA_ROWS = 300  # 100 budget lines; the card has one
 MAX_NAME_LENGTH = 100
 _YEAR_HEADER = re.compile(r"(\d{4})(?:년)?(?:\(계획\))?")
-_SHOWN_VALUE_LENGTH = 100
 
 ERR_NO_SHEET = gettext_lazy(
     "'예산' 시트가 없습니다. 내려받은 파일의 '예산' 시트에 입력하고, 시트 이름을 바꾸지 마세요."
@@ -180,7 +182,7 @@ class _GridReader:
     def _read_years(self, head: list[tuple]) -> bool:
         top, bottom = head[HEADER_TOP - 1], head[HEADER_BOTTOM - 1]
         column, errors_before = FIRST_YEAR_COLUMN, len(self.errors)
-        while column <= MAX_COLUMNS and not _blank(top[column - 1]):
+        while column <= MAX_COLUMNS and not is_blank(top[column - 1]):
             self._read_year(top[column - 1], column)
             for offset, label in enumerate((SECURED_LABEL, EXECUTED_LABEL)):
                 if _squeezed(bottom[column - 1 + offset]) != label:
@@ -189,7 +191,7 @@ class _GridReader:
             column += 2
         self.width = column - 1
         for index, value in enumerate(top[column - 1 :], start=column):
-            if not _blank(value):
+            if not is_blank(value):
                 self._add(f"{get_column_letter(index)}{HEADER_TOP}", value, ERR_YEAR_GAP)
         if len(self.years) > MAX_YEARS:
             self._add("", "", ERR_TOO_MANY_YEARS % {"max": MAX_YEARS})
@@ -197,10 +199,10 @@ class _GridReader:
 
     def _read_year(self, value, column: int) -> None:
         ref = f"{get_column_letter(column)}{HEADER_TOP}"
-        text = str(int(value)) if isinstance(value, int | float) and not isinstance(value, bool) else _squeezed(value)
+        text = _squeezed(cell_text(value))  # 2023 typed as a number reads "2023"; 2023.5 stays "2023.5"
         match = _YEAR_HEADER.fullmatch(text)
         year = int(match.group(1)) if match else 0
-        if not 2000 <= year <= 2100:
+        if not YEARS[0] <= year <= YEARS[1]:
             self._add(ref, value, ERR_YEAR_HEADER)
         elif year in self.years:
             self._add(ref, value, ERR_YEAR_DUPLICATE % {"year": year})
@@ -210,13 +212,13 @@ class _GridReader:
         line, seen, found = None, {}, 0
         for number, values in enumerate(rows, start=HEADER_BOTTOM + 1):
             values = _padded(values)
-            if all(_blank(value) for value in values) or str(values[0] or "").strip().startswith("※"):
+            if all(is_blank(value) for value in values) or str(values[0] or "").strip().startswith("※"):
                 break
             found += 1
             if found > MAX_DATA_ROWS:
                 self._add("", "", ERR_TOO_MANY_ROWS % {"max": MAX_DATA_ROWS})
                 return
-            if not _blank(values[0]):
+            if not is_blank(values[0]):
                 line = self._line_name(number, values[0])
             if line in RESERVED_NAMES:
                 continue  # 계, 재원별 합계: computed, never read
@@ -243,28 +245,26 @@ class _GridReader:
             self._add(f"B{number}", values[1], message)
         seen.setdefault((line, source), number)
         for index, value in enumerate(values[self.width :], start=self.width + 1):
-            if not _blank(value):
+            if not is_blank(value):
                 self._add(f"{get_column_letter(index)}{number}", value, ERR_YEAR_GAP)
         for index, year in enumerate(self.years):
             column = FIRST_YEAR_COLUMN + 2 * index
             secured = self._amount(number, column, values[column - 1])
             executed = self._amount(number, column + 1, values[column])
-            if secured is None and executed is not None and _blank_amount(values[column - 1]):
+            if secured is None and executed is not None and reads_as_nothing(values[column - 1]):
                 self._add(f"{get_column_letter(column)}{number}", values[column - 1], SECURED_REQUIRED)
             if line and source:
                 self.cells.append(ParsedCell(line, year, source, secured, executed))
 
     def _amount(self, number: int, column: int, value) -> int | None:
         try:
-            if isinstance(value, ArrayFormula | DataTableFormula):
-                raise forms.ValidationError(AMOUNT_FORMULA)
             return parse_amount(value)
         except forms.ValidationError as error:
             self._add(f"{get_column_letter(column)}{number}", value, error.messages[0])
             return None
 
     def _add(self, ref: str, value, message) -> None:
-        self.errors.append(CellError(SHEET, ref, _shown(value), str(message)))
+        self.errors.append(CellError(SHEET, ref, shown_value(value), str(message)))
 
 
 def _padded(values) -> tuple:
@@ -272,32 +272,8 @@ def _padded(values) -> tuple:
     return values + (None,) * (MAX_COLUMNS - len(values))
 
 
-def _blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _blank_amount(value) -> bool:
-    return _blank(value) or (isinstance(value, str) and value.strip() in ("-", "—", "–"))
-
-
 def _squeezed(value) -> str:
     return "".join(str(value).split()) if value is not None else ""
-
-
-def _shown(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
-        text = value.date().isoformat()
-    elif isinstance(value, ArrayFormula):
-        text = value.text or ""
-    elif isinstance(value, DataTableFormula):
-        text = "=TABLE()"
-    elif isinstance(value, float) and value.is_integer():
-        text = str(int(value))
-    else:
-        text = str(value)
-    return text if len(text) <= _SHOWN_VALUE_LENGTH else text[: _SHOWN_VALUE_LENGTH - 1] + "…"
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -16,13 +16,12 @@ from io import BytesIO
 
 import openpyxl
 from django.utils.translation import gettext as _
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from performance.calculations import NOTHING
-from performance.excel import XLSX_MIMETYPE
+from performance.excel import XLSX_MIMETYPE, write_text
 from performance.excel.format import FONT_NAME
 from performance.models import Pledge
 
@@ -235,9 +234,4 @@ def _number(sheet, ref: str, value: int | None, fill) -> None:
 
 def _text(sheet, ref: str, value: str):
     """Text always stays text: a budget line named "=…" must not become a formula (formula injection)."""
-    cell = sheet[ref]
-    cell.value = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-    cell.data_type = "s"
-    if cell.value.startswith(("=", "+", "-", "@")):
-        cell.quotePrefix = True
-    return cell
+    return write_text(sheet[ref], value)

@@ -1,13 +1,14 @@
 """Forms only parse and explain input: the budget grid, a year to add, an upload. The rules of a save live in
 budget/services.py, every total in budget/selectors.py."""
 
-import datetime
 from dataclasses import dataclass, field
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from performance.validation import whole_in_range, whole_number_from_text, year_from_text
+from performance.excel import cell_amount
+from performance.excel.cells import NUMBER_MESSAGES
+from performance.validation import whole_in_range, year_from_text
 
 from .models import MAX_MILLION_WON, FundingSource
 from .selectors import BudgetMatrix
@@ -15,17 +16,14 @@ from .services import RESERVED_NAMES, CellInput
 
 MAX_NEW_LINES = 5
 MAX_NAME_LENGTH = 100
-READ_AS_EMPTY = ("-", "—", "–")  # the "—" the table and the xlsx show for nothing, and the dashes people type for it
 
+# An amount is read by the one rule for an amount in a cell or a field (performance/excel/cells.py `cell_amount`);
+# only the messages that name the unit (백만원) are the budget's own, the rest (a formula, a date, TRUE/FALSE, a
+# negative number) are the shared ones.
 AMOUNT_NOT_NUMBER = _("숫자만 입력하세요(예: 12,199). '백만원' 같은 글자나 기호는 빼고, 없으면 빈칸으로 두세요.")
-AMOUNT_NEGATIVE = _("음수는 입력할 수 없습니다. 0 이상의 정수를 입력하세요.")
 AMOUNT_NOT_WHOLE = _("소수는 입력할 수 없습니다. 백만원 단위의 정수로 입력하세요.")
 AMOUNT_TOO_BIG = _("%(max)s백만원을 넘는 값은 입력할 수 없습니다. 원 단위로 입력하지 않았는지 확인하세요.")
-AMOUNT_FORMULA = _("수식은 사용할 수 없습니다. 숫자를 입력하세요. 다른 곳에서 복사했다면 '값만 붙여넣기'를 쓰세요.")
-AMOUNT_DATE = _(
-    "날짜가 아니라 숫자를 입력하세요. 칸 서식이 날짜로 바뀌었다면 '일반'이나 '숫자'로 바꾼 뒤 다시 입력하세요."
-)
-AMOUNT_BOOL = _("참/거짓(TRUE/FALSE)이 아니라 숫자를 입력하세요.")
+AMOUNT_MESSAGES = {**NUMBER_MESSAGES, "not_number": AMOUNT_NOT_NUMBER, "not_whole": AMOUNT_NOT_WHOLE}
 SECURED_REQUIRED = _("집행액이 있으면 확보액도 입력해야 합니다(없으면 0).")
 NAME_REQUIRED = _("새 세부사업의 이름을 입력하세요.")
 NAME_TAKEN = _("같은 이름의 세부사업이 이미 있습니다. 다른 이름을 쓰세요.")
@@ -38,40 +36,15 @@ NEW_LINE_LABEL = _("새 세부사업")
 
 
 def parse_amount(value: object) -> int | None:
-    """An amount in 백만원 as typed in the form or found in an Excel cell: a whole number from 0 to MAX_MILLION_WON,
-    thousands commas allowed ("12,199"), empty → None. Anything else raises ValidationError in Korean."""
-    if value is None or type(value) is int:
-        number = value
-    elif isinstance(value, bool):
-        raise forms.ValidationError(AMOUNT_BOOL, code="bool")
-    elif isinstance(value, float):
-        if not value.is_integer():
-            raise forms.ValidationError(AMOUNT_NOT_WHOLE, code="not_whole")
-        number = int(value)
-    elif isinstance(value, datetime.date | datetime.time | datetime.timedelta):
-        raise forms.ValidationError(AMOUNT_DATE, code="date")
-    elif isinstance(value, str):
-        number = _text_amount(value)
-    else:
-        raise forms.ValidationError(AMOUNT_NOT_NUMBER, code="not_number")
-    if number is not None and number < 0:
-        raise forms.ValidationError(AMOUNT_NEGATIVE, code="negative")
-    if number is not None and number > MAX_MILLION_WON:
-        raise forms.ValidationError(AMOUNT_TOO_BIG % {"max": f"{MAX_MILLION_WON:,}"}, code="too_big")
-    return number
-
-
-_TEXT_ERRORS = {"formula": AMOUNT_FORMULA, "not_number": AMOUNT_NOT_NUMBER, "not_whole": AMOUNT_NOT_WHOLE}
-
-
-def _text_amount(text: str) -> int | None:
-    """Typed or pasted text, read by the same rule as a job figure (performance.validation), in 백만원's words."""
-    if "".join(text.split()) in READ_AS_EMPTY:
-        return None
-    number, code = whole_number_from_text(text)
+    """An amount in 백만원 as typed in the form or found in an Excel cell (`performance.excel.cell_amount`): a whole
+    number from 0 to MAX_MILLION_WON, thousands commas allowed ("12,199"), empty or a dash → None. Anything else
+    raises ValidationError in Korean, with the code of what is wrong."""
+    amount, code = cell_amount(value)
+    if code == "too_large":
+        raise forms.ValidationError(AMOUNT_TOO_BIG % {"max": f"{MAX_MILLION_WON:,}"}, code=code)
     if code is not None:
-        raise forms.ValidationError(_TEXT_ERRORS[code], code=code)
-    return number
+        raise forms.ValidationError(AMOUNT_MESSAGES[code], code=code)
+    return amount
 
 
 class AmountField(forms.Field):

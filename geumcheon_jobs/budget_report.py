@@ -83,8 +83,8 @@ def _start(sheet, document: BudgetReportDocument, name: str, first: str, *, capt
     pledge = document.pledge
     subtitle = f"{pledge.local_government} · {pledge.code} {pledge.title} · {pledge.lead_department}"
     xlsx.title_block(sheet, _("연차별 투자수요 및 집행 보고"), 4, subtitle=subtitle)
-    xlsx.text(sheet, 3, 1, f"□ {caption or name}", bold=True, escape=False)
-    xlsx.text(sheet, 3, 4, _("(단위 : 백만원)"), escape=False).alignment = RIGHT
+    xlsx.text(sheet, 3, 1, f"□ {caption or name}", bold=True)
+    xlsx.text(sheet, 3, 4, _("(단위 : 백만원)")).alignment = RIGHT
     for column, heading in enumerate((first, _("확보액"), _("집행액"), _("집행률")), start=1):
         xlsx.head(sheet, HEADER_ROW, column, column, heading)
     xlsx.widths(sheet, {1: 18, 2: 14, 3: 14, 4: 12})

@@ -58,12 +58,12 @@ class CardSheet:
             sheet.column_dimensions[get_column_letter(column)].width = width
 
     def data(self, column: int, value, *, row: int | None = None, bold: bool = False):
-        """Text from the database: escaped against formula injection and stored as text."""
+        """Text from the database, stored as text that stays text (`xlsx.text`)."""
         return xlsx.text(self.sheet, row or self.row, column, value, bold=bold)
 
     def label(self, column: int, value, *, row: int | None = None, bold: bool = False):
         """The product's own words (headings, markers): stored as text as they are."""
-        return xlsx.text(self.sheet, row or self.row, column, value, bold=bold, escape=False)
+        return xlsx.text(self.sheet, row or self.row, column, value, bold=bold)
 
     def number(self, column: int, value, *, row: int | None = None, fmt: str = NUMBER):
         """A figure as a number; None (nothing yet) as "—"."""

@@ -66,9 +66,9 @@ def _start(sheet, document: QuarterlyReportDocument, name: str, last_column: int
     pledge = document.pledge
     subtitle = f"{pledge.local_government} · {pledge.code} {pledge.title} · {pledge.lead_department}"
     xlsx.title_block(sheet, title, last_column, subtitle=subtitle)
-    xlsx.text(sheet, CAPTION_ROW, 1, f"□ {name}", bold=True, escape=False)
+    xlsx.text(sheet, CAPTION_ROW, 1, f"□ {name}", bold=True)
     if unit:
-        xlsx.text(sheet, CAPTION_ROW, last_column, _("(단위 : 명)"), escape=False).alignment = RIGHT
+        xlsx.text(sheet, CAPTION_ROW, last_column, _("(단위 : 명)")).alignment = RIGHT
     xlsx.widths(sheet, {1: LABEL_WIDTH, **{c: FIGURE_WIDTH for c in range(2, last_column + 1)}})
 
 
@@ -131,7 +131,7 @@ def _write_quarters(sheet, document: QuarterlyReportDocument) -> None:
     for year, values in reversed(overview.by_year.items()):
         for column in range(1, 7):
             xlsx.frame(sheet, row, column, column)
-        xlsx.text(sheet, row, 1, _("%(year)s년") % {"year": year}, bold=True, escape=False)
+        xlsx.text(sheet, row, 1, _("%(year)s년") % {"year": year}, bold=True)
         for column, value in enumerate(values, start=2):
             xlsx.number(sheet, row, column, value)
         xlsx.number(sheet, row, 6, overview.targets.get(year))
@@ -171,7 +171,7 @@ def _write_shares(sheet, document: QuarterlyReportDocument, name: str, first: st
         _write_total(sheet, row, range(first_row, row), total)
     else:
         xlsx.frame(sheet, row, 1, 4, align=LEFT)
-        xlsx.text(sheet, row, 1, _("승인된 실적이 없습니다."), escape=False)
+        xlsx.text(sheet, row, 1, _("승인된 실적이 없습니다."))
     _finish(sheet, last_column=4, last_row=row, header_bottom=HEADER_TOP + 1, freeze=f"B{first_row}")
 
 
@@ -199,7 +199,7 @@ def _write_missing(sheet, document: QuarterlyReportDocument) -> None:
         for column in range(1, 4):
             xlsx.frame(sheet, row, column, column)
         xlsx.text(sheet, row, 1, missing.department.name).alignment = LEFT
-        xlsx.text(sheet, row, 2, status_label(missing.status), escape=False)
+        xlsx.text(sheet, row, 2, status_label(missing.status))
         submitted = missing.report.submitted_at if missing.report else None
         if submitted:
             moment = timezone.localtime(submitted).replace(tzinfo=None, microsecond=0)
@@ -209,7 +209,7 @@ def _write_missing(sheet, document: QuarterlyReportDocument) -> None:
         row += 1
     if not document.missing:
         xlsx.frame(sheet, row, 1, 3, align=LEFT)
-        xlsx.text(sheet, row, 1, _("모든 부서의 보고가 승인되었습니다."), escape=False)
+        xlsx.text(sheet, row, 1, _("모든 부서의 보고가 승인되었습니다."))
         row += 1
     _finish(sheet, last_column=3, last_row=row - 1, header_bottom=HEADER_TOP, freeze=f"B{HEADER_TOP + 1}")
 

@@ -20,15 +20,13 @@ from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.properties import CalcProperties
 
 from performance.calculations import NOTHING
+from performance.excel import write_text
 from performance.excel.format import FONT_NAME
-
-from .tabular import safe_text
 
 NUMBER, PERCENT = "#,##0", "0.0%"
 DATE, DATETIME = "yyyy-mm-dd", "yyyy-mm-dd hh:mm"
@@ -50,13 +48,10 @@ DEMO_NOTE = gettext_lazy("부서별·세부사업별 배분은 예시이며, 합
 PROVISIONAL_MARK = gettext_lazy("잠정")
 
 
-def text(sheet, row: int, column: int, value, *, bold: bool = False, escape: bool = True):
-    """A text cell that stays text. `escape`: text from the database, which gets a leading ' when a spreadsheet would
-    take it for a formula (= + - @); the product's own words (headings, "—") are written as they are."""
-    value = str(value)
-    cell = sheet.cell(row, column)
-    cell.value = ILLEGAL_CHARACTERS_RE.sub("", safe_text(value) if escape else value)
-    cell.data_type = "s"  # even a value that looks like a formula stays text
+def text(sheet, row: int, column: int, value, *, bold: bool = False):
+    """A text cell that stays text (`performance.excel.write_text`: text from the database that a spreadsheet would
+    take for a formula is flagged quotePrefix, so the reader sees it exactly and nothing runs)."""
+    cell = write_text(sheet.cell(row, column), value)
     cell.font = BOLD if bold else PLAIN
     return cell
 
@@ -64,7 +59,7 @@ def text(sheet, row: int, column: int, value, *, bold: bool = False, escape: boo
 def number(sheet, row: int, column: int, value, *, fmt: str = NUMBER):
     """A figure as a number with its format; None (nothing yet) as "—", centred."""
     if value is None:
-        cell = text(sheet, row, column, NOTHING, escape=False)
+        cell = text(sheet, row, column, NOTHING)
         cell.alignment = CENTRE
         return cell
     cell = sheet.cell(row, column, value)
@@ -111,7 +106,7 @@ def frame(sheet, row: int, first: int, last: int, *, rows: int = 1, fill=None, a
 def head(sheet, row: int, first: int, last: int, value: str, *, rows: int = 1, fill=HEAD_FILL):
     """A framed, bold table heading spanning columns `first`–`last` and `rows` rows (merged)."""
     frame(sheet, row, first, last, rows=rows, fill=fill)
-    return text(sheet, row, first, value, bold=True, escape=False)
+    return text(sheet, row, first, value, bold=True)
 
 
 def title_block(sheet, title: str, last_column: int, *, subtitle: str = "") -> int:
@@ -167,7 +162,7 @@ def write_source_sheet(
     as_of_date = local_date(as_of)
     generated = generated_at.astimezone(SEOUL).replace(tzinfo=None, microsecond=0)
     rows = [
-        (_("출처"), safe_text(source), None),
+        (_("출처"), source, None),
         (_("기준일"), as_of_date or NOTHING, DATE if as_of_date else None),
         (_("생성 일시"), generated, DATETIME),
     ]
@@ -175,10 +170,8 @@ def write_source_sheet(
         rows.insert(3, (str(DEMO_MARK), str(DEMO_NOTE), None))  # after 출처, 기준일 and 생성 일시, before 비고
     rows += [(_("비고") if index == 0 else "", note, None) for index, note in enumerate(notes)]
     for index, (name, value, fmt) in enumerate(rows, start=1):
-        sheet.cell(index, 1, name).font = BOLD
-        cell = sheet.cell(index, 2, value)
-        if isinstance(value, str):
-            cell.data_type = "s"
+        write_text(sheet.cell(index, 1), name).font = BOLD
+        cell = write_text(sheet.cell(index, 2), value) if isinstance(value, str) else sheet.cell(index, 2, value)
         cell.font, cell.alignment = PLAIN, Alignment(horizontal="left")
         if name == str(DEMO_MARK):
             cell.font = sheet.cell(index, 1).font = MARK_FONT
@@ -202,7 +195,7 @@ def mark_document(book, *, demo: bool = False, provisional: bool = False) -> Non
         if sheet.title == _("출처"):
             continue
         title = sheet.cell(1, 1)
-        title.value = " ".join([str(title.value or ""), *(f"[{mark}]" for mark in marks)]).strip()
+        write_text(title, " ".join([str(title.value or ""), *(f"[{mark}]" for mark in marks)]).strip())
         sheet.oddFooter.left.text = " · ".join(marks)
 
 
@@ -226,7 +219,7 @@ def formula_results(sheet) -> dict[str, int | float]:
 
     def value(coordinate: str):
         cell = sheet[coordinate]
-        if isinstance(cell.value, str) and cell.value.startswith("="):
+        if cell.data_type == "f":  # a formula; text that starts with "=" is text (performance.excel.write_text)
             if coordinate not in results:
                 results[coordinate] = evaluate(cell.value)
             return results[coordinate]
@@ -249,7 +242,7 @@ def formula_results(sheet) -> dict[str, int | float]:
 
     for row in sheet.iter_rows():
         for cell in row:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
+            if cell.data_type == "f":
                 value(cell.coordinate)
     return results
 

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy
 
 from . import excel, services
 from .access import can_enter_results
-from .models import Department, Programme, QuarterlyReport, QuarterlyReportLine
+from .excel.format import ERR_MISSING_ROW
+from .models import Department, QuarterlyReport, QuarterlyReportLine
 from .plans import plan_programmes
 from .reporting import entry_rows
 from .services import LineInput
@@ -117,12 +118,13 @@ def plan_import(data: bytes, filename: str, user) -> ImportPlan:
 
 @dataclass(frozen=True)
 class _PlanContext:
-    """The quarter's reports, their lines and the programmes the departments report (the template's rows), read
-    once; and every programme ID the file lists."""
+    """The quarter's reports, their lines' (jobs, comment) and the names of the programmes the departments report
+    (the template's rows), read once as plain values (10,000 model instances would cost more than the file's
+    parsing); and every programme ID the file lists."""
 
     reports: dict[int, QuarterlyReport]
-    lines: dict[int, dict[int, QuarterlyReportLine]]
-    programmes: dict[int, dict[int, Programme]]
+    lines: dict[int, dict[int, tuple[int | None, str]]]
+    programmes: dict[int, dict[int, str]]
     listed: frozenset[int]
 
     @classmethod
@@ -131,12 +133,14 @@ class _PlanContext:
             r.department_id: r
             for r in QuarterlyReport.objects.filter(department__in=departments, year=year, quarter=quarter)
         }
-        lines: dict[int, dict[int, QuarterlyReportLine]] = {}
-        for line in QuarterlyReportLine.objects.filter(report__in=list(reports.values())).select_related("report"):
-            lines.setdefault(line.report.department_id, {})[line.programme_id] = line
-        programmes: dict[int, dict[int, Programme]] = {}
-        for programme in plan_programmes(departments, year):
-            programmes.setdefault(programme.department_id, {})[programme.pk] = programme
+        lines: dict[int, dict[int, tuple[int | None, str]]] = {}
+        for department_id, programme_id, jobs, comment in QuarterlyReportLine.objects.filter(
+            report__in=list(reports.values())
+        ).values_list("report__department_id", "programme_id", "jobs", "comment"):
+            lines.setdefault(department_id, {})[programme_id] = (jobs, comment)
+        programmes: dict[int, dict[int, str]] = {}
+        for pk, department_id, name in plan_programmes(departments, year).values_list("pk", "department_id", "name"):
+            programmes.setdefault(department_id, {})[pk] = name
         return cls(reports, lines, programmes, listed)
 
 
@@ -158,22 +162,21 @@ def _plan_department(department, year, quarter, rows, context) -> tuple[ReportPl
     current = context.lines.get(department.pk, {})
     errors, lines, changes = [], [], []
     for row in rows:
-        programme = programmes.get(row.programme_id)
-        if programme is None:
+        name = programmes.get(row.programme_id)
+        if name is None:
             message = FOREIGN_PROGRAMME % {"id": row.programme_id, "department": department.name}
             errors.append(_row_error(row, PROGRAMME_COLUMN, row.programme_id, message))
             continue
-        old = current.get(programme.pk)
-        old_jobs, old_comment = (old.jobs, old.comment) if old else (None, "")
+        old_jobs, old_comment = current.get(row.programme_id, (None, ""))
         if (old_jobs, old_comment) != (row.jobs, row.comment):
-            lines.append(LineInput(programme.pk, row.jobs, row.comment))
-            changes.append(LineChange(programme.name, old_jobs, row.jobs, old_comment, row.comment))
+            lines.append(LineInput(row.programme_id, row.jobs, row.comment))
+            changes.append(LineChange(name, old_jobs, row.jobs, old_comment, row.comment))
     errors += _missing_rows(department, programmes, context.listed)
     version = report.version if report else 0
     return ReportPlan(department, version, tuple(lines), tuple(changes)), errors
 
 
-def _missing_rows(department, programmes: dict[int, Programme], listed: frozenset[int]) -> list[excel.CellError]:
+def _missing_rows(department, programmes: dict[int, str], listed: frozenset[int]) -> list[excel.CellError]:
     """A programme of the template without a row in the file: a deleted row would otherwise keep the old figure
     without a word (a blank figure, on its row, is how a file says "no figure")."""
     return [
@@ -181,9 +184,9 @@ def _missing_rows(department, programmes: dict[int, Programme], listed: frozense
             excel.DATA_SHEET,
             "",
             "",
-            str(excel.ERR_MISSING_ROW % {"department": department.name, "programme": programme.name, "id": pk}),
+            str(ERR_MISSING_ROW % {"department": department.name, "programme": name, "id": pk}),
         )
-        for pk, programme in programmes.items()
+        for pk, name in programmes.items()
         if pk not in listed
     ]
 

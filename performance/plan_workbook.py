@@ -38,7 +38,7 @@ from .models import (
     TargetGroup,
     YearPlan,
 )
-from .validation import NUMBER_ERRORS, YEARS, jobs_range_error
+from .validation import YEARS
 
 # --- The format. Sheet names and labels are part of it, so they are not translated.
 PLAN_SHEET, LISTS_SHEET, GUIDE_SHEET = "세부계획", "목록", "안내"
@@ -432,25 +432,22 @@ class _PlanReader:
         return text
 
     def _target(self, number: int, value) -> int | None:
-        jobs, reason = excel.cell_whole_number(value)
-        if reason is None and jobs is not None and (code := jobs_range_error(jobs)):
-            reason = NUMBER_ERRORS[code]
+        jobs, reason = excel.cell_jobs(value)
         if reason is not None:
             self._add(f"{TARGET}{number}", value, reason)
             return None
         return jobs
 
     def _amount(self, number: int, column_index: int, value) -> int | None:
-        """A budget amount in 백만원: a whole number from 0 to MAX_MILLION_WON, or blank (None)."""
-        amount, reason = excel.cell_whole_number(value)
+        """A budget amount in 백만원 by the rule of the budget's own file (`excel.cell_amount`): a whole number from 0 to
+        MAX_MILLION_WON, or blank or a dash (None)."""
+        amount, code = excel.cell_amount(value)
         label = COLUMNS[column_index - 1]
         cell = f"{get_column_letter(column_index)}{number}"
-        if reason is not None or (amount is not None and amount < 0):
-            self._add(cell, value, ERR_AMOUNT % {"label": label})
-            return None
-        if amount is not None and amount > MAX_MILLION_WON:
+        if code == "too_large":
             self._add(cell, value, ERR_AMOUNT_TOO_BIG % {"label": label, "max": f"{MAX_MILLION_WON:,}"})
-            return None
+        elif code is not None:
+            self._add(cell, value, ERR_AMOUNT % {"label": label})
         return amount
 
     def _add(self, cell: str, value, message) -> None:

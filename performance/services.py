@@ -162,7 +162,7 @@ def _create_reports(inputs: list[ReportInput], year, quarter, user) -> dict[int,
         QuarterlyReport(department=item.department, year=year, quarter=quarter, status=Status.DRAFT) for item in inputs
     ]
     for report in new:
-        report.clean_fields()
+        report.clean_fields(exclude=["department"])  # the departments were read from the database just now
     try:
         with transaction.atomic():
             created = bulk_create_with_history(
@@ -178,33 +178,33 @@ def _apply_lines(writes: list[tuple[QuarterlyReport, list[LineInput]]], user) ->
     deleted (the history keeps them). Programmes and uniqueness are checked here once for all reports,
     so each line only validates its own fields, without a query per row. Returns the reports changed."""
     report_ids = [report.pk for report, _lines in writes]
-    # A line names one of its department's active 세부사업 of the report's year.
+    # A line names one of its department's active 세부사업 of the report's year (only those years are read: a
+    # department has a row per 세부사업 in every year's plan).
     own = set(
-        Programme.objects.filter(is_active=True, department__in=[r.department_id for r, _lines in writes]).values_list(
-            "department_id", "year_plan__year", "pk"
-        )
+        Programme.objects.filter(
+            is_active=True,
+            department__in=[report.department_id for report, _lines in writes],
+            year_plan__year__in={report.year for report, _lines in writes},
+        ).values_list("department_id", "year_plan__year", "pk")
     )
     existing = {
         (line.report_id, line.programme_id): line
         for line in QuarterlyReportLine.objects.filter(report_id__in=report_ids)
     }
-    new, changed = [], set()
+    new, changed, checked = [], set(), {}
     for report, lines in writes:
         programmes = [line.programme_id for line in lines]
         if any((report.department_id, report.year, pk) not in own for pk in programmes) or len(set(programmes)) < len(
             programmes
         ):
             raise ReportError(FOREIGN_PROGRAMME)
-        created, updated = _line_writes(report, lines, existing, user)
+        created, updated = _line_writes(report, lines, existing, user, checked)
         new += created
         if created or updated:
             changed.add(report.pk)
     insert_with_history(
         QuarterlyReportLine,
-        [
-            {"report_id": line.report_id, "programme_id": line.programme_id, "jobs": line.jobs, "comment": line.comment}
-            for line in new
-        ],
+        new,
         key=("report_id", "programme_id"),
         user=user,
         reason=_("실적 입력"),
@@ -212,9 +212,10 @@ def _apply_lines(writes: list[tuple[QuarterlyReport, list[LineInput]]], user) ->
     return changed
 
 
-def _line_writes(report, lines, existing, user) -> tuple[list[QuarterlyReportLine], int]:
-    """Update or delete this report's existing lines; return the new ones to be created in bulk, and how
-    many existing ones changed."""
+def _line_writes(report, lines, existing, user, checked: dict) -> tuple[list[dict], int]:
+    """Update or delete this report's existing lines; return the new ones to be created in bulk (their
+    values, checked by the model's field rules without an instance each, each pair of values once: `checked`
+    keeps the cleaned values by the values given), and how many existing ones changed."""
     new, updated = [], 0
     for entry in lines:
         line = existing.get((report.pk, entry.programme_id))
@@ -224,13 +225,28 @@ def _line_writes(report, lines, existing, user) -> tuple[list[QuarterlyReportLin
                 line.delete()
                 updated += 1
         elif line is None:
-            new.append(_valid_line(QuarterlyReportLine(report=report, programme_id=entry.programme_id), entry))
+            key = (entry.jobs, entry.comment)
+            if key not in checked:
+                checked[key] = _valid_values(entry)
+            new.append({"report_id": report.pk, "programme_id": entry.programme_id, **checked[key]})
         elif (line.jobs, line.comment) != (entry.jobs, entry.comment):
             _valid_line(line, entry)
             line._history_user, line._change_reason = user, _("실적 입력")
             line.save(update_fields=["jobs", "comment"])
             updated += 1
     return new, updated
+
+
+def _valid_values(entry: LineInput) -> dict:
+    """A new line's figure and comment, cleaned by the model's own fields (the bounds of jobs, the comment's
+    length); a ValidationError names the field, as `clean_fields` would."""
+    values = {}
+    for name, value in (("jobs", entry.jobs), ("comment", entry.comment)):
+        try:
+            values[name] = QuarterlyReportLine._meta.get_field(name).clean(value, None)
+        except ValidationError as error:
+            raise ValidationError({name: error.error_list}) from None
+    return values
 
 
 def _valid_line(line: QuarterlyReportLine, entry: LineInput) -> QuarterlyReportLine:

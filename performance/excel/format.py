@@ -56,13 +56,6 @@ MAX_COMPRESSION_RATIO = 200
 RATIO_CHECK_MIN_BYTES = 1024 * 1024
 MAX_ZIP_MEMBERS = 1_000  # an .xlsx has a few dozen parts
 
-_ZIP_SIGNATURE = b"PK\x03\x04"
-_OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and also every password-protected .xlsx
-_ENCRYPTED_MARKER = "EncryptionInfo".encode("utf-16-le")  # stream name inside an encrypted Office file
-_WORKBOOK_PART = "xl/workbook.xml"
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheet programs may read as the start of a formula
-_SHOWN_VALUE_LENGTH = 100  # an offending value is echoed back to the user at most this long
-
 # --- Messages (what the user reads). Formatted ones use %(name)s.
 ERR_UNSAFE_XML = _(
     "서버에 안전한 XML 읽기 도구(defusedxml)가 설치되어 있지 않아 파일을 읽지 않았습니다. 시스템 관리자에게 알려 주세요."
@@ -235,13 +228,11 @@ class ParsedResults:
         return not self.errors
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):,.1f}MB"
-
-
-def _file_error(message, value: str = "", sheet: str = "") -> CellError:
+def file_error(message, value: str = "", sheet: str = "") -> CellError:
+    """An error about the whole file (or a whole sheet), not one cell."""
     return CellError(sheet=sheet, cell="", value=value, message=str(message))
 
 
-def _failed(message, value: str = "", sheet: str = "") -> ParsedResults:
-    return ParsedResults(year=None, quarter=None, rows=(), errors=(_file_error(message, value, sheet),))
+def failed(message, value: str = "", sheet: str = "") -> ParsedResults:
+    """A file refused as a whole, with one error."""
+    return ParsedResults(year=None, quarter=None, rows=(), errors=(file_error(message, value, sheet),))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import logging
 from itertools import islice
 
@@ -11,26 +10,20 @@ from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from performance.models import MAX_JOBS
-from performance.validation import NUMBER_ERRORS, jobs_range_error, whole_number_from_text
 
+from .cells import cell_jobs, cell_number, cell_text, row_is_blank, shown_value
 from .format import (
-    _SHOWN_VALUE_LENGTH,
     COLUMNS,
     COMMENT_COLUMN,
     DATA_SHEET,
     DEPARTMENT_COLUMN,
-    ERR_BOOL,
     ERR_COMMENT_FORMULA,
     ERR_COMMENT_TOO_LONG,
-    ERR_DATE,
     ERR_DEPARTMENT,
     ERR_DUPLICATE,
-    ERR_FORMULA,
     ERR_HEADER,
     ERR_NO_ROWS,
     ERR_NO_SHEET,
-    ERR_NOT_NUMBER,
-    ERR_NOT_WHOLE,
     ERR_PROGRAMME_ID,
     ERR_QUARTER,
     ERR_TOO_MANY_ROWS,
@@ -54,8 +47,8 @@ from .format import (
     CellError,
     ParsedResults,
     ParsedRow,
-    _failed,
-    _file_error,
+    failed,
+    file_error,
 )
 from .upload import check_upload, refused_as_unsafe
 from .workbook import UploadedWorkbook
@@ -77,15 +70,15 @@ def parse_results_workbook(data: bytes, *, filename: str = "") -> ParsedResults:
     except Exception as error:  # openpyxl and zipfile raise many kinds of errors on damaged parts; never crash
         if refused_as_unsafe(error):
             logger.warning("XML entities or a DTD refused in the workbook uploaded as %r", filename)
-            return _failed(ERR_UNSAFE_CONTENT, filename)
+            return failed(ERR_UNSAFE_CONTENT, filename)
         logger.info("Unreadable workbook uploaded as %r", filename, exc_info=True)
-        return _failed(ERR_UNREADABLE, filename)
+        return failed(ERR_UNREADABLE, filename)
 
 
 def _read_workbook(data: bytes) -> ParsedResults:
     with UploadedWorkbook(data) as upload:
         if DATA_SHEET not in upload.book.sheetnames:
-            return _failed(ERR_NO_SHEET, ", ".join(upload.book.sheetnames), DATA_SHEET)
+            return failed(ERR_NO_SHEET, ", ".join(upload.book.sheetnames), DATA_SHEET)
         if errors := upload.unread_sheet_errors(DATA_SHEET, (DATA_SHEET, GUIDE_SHEET)):
             return ParsedResults(year=None, quarter=None, rows=(), errors=tuple(errors))
         sheet = upload.book[DATA_SHEET]
@@ -131,8 +124,8 @@ class _SheetReader:
 
     def _header_number(self, values: tuple, cell: str, bounds: tuple[int, int], message) -> int | None:
         value = values[coordinate_to_tuple(cell)[1] - 1]
-        number, reason = _to_int(value)
-        if reason is None and number is not None and bounds[0] <= number <= bounds[1]:
+        number, code = cell_number(value)
+        if code is None and number is not None and bounds[0] <= number <= bounds[1]:
             return number
         self._add(cell, value, message)
         return None
@@ -155,16 +148,16 @@ class _SheetReader:
         width, found = len(COLUMNS), 0
         for number, values in enumerate(rows, start=FIRST_DATA_ROW):
             # Fully empty rows (often just formatted) are skipped; tuple.count keeps the common case cheap.
-            if values.count(None) == width or _is_blank(values):
+            if values.count(None) == width or row_is_blank(values):
                 continue
             found += 1
             self.last_row = number
             if found > MAX_DATA_ROWS:
-                self.errors.append(_file_error(ERR_TOO_MANY_ROWS % {"limit": f"{MAX_DATA_ROWS:,}"}, "", DATA_SHEET))
+                self.errors.append(file_error(ERR_TOO_MANY_ROWS % {"limit": f"{MAX_DATA_ROWS:,}"}, "", DATA_SHEET))
                 return
             self._read_row(number, values)
         if not found:
-            self.errors.append(_file_error(ERR_NO_ROWS % {"row": FIRST_DATA_ROW}, "", DATA_SHEET))
+            self.errors.append(file_error(ERR_NO_ROWS % {"row": FIRST_DATA_ROW}, "", DATA_SHEET))
 
     def _read_row(self, number: int, values: tuple) -> None:
         errors_before = len(self.errors)
@@ -182,8 +175,8 @@ class _SheetReader:
         return code
 
     def _programme_id(self, number: int, value: object) -> int:
-        programme_id, reason = _to_int(value)
-        if reason is not None or programme_id is None or not 0 < programme_id <= MAX_PROGRAMME_ID:
+        programme_id, code = cell_number(value)
+        if code is not None or programme_id is None or not 0 < programme_id <= MAX_PROGRAMME_ID:
             self._add(f"{PROGRAMME_COLUMN}{number}", value, ERR_PROGRAMME_ID)
             return 0
         first = self.first_row_of.setdefault(programme_id, number)
@@ -194,12 +187,9 @@ class _SheetReader:
     def _jobs(self, number: int, value: object) -> int | None:
         if value is None or (type(value) is int and 0 <= value <= MAX_JOBS):
             return value  # the common cases, without further work
-        jobs, reason = _to_int(value)
-        if reason is None and jobs is not None and (code := jobs_range_error(jobs)):
-            reason = NUMBER_ERRORS[code]
+        jobs, reason = cell_jobs(value)
         if reason is not None:
             self._add(f"{JOBS_COLUMN}{number}", value, reason)
-            return None
         return jobs
 
     def _comment(self, number: int, value: object) -> str:
@@ -209,66 +199,11 @@ class _SheetReader:
             self._add(f"{COMMENT_COLUMN}{number}", value, ERR_COMMENT_FORMULA)
             return ""
         # A formula arrives as its text ("=…"); as a comment that is harmless text, and it is written back as text.
-        text = value.strip() if isinstance(value, str) else _as_text(value)
+        text = value.strip() if isinstance(value, str) else cell_text(value)
         if len(text) > MAX_COMMENT_LENGTH:
             message = ERR_COMMENT_TOO_LONG % {"max": MAX_COMMENT_LENGTH, "length": f"{len(text):,}"}
             self._add(f"{COMMENT_COLUMN}{number}", value, message)
         return text
 
     def _add(self, cell: str, value: object, message) -> None:
-        self.errors.append(CellError(sheet=DATA_SHEET, cell=cell, value=_shown(value), message=str(message)))
-
-
-def _is_blank(values: tuple) -> bool:
-    return all(value is None or (isinstance(value, str) and not value.strip()) for value in values)
-
-
-def _to_int(value: object) -> tuple[int | None, object]:
-    """A cell value as a whole number: (number, None); (None, None) when empty; or (None, the Korean reason)."""
-    if type(value) is int:
-        return value, None
-    if value is None:
-        return None, None
-    if isinstance(value, bool):
-        return None, ERR_BOOL
-    if isinstance(value, float):
-        return (int(value), None) if value.is_integer() else (None, ERR_NOT_WHOLE)
-    if isinstance(value, str):
-        number, code = whole_number_from_text(value)
-        return number, NUMBER_ERRORS[code] if code else None
-    if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
-        return None, ERR_DATE
-    if isinstance(value, ArrayFormula | DataTableFormula):
-        return None, ERR_FORMULA
-    return None, ERR_NOT_NUMBER
-
-
-def _as_text(value: object) -> str:
-    """A cell value as the user would read it."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
-        return value.date().isoformat()
-    if isinstance(value, datetime.date | datetime.time):
-        return value.isoformat(sep=" ") if isinstance(value, datetime.datetime) else value.isoformat()
-    if isinstance(value, ArrayFormula):
-        return value.text or ""
-    if isinstance(value, DataTableFormula):
-        return "=TABLE()"
-    return str(value)
-
-
-def _shown(value: object) -> str:
-    text = _as_text(value)
-    return text if len(text) <= _SHOWN_VALUE_LENGTH else text[: _SHOWN_VALUE_LENGTH - 1] + "…"
-
-
-# For the other upload of this kind (the yearly plan's, performance/plan_workbook.py): number parsing and the way a
-# wrong value is echoed keep one home.
-cell_whole_number = _to_int
-shown_value = _shown
-row_is_blank = _is_blank
+        self.errors.append(CellError(sheet=DATA_SHEET, cell=cell, value=shown_value(value), message=str(message)))

@@ -5,10 +5,7 @@ from __future__ import annotations
 from io import BytesIO
 
 import openpyxl
-import openpyxl.xml
-import openpyxl.xml.functions
 from openpyxl.cell import Cell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
@@ -16,8 +13,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from performance.models import MAX_JOBS
 
+from .cells import write_text
 from .format import (
-    _FORMULA_PREFIXES,
     COLUMN_WIDTHS,
     COLUMNS,
     COMMENT_COLUMN,
@@ -54,7 +51,7 @@ def build_results_template(*, title: str, year: int, quarter: int, rows: list[Te
     so a name or comment beginning with = + - @ never becomes a formula."""
     book = openpyxl.Workbook(write_only=True)
     styles = {}
-    for style in _named_styles():
+    for style in workbook_styles():
         book.add_named_style(style)
         styles[style.name] = style.as_tuple()
     sheet = book.create_sheet(DATA_SHEET)
@@ -68,9 +65,10 @@ def build_results_template(*, title: str, year: int, quarter: int, rows: list[Te
     return buffer.getvalue()
 
 
-def _named_styles() -> list[NamedStyle]:
+def workbook_styles() -> list[NamedStyle]:
     """The template's styles, named so that a cell takes a ready-made style array instead of five lookups (which
-    matters at 100,000 cells); the names also show in Excel's cell style gallery."""
+    matters at 100,000 cells); the names also show in Excel's cell style gallery. The yearly plan's workbook
+    (performance/plan_workbook.py) is written with the same styles."""
     line = Side(style="thin", color="BFBFBF")
     box = Border(left=line, right=line, top=line, bottom=line)
     grey, yellow = PatternFill("solid", fgColor="F2F2F2"), PatternFill("solid", fgColor="FFF2CC")
@@ -121,15 +119,15 @@ def _prepare_data_sheet(sheet, *, last_row: int) -> None:
 
 def _write_heading(sheet, styles: dict, title: str, year: int, quarter: int) -> None:
     """Rows 1–4: title, year and quarter, an empty row, the header."""
-    sheet.append([_cell(sheet, title, styles[_S_TITLE])])
-    labels = [_cell(sheet, "연도", styles[_S_LABEL]), _cell(sheet, year, styles[_S_FIXED_ID])]
-    labels += [_cell(sheet, "분기", styles[_S_LABEL]), _cell(sheet, quarter, styles[_S_FIXED_ID])]
-    sheet.append([*labels, None, _cell(sheet, str(HINT), styles[_S_HINT])])
+    sheet.append([styled_cell(sheet, title, styles[_S_TITLE])])
+    labels = [styled_cell(sheet, "연도", styles[_S_LABEL]), styled_cell(sheet, year, styles[_S_FIXED_ID])]
+    labels += [styled_cell(sheet, "분기", styles[_S_LABEL]), styled_cell(sheet, quarter, styles[_S_FIXED_ID])]
+    sheet.append([*labels, None, styled_cell(sheet, str(HINT), styles[_S_HINT])])
     sheet.append([])
     editable = {JOBS_COLUMN, COMMENT_COLUMN}
     sheet.append(
         [
-            _cell(sheet, label, styles[_S_HEAD_EDIT if get_column_letter(index) in editable else _S_HEAD])
+            styled_cell(sheet, label, styles[_S_HEAD_EDIT if get_column_letter(index) in editable else _S_HEAD])
             for index, label in enumerate(COLUMNS, start=1)
         ]
     )
@@ -138,45 +136,33 @@ def _write_heading(sheet, styles: dict, title: str, year: int, quarter: int) -> 
 def _data_cells(sheet, styles: dict, row: TemplateRow) -> list[Cell]:
     """One programme's row, columns A–J."""
     return [
-        _cell(sheet, row.department_code, styles[_S_FIXED_TEXT]),
-        _cell(sheet, row.department_name, styles[_S_FIXED_TEXT]),
-        _cell(sheet, row.programme_id, styles[_S_FIXED_ID]),
-        _cell(sheet, row.programme_name, styles[_S_FIXED_TEXT]),
-        _cell(sheet, row.target_group, styles[_S_FIXED_TEXT]),
-        _cell(sheet, row.programme_type, styles[_S_FIXED_TEXT]),
-        _cell(sheet, row.annual_target, styles[_S_FIXED_NUMBER]),
-        _cell(sheet, row.cumulative_before, styles[_S_FIXED_NUMBER]),
-        _cell(sheet, row.jobs, styles[_S_EDIT_NUMBER]),
-        _cell(sheet, row.comment, styles[_S_EDIT_TEXT]),
+        styled_cell(sheet, row.department_code, styles[_S_FIXED_TEXT]),
+        styled_cell(sheet, row.department_name, styles[_S_FIXED_TEXT]),
+        styled_cell(sheet, row.programme_id, styles[_S_FIXED_ID]),
+        styled_cell(sheet, row.programme_name, styles[_S_FIXED_TEXT]),
+        styled_cell(sheet, row.target_group, styles[_S_FIXED_TEXT]),
+        styled_cell(sheet, row.programme_type, styles[_S_FIXED_TEXT]),
+        styled_cell(sheet, row.annual_target, styles[_S_FIXED_NUMBER]),
+        styled_cell(sheet, row.cumulative_before, styles[_S_FIXED_NUMBER]),
+        styled_cell(sheet, row.jobs, styles[_S_EDIT_NUMBER]),
+        styled_cell(sheet, row.comment, styles[_S_EDIT_TEXT]),
     ]
 
 
 def _write_guide(sheet, styles: dict, year: int, quarter: int) -> None:
     """The 안내 sheet: one instruction a row in a wide, wrapping column."""
     sheet.column_dimensions["A"].width = 110
-    sheet.append([_cell(sheet, str(GUIDE_TITLE), styles[_S_GUIDE_TITLE])])
-    sheet.append([_cell(sheet, GUIDE_INTRO % {"year": year, "quarter": quarter}, styles[_S_GUIDE])])
+    sheet.append([styled_cell(sheet, str(GUIDE_TITLE), styles[_S_GUIDE_TITLE])])
+    sheet.append([styled_cell(sheet, GUIDE_INTRO % {"year": year, "quarter": quarter}, styles[_S_GUIDE])])
     for line in GUIDE_LINES:
-        sheet.append([_cell(sheet, str(line), styles[_S_GUIDE])])
+        sheet.append([styled_cell(sheet, str(line), styles[_S_GUIDE])])
 
 
-def _cell(sheet, value: object, style: StyleArray) -> Cell:
-    """A styled cell. Text is always stored as text: openpyxl would turn "=…" into a formula and "#N/A" into an
-    error, and text from the database is user input (formula injection)."""
+def styled_cell(sheet, value: object, style: StyleArray) -> Cell:
+    """A styled cell for a write-only sheet (as WriteOnlyCell; the writer places it). Text goes in by the one text
+    rule (`cells.write_text`): text from the database is user input, so "=…" stays text and "#N/A" is no error."""
+    cell = Cell(sheet, row=1, column=1, style_array=style)
     if isinstance(value, str):
-        # Control characters are not allowed in XML; openpyxl would raise on them.
-        value = ILLEGAL_CHARACTERS_RE.sub("", value) or None
-    cell = Cell(sheet, row=1, column=1, value=value, style_array=style)  # as WriteOnlyCell; the writer places it
-    if isinstance(value, str):
-        cell.data_type = "s"
-        if value.startswith(_FORMULA_PREFIXES):
-            # Excel's own "text, not formula" flag (what a typed apostrophe sets, without storing one): the cell
-            # stays text even after someone edits it in Excel and presses Enter.
-            cell.quotePrefix = True
+        return write_text(cell, value)
+    cell.value = value
     return cell
-
-
-# The yearly plan's workbook (performance/plan_workbook.py) is written with the same styles and the same text-cell
-# rule, so formula escaping keeps one home.
-workbook_styles = _named_styles
-styled_cell = _cell

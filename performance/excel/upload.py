@@ -12,10 +12,6 @@ import openpyxl.xml
 import openpyxl.xml.functions
 
 from .format import (
-    _ENCRYPTED_MARKER,
-    _OLE2_SIGNATURE,
-    _WORKBOOK_PART,
-    _ZIP_SIGNATURE,
     ERR_CONTENT_TOO_LARGE,
     ERR_CORRUPT,
     ERR_CSV,
@@ -36,8 +32,7 @@ from .format import (
     MAX_ZIP_MEMBERS,
     RATIO_CHECK_MIN_BYTES,
     CellError,
-    _file_error,
-    _megabytes,
+    file_error,
 )
 
 try:
@@ -50,6 +45,11 @@ except ImportError:  # check_upload then refuses every file; the name only has t
 
 logger = logging.getLogger(__name__)
 
+_ZIP_SIGNATURE = b"PK\x03\x04"
+_OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and also every password-protected .xlsx
+_ENCRYPTED_MARKER = "EncryptionInfo".encode("utf-16-le")  # stream name inside an encrypted Office file
+_WORKBOOK_PART = "xl/workbook.xml"
+
 
 def check_upload(data: bytes, filename: str) -> list[CellError]:
     """Return file-level errors found without parsing: the server's XML safety (defusedxml), an empty or too
@@ -59,15 +59,15 @@ def check_upload(data: bytes, filename: str) -> list[CellError]:
     if not _xml_is_safe():
         # Without defusedxml openpyxl parses XML with the standard library, open to entity-expansion attacks.
         logger.error("defusedxml is not installed: refusing to read uploaded Excel files")
-        return [_file_error(ERR_UNSAFE_XML, filename)]
+        return [file_error(ERR_UNSAFE_XML, filename)]
     if not data:
-        return [_file_error(ERR_EMPTY, filename)]
+        return [file_error(ERR_EMPTY, filename)]
     if len(data) > MAX_UPLOAD_BYTES:
         sizes = {"size": _megabytes(len(data)), "limit": _megabytes(MAX_UPLOAD_BYTES)}
-        return [_file_error(ERR_TOO_LARGE % sizes, filename)]
+        return [file_error(ERR_TOO_LARGE % sizes, filename)]
     if data.startswith(_ZIP_SIGNATURE):
         return _check_zip(data, filename)
-    return [_file_error(_not_zip_reason(data, filename), filename)]
+    return [file_error(_not_zip_reason(data, filename), filename)]
 
 
 def _xml_is_safe() -> bool:
@@ -116,15 +116,15 @@ def _check_zip(data: bytes, filename: str) -> list[CellError]:
             members = archive.infolist()
     except Exception:  # zipfile raises BadZipFile, ValueError, OSError, … on a damaged directory
         logger.info("Corrupt zip uploaded as %r", filename, exc_info=True)
-        return [_file_error(ERR_CORRUPT, filename)]
+        return [file_error(ERR_CORRUPT, filename)]
     total = sum(member.file_size for member in members)
     if len(members) > MAX_ZIP_MEMBERS or total > MAX_UNCOMPRESSED_BYTES or any(map(_inflates_too_much, members)):
         logger.warning("Zip bomb refused: %r unpacks to %s bytes in %s members", filename, total, len(members))
-        return [_file_error(ERR_ZIP_BOMB % {"size": _megabytes(total)}, filename)]
+        return [file_error(ERR_ZIP_BOMB % {"size": _megabytes(total)}, filename)]
     if any(member.filename.endswith(".xml") and member.file_size > MAX_XML_PART_BYTES for member in members):
-        return [_file_error(ERR_CONTENT_TOO_LARGE % {"size": _megabytes(total)}, filename)]
+        return [file_error(ERR_CONTENT_TOO_LARGE % {"size": _megabytes(total)}, filename)]
     if not any(member.filename == _WORKBOOK_PART for member in members):
-        return [_file_error(ERR_NOT_XLSX, filename)]
+        return [file_error(ERR_NOT_XLSX, filename)]
     return []
 
 
@@ -145,3 +145,7 @@ def refused_as_unsafe(error: BaseException | None) -> bool:
         seen.add(id(error))
         error = error.__cause__ or error.__context__
     return False
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):,.1f}MB"

@@ -13,6 +13,8 @@ one sheet; anything else would be ignored without a word, so such sheets refuse 
 
 from __future__ import annotations
 
+import codecs
+import re
 from io import BytesIO
 
 from openpyxl.reader.excel import ExcelReader
@@ -26,6 +28,10 @@ except ImportError:  # check_upload refuses every file before one is opened; the
     XMLParser = None
 
 _MERGE_TAG = "mergeCell"
+_MERGE_BYTES = _MERGE_TAG.encode("ascii")
+_CHUNK = 1 << 16
+_ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_ASCII_ENCODINGS = (b"utf-8", b"utf8", b"us-ascii", b"ascii")
 _LAST_ROW, _LAST_COLUMN = 1_048_576, 16_384  # Excel's sheet size; a range with no bound on one side runs to it
 _VISIBLE = "visible"
 
@@ -78,14 +84,50 @@ class UploadedWorkbook:
 
     def _merged_refs(self, part: str) -> list[str]:
         """The `ref` of every <mergeCell> in a sheet's XML part, streamed: a parser target that only looks at start
-        tags costs far less than building the elements (about a quarter of openpyxl's own read of the sheet)."""
+        tags costs far less than building the elements (about a quarter of openpyxl's own read of the sheet). A part
+        that cannot hold one (`_may_hold_merges`) is not parsed at all: the common case, a template nobody merged."""
+        if not self._may_hold_merges(part):
+            return []
         target = _MergeTarget()
         parser = XMLParser(target=target)
         with self._archive.open(part) as stream:
-            while chunk := stream.read(1 << 16):
+            while chunk := stream.read(_CHUNK):
                 parser.feed(chunk)
         parser.close()
         return target.refs
+
+    def _may_hold_merges(self, part: str) -> bool:
+        """Whether the part's bytes contain "mergeCell" anywhere. In UTF-8 or ASCII a tag name is its own bytes (no
+        character reference can spell a name, and defusedxml allows no entity that could expand to markup), so a
+        part without those bytes has no <mergeCell> in any namespace prefix. A part in another encoding (UTF-16, or
+        one its declaration names) is assumed to hold merges and is parsed. Costs a tenth of the parse."""
+        with self._archive.open(part) as stream:
+            chunk = stream.read(_CHUNK)
+            if not _ascii_compatible(chunk):
+                return True
+            overlap = len(_MERGE_BYTES) - 1
+            tail = b""
+            while chunk:
+                if _MERGE_BYTES in chunk or _MERGE_BYTES in tail + chunk[:overlap]:
+                    return True
+                tail = chunk[-overlap:]
+                chunk = stream.read(_CHUNK)
+        return False
+
+
+def _ascii_compatible(head: bytes) -> bool:
+    """Whether an XML document starting with `head` is in UTF-8 or ASCII (XML 1.0, appendix F): no UTF-16 or UTF-32
+    byte order or zero bytes, and an XML declaration that names no other encoding."""
+    head = head.removeprefix(codecs.BOM_UTF8)
+    if b"\x00" in head[:4] or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if not head.startswith(b"<?xml"):
+        return head.lstrip()[:1] == b"<"
+    end = head.find(b"?>")
+    if end < 0:
+        return False
+    declared = _ENCODING.search(head[:end])
+    return declared is None or declared[1].lower() in _ASCII_ENCODINGS
 
 
 class _MergeTarget:

@@ -15,7 +15,7 @@ from budget.exports import budget_xlsx
 from budget.models import Allocation, BudgetLine
 from budget.selectors import budget_matrix, budget_version
 from budget.services import CellInput, allocations_save
-from performance.excel import ERR_CSV, ERR_XLS, ERR_ZIP_BOMB
+from performance.excel.format import ERR_CSV, ERR_XLS, ERR_ZIP_BOMB
 from tests.budget.test_selectors import CARD, SOURCE_TOTALS, YEAR_TOTALS
 
 CODE = "지역경제-11"
@@ -168,28 +168,30 @@ def test_an_upload_can_add_a_year_and_a_budget_line(login, card_data):
     assert matrix.year(2021)["total"].secured == 42711 + 300
 
 
+# cell: (what the clerk typed, the value quoted back as Excel shows it, the reason)
 BAD_CELLS = {
-    "G7": ("=12199+1", "수식은 사용할 수 없습니다"),
-    "H7": (datetime.datetime(2019, 5, 1), "날짜가 아니라 숫자를 입력하세요"),
-    "I7": (-5, "음수는 입력할 수 없습니다"),
-    "J7": (12.5, "소수는 입력할 수 없습니다"),
-    "K7": ("약 9천", "숫자만 입력하세요"),
-    "L7": (True, "참/거짓"),
-    "E8": (100_000_001, "100,000,000백만원을 넘는"),
-    "B9": ("특별교부세", "재원은 국비·시비·구비 중 하나"),
-    "K4": ("2021년도", "연도 머리글은 '2023년'처럼"),
-    "B2": ("지역경제-12", "다른 공약의 파일입니다"),
+    "G7": ("=12199+1", "=12199+1", "수식은 사용할 수 없습니다"),
+    "H7": (datetime.datetime(2019, 5, 1), "2019-05-01", "날짜가 아니라 숫자를 입력하세요"),
+    "I7": (-5, "-5", "음수는 입력할 수 없습니다"),
+    "J7": (12.5, "12.5", "소수는 입력할 수 없습니다. 백만원 단위의"),
+    "K7": ("약 9천", "약 9천", "숫자만 입력하세요(예: 12,199)"),
+    "L7": (True, "TRUE", "참/거짓"),
+    "E8": (100_000_001, "100000001", "100,000,000백만원을 넘는"),
+    "B9": ("특별교부세", "특별교부세", "재원은 국비·시비·구비 중 하나"),
+    "K4": ("2021년도", "2021년도", "연도 머리글은 '2023년'처럼"),
+    "M4": (2022.5, "2022.5", "연도 머리글은 '2023년'처럼"),  # a number, but not a year
+    "B2": ("지역경제-12", "지역경제-12", "다른 공약의 파일입니다"),
 }
 
 
 @pytest.mark.parametrize("ref", list(BAD_CELLS))
 def test_each_bad_cell_is_reported_with_sheet_cell_value_and_reason(card_data, ref):
-    value, message = BAD_CELLS[ref]
+    value, shown, message = BAD_CELLS[ref]
     plan = excel.plan_budget_import(pledge=card_data, data=edited(exported(card_data), {ref: value}), filename="x.xlsx")
     assert not plan.ok and plan.cells == ()
     [error] = [e for e in plan.errors if e.cell == ref]
     assert error.sheet == "예산" and message in error.message
-    assert error.value == (value.date().isoformat() if isinstance(value, datetime.datetime) else str(value))
+    assert error.value == shown
 
 
 def test_executed_without_secured_and_duplicate_years(card_data):

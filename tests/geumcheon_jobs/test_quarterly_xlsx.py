@@ -103,13 +103,13 @@ def test_group_totals_stop_at_the_reports_quarter(card_data):
     assert evaluate(sheet, f"B{find(sheet, '계').row}") == 8076  # not 10,349: the fourth quarter is later
 
 
-def test_text_from_data_is_escaped(card_data):
+def test_text_from_data_stays_text(card_data):
     department = Department.objects.filter(programmes__isnull=False).first()
     department.name = '=HYPERLINK("http://x")'
     department.save()
     book = book_for(card_data, 2019, 3)
-    cell = find(book["부서별"], '\'=HYPERLINK("http://x")')
-    assert cell.data_type == "s"
+    cell = find(book["부서별"], '=HYPERLINK("http://x")')  # shown as it is, no apostrophe added
+    assert cell.data_type == "s" and cell.quotePrefix  # Excel's "text, not formula" flag
     assert all(SUM.match(cell.value) for cell in formulas(book))
 
 

@@ -1,4 +1,4 @@
-"""The quarterly results template and its reader (performance/excel.py). No database needed."""
+"""The quarterly results template and its reader (performance/excel/). No database needed."""
 
 import datetime
 import re
@@ -19,6 +19,7 @@ from performance.excel import (
     check_upload,
     parse_results_workbook,
 )
+from performance.excel import format as layout
 from performance.models import MAX_JOBS
 
 BAD_FILES = Path(__file__).parent / "bad_files"
@@ -76,8 +77,8 @@ def test_template_layout(three_rows):
     sheet = book["실적"]
     assert sheet["A1"].value == "2025년 1분기 일자리 실적"
     assert (sheet["A2"].value, sheet["B2"].value, sheet["C2"].value, sheet["D2"].value) == ("연도", 2025, "분기", 1)
-    assert (excel.YEAR_CELL, excel.QUARTER_CELL, excel.HEADER_ROW, excel.FIRST_DATA_ROW) == ("B2", "D2", 4, 5)
-    assert [cell.value for cell in sheet[4]] == list(excel.COLUMNS)
+    assert (layout.YEAR_CELL, layout.QUARTER_CELL, layout.HEADER_ROW, excel.FIRST_DATA_ROW) == ("B2", "D2", 4, 5)
+    assert [cell.value for cell in sheet[4]] == list(layout.COLUMNS)
     assert [cell.value for cell in sheet[5]] == [
         "dept03", "어르신복지과", 101, "어르신 일자리 101", "노년층", "직접일자리", 1200, 340, 12, "상반기 모집",
     ]  # fmt: skip
@@ -130,7 +131,7 @@ def test_template_guide_sheet(three_rows):
 
 def test_template_without_rows_is_still_a_template():
     sheet = openpyxl.load_workbook(BytesIO(template([])))["실적"]
-    assert [cell.value for cell in sheet[4]] == list(excel.COLUMNS)
+    assert [cell.value for cell in sheet[4]] == list(layout.COLUMNS)
 
 
 def test_template_drops_control_characters():
@@ -195,17 +196,17 @@ def test_ten_thousand_rows():
 # --- Bad files -----------------------------------------------------------------------------------------------------
 
 CORPUS = {
-    "empty.xlsx": excel.ERR_EMPTY,
-    "results.csv": excel.ERR_CSV,
-    "web_page.xls": excel.ERR_HTML,
-    "legacy.xls": excel.ERR_XLS,
-    "encrypted.xlsx": excel.ERR_ENCRYPTED,
-    "report_pdf.xlsx": excel.ERR_PDF,
-    "random.xlsx": excel.ERR_NOT_EXCEL,
-    "not_excel.xlsx": excel.ERR_NOT_XLSX,
-    "zip_bomb_total.xlsx": excel.ERR_ZIP_BOMB % {"size": "200.0MB"},
-    "zip_bomb_ratio.xlsx": excel.ERR_ZIP_BOMB % {"size": "4.0MB"},
-    "truncated.xlsx": excel.ERR_CORRUPT,
+    "empty.xlsx": layout.ERR_EMPTY,
+    "results.csv": layout.ERR_CSV,
+    "web_page.xls": layout.ERR_HTML,
+    "legacy.xls": layout.ERR_XLS,
+    "encrypted.xlsx": layout.ERR_ENCRYPTED,
+    "report_pdf.xlsx": layout.ERR_PDF,
+    "random.xlsx": layout.ERR_NOT_EXCEL,
+    "not_excel.xlsx": layout.ERR_NOT_XLSX,
+    "zip_bomb_total.xlsx": layout.ERR_ZIP_BOMB % {"size": "200.0MB"},
+    "zip_bomb_ratio.xlsx": layout.ERR_ZIP_BOMB % {"size": "4.0MB"},
+    "truncated.xlsx": layout.ERR_CORRUPT,
     "corrupt_crc.xlsx": excel.ERR_UNREADABLE,
     "billion_laughs.xlsx": excel.ERR_UNSAFE_CONTENT,
 }
@@ -238,17 +239,17 @@ def test_bad_file_messages_are_korean_and_say_what_to_do():
 
 def test_too_large_file_is_refused_before_parsing():
     errors = check_upload(b"PK\x03\x04" + bytes(excel.MAX_UPLOAD_BYTES), "big.xlsx")
-    assert [error.message for error in errors] == [str(excel.ERR_TOO_LARGE % {"size": "5.0MB", "limit": "5.0MB"})]
+    assert [error.message for error in errors] == [str(layout.ERR_TOO_LARGE % {"size": "5.0MB", "limit": "5.0MB"})]
 
 
 def test_csv_named_as_csv_with_binary_content():
-    assert check_upload(b"\x00\x01\x02", "results.csv")[0].message == str(excel.ERR_CSV)
+    assert check_upload(b"\x00\x01\x02", "results.csv")[0].message == str(layout.ERR_CSV)
 
 
 def test_refuses_everything_without_defusedxml(monkeypatch, three_rows):
     monkeypatch.setattr(openpyxl.xml, "DEFUSEDXML", False)
     results = parse_results_workbook(template(three_rows), filename="ok.xlsx")
-    assert [error.message for error in results.errors] == [str(excel.ERR_UNSAFE_XML)]
+    assert [error.message for error in results.errors] == [str(layout.ERR_UNSAFE_XML)]
     assert results.rows == ()
 
 
@@ -265,7 +266,7 @@ def test_damaged_files_never_raise(three_rows):
 def test_too_much_content_is_refused_before_parsing(monkeypatch, three_rows):
     monkeypatch.setattr(excel.upload, "MAX_XML_PART_BYTES", 2_000)
     errors = check_upload(template(three_rows), "many.xlsx")
-    assert [error.message[:20] for error in errors] == [str(excel.ERR_CONTENT_TOO_LARGE)[:20]]
+    assert [error.message[:20] for error in errors] == [str(layout.ERR_CONTENT_TOO_LARGE)[:20]]
 
 
 def test_zip_within_bounds_passes_the_check(three_rows):
@@ -298,18 +299,18 @@ def test_every_cell_error_is_reported_together():
     data = template([template_row(100 + number) for number in range(1, 13)])  # rows 5–16, IDs 101–112
     results = parse_results_workbook(edited(data, BAD_CELLS))
     assert messages(results) == [
-        ("B2", str(excel.ERR_YEAR)),
-        ("D2", str(excel.ERR_QUARTER)),
-        ("I5", str(excel.ERR_FORMULA)),
-        ("I6", str(excel.ERR_DATE)),
-        ("I7", str(excel.ERR_NEGATIVE)),
-        ("I8", str(excel.ERR_NOT_WHOLE)),
-        ("I9", str(excel.ERR_NOT_NUMBER)),
-        ("I10", str(excel.ERR_BOOL)),
-        ("I11", excel.ERR_JOBS_TOO_BIG % {"max": "1,000,000"}),
-        ("J12", excel.ERR_COMMENT_TOO_LONG % {"max": 500, "length": "501"}),
-        ("C13", excel.ERR_DUPLICATE % {"row": 5}),
-        ("A16", str(excel.ERR_DEPARTMENT)),
+        ("B2", str(layout.ERR_YEAR)),
+        ("D2", str(layout.ERR_QUARTER)),
+        ("I5", str(layout.ERR_FORMULA)),
+        ("I6", str(layout.ERR_DATE)),
+        ("I7", str(layout.ERR_NEGATIVE)),
+        ("I8", str(layout.ERR_NOT_WHOLE)),
+        ("I9", str(layout.ERR_NOT_NUMBER)),
+        ("I10", str(layout.ERR_BOOL)),
+        ("I11", layout.ERR_JOBS_TOO_BIG % {"max": "1,000,000"}),
+        ("J12", layout.ERR_COMMENT_TOO_LONG % {"max": 500, "length": "501"}),
+        ("C13", layout.ERR_DUPLICATE % {"row": 5}),
+        ("A16", str(layout.ERR_DEPARTMENT)),
     ]
     assert {error.sheet for error in results.errors} == {"실적"}
     values = {error.cell: error.value for error in results.errors}
@@ -336,13 +337,13 @@ def test_more_bad_figures():
     }
     results = parse_results_workbook(edited(data, edits))
     assert messages(results) == [
-        ("I5", str(excel.ERR_NOT_NUMBER)),
-        ("I6", str(excel.ERR_NEGATIVE)),
-        ("I7", str(excel.ERR_NOT_WHOLE)),
-        ("I8", str(excel.ERR_DATE)),
-        ("I9", str(excel.ERR_DATE)),
-        ("I10", excel.ERR_JOBS_TOO_BIG % {"max": "1,000,000"}),
-        ("I11", excel.ERR_JOBS_TOO_BIG % {"max": "1,000,000"}),
+        ("I5", str(layout.ERR_NOT_NUMBER)),
+        ("I6", str(layout.ERR_NEGATIVE)),
+        ("I7", str(layout.ERR_NOT_WHOLE)),
+        ("I8", str(layout.ERR_DATE)),
+        ("I9", str(layout.ERR_DATE)),
+        ("I10", layout.ERR_JOBS_TOO_BIG % {"max": "1,000,000"}),
+        ("I11", layout.ERR_JOBS_TOO_BIG % {"max": "1,000,000"}),
     ]
 
 
@@ -350,13 +351,13 @@ def test_bad_programme_ids():
     data = template([template_row(number) for number in range(1, 6)])
     edits = {"C5": None, "C6": "사업", "C7": 0, "C8": 3.5, "C9": 2**40}
     results = parse_results_workbook(edited(data, edits))
-    assert messages(results) == [(f"C{row}", str(excel.ERR_PROGRAMME_ID)) for row in range(5, 10)]
+    assert messages(results) == [(f"C{row}", str(layout.ERR_PROGRAMME_ID)) for row in range(5, 10)]
 
 
 def test_bad_year_and_quarter_text():
     data = edited(template([template_row(1)]), {"B2": "이천이십오", "D2": None})
     results = parse_results_workbook(data)
-    assert messages(results) == [("B2", str(excel.ERR_YEAR)), ("D2", str(excel.ERR_QUARTER))]
+    assert messages(results) == [("B2", str(layout.ERR_YEAR)), ("D2", str(layout.ERR_QUARTER))]
     assert len(results.rows) == 1  # the rows are still read, so every error is reported at once
 
 
@@ -364,8 +365,8 @@ def test_wrong_header_row_refuses_the_columns():
     data = edited(template([template_row(1, jobs=4)]), {"I4": "비고", "J4": "이번 분기 실적(명)"})
     results = parse_results_workbook(data)
     assert messages(results) == [
-        ("I4", excel.ERR_HEADER % {"expected": "이번 분기 실적(명)"}),
-        ("J4", excel.ERR_HEADER % {"expected": "비고"}),
+        ("I4", layout.ERR_HEADER % {"expected": "이번 분기 실적(명)"}),
+        ("J4", layout.ERR_HEADER % {"expected": "비고"}),
     ]
     assert results.rows == ()
     assert (results.year, results.quarter) == (2025, 1)
@@ -386,7 +387,7 @@ def test_a_different_file_is_refused():
     results = parse_results_workbook(buffer.getvalue())
     assert not results.ok
     assert results.rows == ()
-    assert ("A4", excel.ERR_HEADER % {"expected": "부서코드"}) in messages(results)
+    assert ("A4", layout.ERR_HEADER % {"expected": "부서코드"}) in messages(results)
 
 
 def test_missing_data_sheet():
@@ -395,23 +396,23 @@ def test_missing_data_sheet():
     buffer = BytesIO()
     book.save(buffer)
     results = parse_results_workbook(buffer.getvalue())
-    assert results.errors == (CellError("실적", "", "Sheet1, 안내", str(excel.ERR_NO_SHEET)),)
+    assert results.errors == (CellError("실적", "", "Sheet1, 안내", str(layout.ERR_NO_SHEET)),)
 
 
 def test_no_data_rows():
     results = parse_results_workbook(template([]))
-    assert results.errors == (CellError("실적", "", "", excel.ERR_NO_ROWS % {"row": 5}),)
+    assert results.errors == (CellError("실적", "", "", layout.ERR_NO_ROWS % {"row": 5}),)
 
 
 def test_every_data_row_deleted():
     data = edited(template([template_row(1)]), {f"{column}5": None for column in "ABCDEFGHIJ"})
-    assert [error.message for error in parse_results_workbook(data).errors] == [excel.ERR_NO_ROWS % {"row": 5}]
+    assert [error.message for error in parse_results_workbook(data).errors] == [layout.ERR_NO_ROWS % {"row": 5}]
 
 
 def test_too_many_rows(monkeypatch):
     monkeypatch.setattr(excel.reader, "MAX_DATA_ROWS", 3)
     results = parse_results_workbook(template([template_row(number) for number in range(1, 6)]))
-    assert [error.message for error in results.errors] == [excel.ERR_TOO_MANY_ROWS % {"limit": "3"}]
+    assert [error.message for error in results.errors] == [layout.ERR_TOO_MANY_ROWS % {"limit": "3"}]
 
 
 # --- Merged cells and sheets that would not be read ---------------------------------------------------------------
@@ -432,7 +433,7 @@ def merged(data: bytes, *ranges: str) -> bytes:
 
 
 def merge_error(cell_range: str) -> CellError:
-    return CellError("실적", cell_range, "", excel.ERR_MERGED % {"range": cell_range})
+    return CellError("실적", cell_range, "", layout.ERR_MERGED % {"range": cell_range})
 
 
 # A merge blanks every cell of its range but the top-left one; each of these blanks a cell the reader reads:
@@ -469,7 +470,7 @@ def test_a_hidden_sheet_with_other_rows_refuses_the_file(state):
     hidden.title, hidden.sheet_state = "다른부서", state
     hidden["A5"], hidden["C5"], hidden["I5"] = "dept07", 202, 500
     results = parse_results_workbook(saved(book))
-    message = excel.ERR_HIDDEN_SHEET % {"name": "다른부서", "data_sheet": "실적"}
+    message = layout.ERR_HIDDEN_SHEET % {"name": "다른부서", "data_sheet": "실적"}
     assert results.errors == (CellError("다른부서", "", "", message),)
     assert "숨긴 시트" in message and "다른부서" in message
 
@@ -480,17 +481,17 @@ def test_sheets_not_in_the_template_are_named():
     book.create_sheet("Sheet2").sheet_state = "hidden"
     results = parse_results_workbook(saved(book))
     assert results.errors == (
-        CellError("메모", "", "", excel.ERR_EXTRA_SHEET % {"name": "메모", "data_sheet": "실적"}),
-        CellError("Sheet2", "", "", excel.ERR_HIDDEN_SHEET % {"name": "Sheet2", "data_sheet": "실적"}),
+        CellError("메모", "", "", layout.ERR_EXTRA_SHEET % {"name": "메모", "data_sheet": "실적"}),
+        CellError("Sheet2", "", "", layout.ERR_HIDDEN_SHEET % {"name": "Sheet2", "data_sheet": "실적"}),
     )
     assert "양식에 없는 시트" in results.errors[0].message
 
 
 def test_the_template_sheets_alone_are_read_without_a_word():
     book = openpyxl.load_workbook(BytesIO(template([template_row(101, jobs=11)])))
-    book[excel.GUIDE_SHEET].sheet_state = "hidden"  # the guide is the template's own, and never read
+    book[layout.GUIDE_SHEET].sheet_state = "hidden"  # the guide is the template's own, and never read
     assert parse_results_workbook(saved(book)).ok
-    del book[excel.GUIDE_SHEET]
+    del book[layout.GUIDE_SHEET]
     assert parse_results_workbook(saved(book)).ok
 
 
@@ -499,3 +500,44 @@ def test_the_programmes_listed_include_rows_with_a_bad_cell():
     results = parse_results_workbook(data)
     assert [row.programme_id for row in results.rows] == [101, 103]
     assert results.programme_ids == {101, 102, 103}
+
+
+def rewritten_sheet(data: bytes, rewrite) -> bytes:
+    """The file with sheet 실적's XML part passed through `rewrite` (bytes → bytes), as another program may save it."""
+    source, output = zipfile.ZipFile(BytesIO(data)), BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            target.writestr(item, rewrite(content) if item.filename == "xl/worksheets/sheet1.xml" else content)
+    return output.getvalue()
+
+
+def in_utf16(content: bytes) -> bytes:
+    text = content.decode("utf-8").replace("encoding='UTF-8'", "encoding='UTF-16'")
+    text = text.replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    return text.encode("utf-16")
+
+
+def with_prefix(content: bytes) -> bytes:
+    """The spreadsheet namespace bound to a prefix, as some programs write it: <x:mergeCell ref=…/>."""
+    text = content.decode("utf-8")
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    text = re.sub(r"<(/?)(?!\?)(\w+)", r"<\1x:\2", text).replace(f'xmlns="{main}"', f'xmlns:x="{main}"')
+    return text.encode("utf-8")
+
+
+# The merge check skips parsing a part whose bytes cannot hold a <mergeCell> (the common, unmerged template): a part
+# in another encoding, or with the namespace under a prefix, must still have its merges found.
+@pytest.mark.parametrize("rewrite", [in_utf16, with_prefix], ids=["utf-16", "prefixed"])
+def test_a_merge_is_found_whatever_the_sheet_part_looks_like(rewrite):
+    data = merged(template([template_row(101, jobs=11), template_row(102, jobs=7)]), "I5:I6")
+    results = parse_results_workbook(rewritten_sheet(data, rewrite))
+    assert results.errors == (merge_error("I5:I6"),)
+
+
+@pytest.mark.parametrize("rewrite", [in_utf16, with_prefix], ids=["utf-16", "prefixed"])
+def test_an_unmerged_sheet_part_in_another_form_is_read(rewrite):
+    data = template([template_row(101, jobs=11), template_row(102, jobs=7)])
+    results = parse_results_workbook(rewritten_sheet(data, rewrite))
+    assert results.ok, results.errors
+    assert [row.jobs for row in results.rows] == [11, 7]

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from performance import excel, imports, services
-from performance.models import Department, QuarterlyReportLine
+from performance.models import Department, QuarterlyReport, QuarterlyReportLine
 from performance.plans import plan_programmes
 from performance.services import ReportError, StaleReport
 from performance.views.workbooks import ImportView
@@ -63,6 +63,31 @@ def test_preview_then_apply(accounts):
     assert len(saved) == 2
     assert sorted(period_lines().values_list("jobs", flat=True)) == [77, 120, 1300]
     assert period_lines().first().history.first().history_user == accounts["lead"]
+
+
+def test_every_imported_line_and_report_has_its_history_row(accounts):
+    """The bulk insert writes each new line's '+' history row (who, why, the figure) as django-simple-history would,
+    and each new report's: on PostgreSQL through COPY, on SQLite through executemany."""
+    content = filled(template_for("dept01", "dept03"), {5: 120, 6: 0, 9: 77}, comment="엑셀 입력")
+    plan = imports.plan_import(content, "실적.xlsx", accounts["lead"])
+    imports.apply_import(plan.to_session(), accounts["lead"])
+    lines = list(period_lines())
+    assert len(lines) == 3
+    for line in lines:
+        [record] = line.history.all()
+        assert (record.history_type, record.history_user, record.history_change_reason) == (
+            "+",
+            accounts["lead"],
+            "실적 입력",
+        )
+        assert (record.jobs, record.comment, record.report_id, record.programme_id) == (
+            line.jobs,
+            "엑셀 입력",
+            line.report_id,
+            line.programme_id,
+        )
+    for report in QuarterlyReport.objects.filter(year=YEAR, quarter=QUARTER):
+        assert report.history.get().history_type == "+"
 
 
 def test_staff_cannot_import_another_departments_rows(accounts):

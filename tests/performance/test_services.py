@@ -1,10 +1,10 @@
 """Every transition of a quarterly report, and every refusal."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from performance import services
-from performance.models import QuarterlyReport, QuarterlyReportLine
+from performance.models import MAX_JOBS, QuarterlyReport, QuarterlyReportLine
 from performance.plans import plan_programmes
 from performance.services import LineInput, ReportError, StaleReport, WarningsNotAcknowledged
 from tests.results import approved_cumulative
@@ -213,3 +213,21 @@ def test_a_long_reason_is_kept_whole_in_the_history(dept03, users):
         report_id=report.pk, user=users["lead"], expected_version=report.version, reason=reason.strip()
     )
     assert report.history.first().history_change_reason == "반려: " + reason.strip()
+
+
+@pytest.mark.parametrize(
+    ("jobs", "comment", "field"), [(MAX_JOBS + 1, "", "jobs"), (-1, "", "jobs"), (5, "가" * 501, "comment")]
+)
+def test_a_figure_or_comment_out_of_bounds_is_refused_and_nothing_saved(dept03, users, jobs, comment, field):
+    """The service checks every line by the model's own field rules, even when a caller (the import) checked
+    first: a first save and a save that changes a line both refuse a wrong value and save nothing."""
+    programme = plan_programmes(dept03, 2021).get()
+    with pytest.raises(ValidationError) as refused:
+        save(dept03, users["dept03"], {programme.pk: (jobs, comment)})
+    assert field in refused.value.message_dict
+    assert not QuarterlyReport.objects.filter(department=dept03, year=YEAR, quarter=QUARTER).exists()
+    report = save(dept03, users["dept03"], {programme.pk: (3, "")})
+    with pytest.raises(ValidationError) as refused:
+        save(dept03, users["dept03"], {programme.pk: (jobs, comment)}, version=report.version)
+    assert field in refused.value.message_dict
+    assert report.lines.get().jobs == 3
