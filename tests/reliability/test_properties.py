@@ -3,7 +3,9 @@
 For each form the property is the same: whatever is posted, the response is a page or a redirect (the test client
 re-raises any unhandled exception, so a 500 fails the example), and either the input was saved exactly as the
 domain rules read it, or it was refused with a Korean message and nothing in the database changed — figures,
-statuses, versions, deadlines, notices, budget lines and the number of history rows alike.
+statuses, versions, deadlines, notices, budget lines and the number of history rows alike. What a typed figure
+must read as is stated by the test itself (typed_figures.py: the number is drawn first, then written out), never
+by the parser under test; so is what a spreadsheet cell must show.
 
 How examples stay independent: the test runs inside pytest-django's transaction, and each example inside a
 savepoint of its own that is rolled back at its end (`rolled_back`), so every example starts from the seeded data.
@@ -34,14 +36,24 @@ from budget.exports import budget_xlsx
 from budget.forms import BudgetGridForm, parse_amount
 from budget.models import Allocation, BudgetLine
 from budget.selectors import budget_matrix, budget_version
+from geumcheon_jobs.tabular import Tabular, to_xlsx
 from performance import excel, imports, services
-from performance.excel import csv_text
+from performance.excel import cell_jobs, csv_text, write_text
 from performance.forms import DeadlineForm
-from performance.models import Department, Notice, QuarterlyReport, QuarterlyReportLine, ReportingDeadline
+from performance.models import (
+    MAX_JOBS,
+    MAX_MILLION_WON,
+    Department,
+    Notice,
+    QuarterlyReport,
+    QuarterlyReportLine,
+    ReportingDeadline,
+)
 from performance.plans import plan_programmes
 from performance.validation import parse_jobs
 
 from .snapshots import snapshot
+from .typed_figures import Typed, cell_figures, figures, written
 
 YEAR, QUARTER = 2021, 3  # a quarter without reports in the seed
 EXAMPLES = settings(
@@ -116,9 +128,14 @@ odd_number = st.one_of(
     st.floats().map(str),
     typed_text,
 )
-# What people mostly type, about as often as anything odd, so that saving is exercised as much as refusing
-plain_number = st.one_of(st.integers(min_value=0, max_value=2000).map(str), st.just(""), st.just("1,200"))
-typed_number = st.one_of(plain_number, odd_number)
+# A figure with the number it stands for or the reason it is refused (tests/reliability/typed_figures.py): what
+# people mostly type (plain, about as often as anything odd, so that saving is exercised as much as refusing), or
+# any way of writing a number and any refused form (odd)
+plain_jobs = st.one_of(
+    st.integers(min_value=0, max_value=2000).flatmap(lambda n: written(n).map(lambda text: Typed(text, n))),
+    st.just(Typed("")),
+)
+odd_jobs = figures(MAX_JOBS)
 # Hidden fields a browser fills with digits: also digits that str.isdigit() accepts and int() does not ("²")
 digit_text = st.one_of(st.text(alphabet="0123456789²³¹٣１,- ", max_size=12), typed_text)
 long_text = st.one_of(
@@ -135,6 +152,54 @@ def version_field(current: int, odd: bool):
 
 # Text a worksheet can hold (openpyxl refuses control characters other than tab, LF and CR)
 sheet_text = st.text(alphabet=st.one_of(st.characters(exclude_categories=("Cs", "Cc")), st.sampled_from("\t\n\r")))
+
+
+# --- A figure as typed, and as a cell holds it --------------------------------------------------------------------
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(typed=figures(MAX_JOBS))
+def test_a_typed_figure_is_the_number_written_or_refused_for_its_reason(typed):
+    if typed.refusal is None:
+        assert parse_jobs(typed.value) == typed.number
+        return
+    with pytest.raises(ValidationError) as refused:
+        parse_jobs(typed.value)
+    assert refused.value.code == typed.refusal
+    assert all(korean(message) for message in refused.value.messages)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(typed=cell_figures(MAX_JOBS))
+def test_a_cell_of_an_uploaded_workbook_is_read_as_the_figure_it_holds(typed):
+    """The value goes through a saved file (a whole float comes back as Excel stores it), then the reader's rule."""
+    book = openpyxl.Workbook()
+    book.active["I5"] = typed.value
+    buffer = io.BytesIO()
+    book.save(buffer)
+    stored = openpyxl.load_workbook(buffer).active["I5"].value
+    number, message = cell_jobs(stored)
+    if typed.refusal is None:
+        assert (number, message) == (typed.number, None), stored
+    else:
+        assert number is None and korean(message), (stored, message)
+        words = {"negative": "음수", "too_large": "넘는", "not_whole": "소수", "formula": "수식"}
+        assert words.get(typed.refusal, "") in str(message), (stored, typed.refusal, str(message))
+
+
+DASHES = st.sampled_from(["-", " - ", "—", "–"]).map(Typed)  # how the grid and its xlsx show "nothing"
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(typed=st.one_of(figures(MAX_MILLION_WON), cell_figures(MAX_MILLION_WON), DASHES))
+def test_an_amount_is_the_number_written_or_refused_for_its_reason(typed):
+    if typed.refusal is None:
+        assert parse_amount(typed.value) == typed.number
+        return
+    with pytest.raises(ValidationError) as refused:
+        parse_amount(typed.value)
+    assert refused.value.code == typed.refusal
+    assert all(korean(message) for message in refused.value.messages)
 
 
 # --- The result entry form ----------------------------------------------------------------------------------------
@@ -171,9 +236,13 @@ def test_the_entry_form_saves_what_was_typed_or_refuses_in_korean(client, entry,
         report = QuarterlyReport.objects.filter(department=department, year=YEAR, quarter=QUARTER).first()
         current = report.version if report else 0
         posted = {"version": data.draw(version_field(current, "version" in odd), label="version")}
+        figures_typed = {}
         for name in names[1:]:
-            kind = (odd_number, plain_number) if name.startswith("jobs") else (plain_text, plain_comment)
-            posted[name] = data.draw(kind[0] if name in odd else kind[1], label=name)
+            if name.startswith("jobs"):
+                figures_typed[name] = data.draw(odd_jobs if name in odd else plain_jobs, label=name)
+                posted[name] = figures_typed[name].value
+            else:
+                posted[name] = data.draw(plain_text if name in odd else plain_comment, label=name)
         if submit:
             posted["submit"] = "1"
         if acknowledge:
@@ -182,6 +251,8 @@ def test_the_entry_form_saves_what_was_typed_or_refuses_in_korean(client, entry,
         response, messages = post(client, url, posted)
         saved = response.status_code == 302 or "warnings" in (response.context or {})
         event("saved" if saved else "refused")
+        refused = [name for name, typed in figures_typed.items() if typed.refusal]
+        assert not (saved and refused), f"saved although {refused} are no figures"
         if not saved:
             assert_refused(messages, form_errors(response), before)
             return
@@ -190,7 +261,7 @@ def test_the_entry_form_saves_what_was_typed_or_refuses_in_korean(client, entry,
         stored = {line.programme_id: (line.jobs, line.comment) for line in report.lines.all()}
         expected = {}
         for programme in programmes:
-            jobs, comment = parse_jobs(posted[f"jobs_{programme.pk}"]), posted[f"comment_{programme.pk}"].strip()
+            jobs, comment = figures_typed[f"jobs_{programme.pk}"].number, posted[f"comment_{programme.pk}"].strip()
             if jobs is not None or comment:
                 expected[programme.pk] = (jobs, comment)
         assert stored == expected
@@ -328,11 +399,11 @@ def test_a_deadline_is_set_or_refused_in_korean(lead_client, data):
 # --- The budget grid, a year and a line to add -------------------------------------------------------------------
 
 
-def amount(raw: str) -> int | None:
-    try:
-        return parse_amount(raw)
-    except ValidationError:
-        raise AssertionError(f"saved although {raw!r} is no amount") from None
+plain_amount = st.one_of(
+    st.integers(min_value=0, max_value=2000).flatmap(lambda n: written(n).map(lambda text: Typed(text, n))),
+    st.sampled_from([Typed(""), Typed("-")]),  # nothing typed, or the dash the grid shows for nothing
+)
+odd_amount = st.one_of(plain_amount, figures(MAX_MILLION_WON), DASHES)
 
 
 @EXAMPLES
@@ -345,16 +416,23 @@ def test_the_budget_grid_saves_what_was_typed_or_refuses_in_korean(lead_client, 
         posted = {bound.html_name: bound.value() or "" for bound in form}
         posted.update(extra_years="", new_lines="0", action="save")
         cells = sorted(name for name in posted if name.endswith(("-secured", "-executed")))
+        # What each cell holds before: the allocations as stored, read here rather than from the form's rendering.
+        allocations = {
+            (a.budget_line_id, a.year, a.source): (a.secured, a.executed)
+            for a in Allocation.objects.filter(budget_line__pledge=pledge)
+        }
         odd = data.draw(
             st.sets(st.sampled_from(["cells", "version", "new line", "extra_years"]), max_size=2), label="odd"
         )
+        typed = {}
         for name in data.draw(st.lists(st.sampled_from(cells), max_size=6), label="changed cells"):
-            posted[name] = data.draw(typed_number if "cells" in odd else plain_number, label=name)
+            typed[name] = data.draw(odd_amount if "cells" in odd else plain_amount, label=name)
+            posted[name] = typed[name].value
         if "version" in odd:
             posted["version"] = data.draw(typed_text, label="version")
         if data.draw(st.booleans(), label="a new line"):
             year = data.draw(st.sampled_from([2021, 2022]), label="its year")
-            figure = typed_number if "new line" in odd else plain_number
+            figure = (odd_amount if "new line" in odd else plain_amount).map(lambda typed: typed.value)
             posted.update(
                 {
                     "new_lines": data.draw(digit_text if "new line" in odd else st.just("1"), label="new_lines"),
@@ -383,12 +461,18 @@ def test_the_budget_grid_saves_what_was_typed_or_refuses_in_korean(lead_client, 
             assert all(korean(text) for text in messages + errors), messages + errors
             return
         assert action == "save" and all(korean(message) for message in messages), messages
+        refused = [name for name, figure in typed.items() if figure.refusal]
+        assert not refused, f"saved although {refused} hold no amount"
         for name in cells:
             key, year, source, part = name.rsplit("-", 3)
             if part != "secured":
                 continue
-            secured, executed = amount(posted[name]), amount(posted[name.replace("-secured", "-executed")])
-            found = Allocation.objects.filter(budget_line_id=int(key), year=int(year), source=source).first()
+            cell = (int(key), int(year), source)
+            secured, executed = (
+                typed[changed].number if changed in typed else allocations.get(cell, (None, None))[index]
+                for index, changed in enumerate((name, name.replace("-secured", "-executed")))
+            )
+            found = Allocation.objects.filter(budget_line_id=cell[0], year=cell[1], source=source).first()
             assert (found.secured, found.executed) == (secured, executed) if secured is not None else found is None
 
 
@@ -408,7 +492,7 @@ cell_value = st.one_of(
 @dataclass(frozen=True)
 class Template:
     content: bytes = field(repr=False)  # a failing example prints the fixture; the bytes would fill the screen
-    rows: tuple[int, ...]
+    programmes: dict[int, int]  # row → the 세부사업 ID the template wrote on it (column C)
 
 
 @pytest.fixture
@@ -416,24 +500,44 @@ def template(card_data) -> Template:
     """The quarter's template for three departments, as the lead department downloads it."""
     departments = list(Department.objects.filter(code__in=["dept01", "dept03", "dept04"]).order_by("sort_order"))
     content = imports.results_template(departments, YEAR, QUARTER)
-    rows = openpyxl.load_workbook(io.BytesIO(content))[excel.DATA_SHEET].max_row
-    return Template(content, tuple(range(excel.FIRST_DATA_ROW, rows + 1)))
+    sheet = openpyxl.load_workbook(io.BytesIO(content))[excel.DATA_SHEET]
+    rows = range(excel.FIRST_DATA_ROW, sheet.max_row + 1)
+    return Template(content, {row: int(sheet[f"C{row}"].value) for row in rows})
+
+
+# A comment as typed in the file, and the text the report must keep (spaces around it dropped); too long: refused.
+COMMENTS = {None: "", "확인 완료": "확인 완료", " 앞뒤 공백 ": "앞뒤 공백", "여러\n줄": "여러\n줄", "=1+1": "=1+1"}
+TOO_LONG = "가" * 501
 
 
 @EXAMPLES
 @given(data=st.data())
 def test_an_import_saves_the_whole_file_or_nothing_and_explains_in_korean(lead_client, template, data):
-    content, rows = template.content, template.rows
-    book = openpyxl.load_workbook(io.BytesIO(content))
+    """What the file says is what is stored, read from the values the test wrote (not from the import's preview);
+    a figure that is none is refused naming its cell; a file with nothing wrong is taken."""
+    book = openpyxl.load_workbook(io.BytesIO(template.content))
     sheet = book[excel.DATA_SHEET]
-    for row in rows:  # what a clerk types, then a few odd cells anywhere that matters
-        sheet[f"I{row}"] = data.draw(st.one_of(st.none(), st.integers(min_value=0, max_value=2000)), label=f"I{row}")
-        sheet[f"J{row}"] = data.draw(st.one_of(st.none(), sheet_text), label=f"J{row}")
-    refs = ["B2", "D2", "B4", "I4"] + [f"{column}{row}" for row in rows for column in "ACIJ"]
+    figures_typed, comments = {}, {}
+    for row in template.programmes:  # what a clerk types
+        as_number = plain_jobs.map(lambda typed: Typed(typed.number, typed.number))  # stored as a number, or empty
+        figures_typed[row] = data.draw(st.one_of(as_number, plain_jobs), label=f"I{row}")
+        comment = data.draw(st.sampled_from([*COMMENTS, TOO_LONG]), label=f"J{row}")
+        sheet[f"I{row}"], sheet[f"J{row}"] = figures_typed[row].value, comment
+        comments[row] = COMMENTS.get(comment)  # None: refused
+    # A few odd cells anywhere that matters: a figure the oracle knows, or anything (then the row is not compared)
+    refs = ["B2", "D2", "B4", "I4"] + [f"{column}{row}" for row in template.programmes for column in "ACIJ"]
+    unknown = set()
     for ref in data.draw(st.lists(st.sampled_from(refs), max_size=3), label="odd cells"):
-        sheet[ref] = data.draw(cell_value, label=ref)
+        if ref.startswith("I") and ref != "I4":
+            figures_typed[int(ref[1:])] = data.draw(cell_figures(MAX_JOBS), label=ref)
+            sheet[ref] = figures_typed[int(ref[1:])].value
+        else:
+            sheet[ref] = data.draw(cell_value, label=ref)
+            unknown.add(int(ref[1:]) if ref[0] in "ACJ" else "structure")
     buffer = io.BytesIO()
     book.save(buffer)
+    wrong = {f"I{row}" for row, typed in figures_typed.items() if typed.refusal}
+    wrong |= {f"J{row}" for row, comment in comments.items() if comment is None and row not in unknown}
     with rolled_back():
         before = snapshot()
         upload = SimpleUploadedFile("실적.xlsx", buffer.getvalue())
@@ -442,20 +546,25 @@ def test_an_import_saves_the_whole_file_or_nothing_and_explains_in_korean(lead_c
         event("refused" if plan.errors else "saved" if plan.reports else "no change")
         assert all(korean(error.message) for error in plan.errors), plan.errors
         assert snapshot() == before  # a preview never writes
-        if not plan.ok or not plan.reports:
+        if "structure" not in unknown:  # (a wrong heading or period stops the reading of the rows)
+            assert wrong <= {error.cell for error in plan.errors}, (wrong, plan.errors)
+        if not unknown:
+            assert bool(plan.errors) == bool(wrong), (wrong, plan.errors)
+        if plan.errors or not plan.reports:
             return
         response, messages = post(lead_client, reverse("performance:import-confirm"), {})
         assert response.status_code == 302 and all(korean(m) for m in messages), messages
-        for report in plan.reports:
-            stored = {
-                line.programme_id: (line.jobs, line.comment)
-                for line in QuarterlyReportLine.objects.filter(
-                    report__department=report.department, report__year=plan.year, report__quarter=plan.quarter
-                )
-            }
-            for line in report.lines:
-                expected = None if line.jobs is None and not line.comment else (line.jobs, line.comment)
-                assert stored.get(line.programme_id) == expected
+        if "structure" in unknown:
+            return
+        stored = {
+            line.programme_id: (line.jobs, line.comment)
+            for line in QuarterlyReportLine.objects.filter(report__year=YEAR, report__quarter=QUARTER)
+        }
+        for row, programme in template.programmes.items():
+            if row in unknown:
+                continue
+            expected = (figures_typed[row].number, comments[row])
+            assert stored.get(programme) == (None if expected == (None, "") else expected), row
 
 
 @EXAMPLES
@@ -525,6 +634,26 @@ def test_a_csv_field_never_starts_like_a_formula_and_keeps_its_text(text):
 
 def crlf(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(text=st.one_of(st.tuples(st.sampled_from(RUNS_AS_FORMULA), sheet_text).map("".join), sheet_text))
+def test_a_text_cell_shows_its_text_and_is_flagged_when_a_spreadsheet_would_run_it(text):
+    """Both writers (openpyxl's cells through `write_text`, XlsxWriter's tables): read back from the saved file, the
+    cell holds the text itself as text (no apostrophe added, "=…" no formula), with quotePrefix exactly when the text
+    starts as a formula would."""
+    book = openpyxl.Workbook()
+    write_text(book.active["B3"], text)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    table = Tabular("t", "표", ("이름",), ((text,),))
+    for content, ref in ((buffer.getvalue(), "B3"), (to_xlsx([table], "출처"), "A2")):
+        cell = openpyxl.load_workbook(io.BytesIO(content)).worksheets[0][ref]
+        if not text:
+            assert cell.value in (None, ""), cell.value
+            continue
+        assert cell.data_type == "s" and crlf(cell.value) == crlf(text), (cell.data_type, cell.value)
+        assert cell.quotePrefix == text.startswith(RUNS_AS_FORMULA), cell.quotePrefix
 
 
 def workbook_texts(content: bytes) -> tuple[list[tuple[str, bool]], list[str]]:

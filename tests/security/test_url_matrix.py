@@ -3,10 +3,12 @@
 The URLs come from the resolver, so a new URL without a line in EXPECTED (or, in the admin, a rule) fails
 `test_every_url_has_an_expectation`. `staff` is dept03, which owns the sample report, department and
 entry; `other` is dept04, a department that must never see them. Besides the status, every answer given
-to a department's staff is searched (HTML, CSV and every cell of an xlsx) for the other department's name
-and for the sample report's figure."""
+to a department's staff is searched for the other department's name and for the sample report's figure: the
+HTML, CSV or JSON as sent, every cell of every sheet of an xlsx, and the text of a PDF as pdftotext reads it.
+A download is asked for in every format it is served in (FORMATS)."""
 
 import hashlib
+import subprocess
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from io import BytesIO
@@ -25,6 +27,7 @@ from performance import services
 from performance.models import Department, Pledge, QuarterlyReport, YearPlan, YearPlanEdition
 from performance.plans import plan_programmes, snapshot_rows
 from performance.services import LineInput
+from tests.factories import DepartmentFactory, LocalGovernmentFactory, ProgrammeTypeFactory, TargetGroupFactory
 
 CODE = "지역경제-11"
 YEAR, QUARTER = 2021, 3
@@ -180,6 +183,10 @@ class World:
     dept04: Department
     report: QuarterlyReport
     pledge: Pledge
+    elsewhere: tuple[str, ...]  # the names of another local government's department and lists
+
+
+ELSEWHERE = "다른시험구"
 
 
 @pytest.fixture
@@ -218,11 +225,19 @@ def world(card_data, django_user_model) -> World:
     YearPlanEdition.objects.create(  # a published version of the year's plan, every department's rows
         year_plan=plan, number=1, status=plan.status, published_on="2021-03-31", rows=snapshot_rows(plan)
     )
-    return World(dept03, dept04, report, card_data)
+    # Another local government on the same install: its department and its 부문 and 대상 lists are no one's here.
+    government = LocalGovernmentFactory(name=ELSEWHERE, code="9999999")
+    elsewhere = (
+        DepartmentFactory(local_government=government, name=f"{ELSEWHERE}일자리과", code="dept04").name,
+        TargetGroupFactory(local_government=government, name=f"{ELSEWHERE}청년층").name,
+        ProgrammeTypeFactory(local_government=government, name=f"{ELSEWHERE}직접일자리").name,
+    )
+    return World(dept03, dept04, report, card_data, elsewhere)
 
 
-def request_for(name: str, method: str, world: World) -> tuple[str, dict]:
-    """The sample URL and its GET query or POST data: always dept03's objects."""
+def request_for(name: str, method: str, world: World, suffix: str | None = None) -> tuple[str, dict]:
+    """The sample URL and its GET query or POST data: always dept03's objects (a download in `suffix`, by default
+    the first of its FORMATS)."""
     report, dept03 = world.report, world.dept03
     kwargs = {
         "performance:department": {"pk": dept03.pk},
@@ -231,11 +246,11 @@ def request_for(name: str, method: str, world: World) -> tuple[str, dict]:
         "performance:history": {"pk": report.pk},
         "performance:action": {"pk": report.pk, "action": "approve"},
         "password_reset_confirm": {"uidb64": "MQ", "token": "not-a-token"},
-        "pledge-card-download": {"code": CODE, "suffix": "xlsx"},
-        "dashboard-export": {"code": CODE, "suffix": "xlsx"},
-        "budget-dashboard-export": {"code": CODE, "suffix": "xlsx"},
-        "quarterly-report": {"code": CODE, "year": YEAR, "quarter": QUARTER, "suffix": "xlsx"},
-        "open-data": {"code": CODE, "dataset": "results", "suffix": "csv"},
+        "pledge-card-download": {"code": CODE},
+        "dashboard-export": {"code": CODE},
+        "budget-dashboard-export": {"code": CODE},
+        "quarterly-report": {"code": CODE, "year": YEAR, "quarter": QUARTER},
+        "open-data": {"code": CODE, "dataset": "results"},
         "issued-document": {"pk": IssuedDocument.objects.get().pk},
         "issued-document-file": {"pk": IssuedDocument.objects.get().pk},
         "plan_workbook:export": {"year": YEAR},
@@ -251,10 +266,14 @@ def request_for(name: str, method: str, world: World) -> tuple[str, dict]:
     }.get(name)
     if kwargs is None and "<str:code>" in str(ALL_URLS[name].pattern):
         kwargs = {"code": CODE}
+    if name in FORMATS:
+        kwargs["suffix"] = suffix or FORMATS[name][0]
     url = reverse(name, kwargs=kwargs)
     data = {
         "performance:template": {"year": YEAR, "quarter": QUARTER, "department": dept03.pk},
         "performance:board": {"year": YEAR, "quarter": QUARTER},
+        "dashboard-export": {"table": "departments"},  # read by the CSV only: the table that lists departments
+        "budget-dashboard-export": {"table": "sources"},
         "performance:bulk-approve": {"report": [report.pk], "year": YEAR, "quarter": QUARTER},
         "performance:action": {"version": report.version},
         "performance:deadline": {"year": YEAR, "quarter": QUARTER, "due_date": "2021-10-20"},
@@ -277,27 +296,65 @@ def assert_answer(response, expected, context):
         assert response.status_code == expected, context
 
 
+# Every format a download is served in; each is asked of every role, with the URL's expected answers.
+FORMATS = {
+    "pledge-card-download": ("xlsx", "pdf"),
+    "quarterly-report": ("xlsx", "pdf"),
+    "dashboard-export": ("xlsx", "csv"),
+    "budget-dashboard-export": ("xlsx", "csv"),
+    "open-data": ("csv", "json"),
+}
+# What PDF and xlsx text may carry between the letters of a word: WeasyPrint's word joiners (keep_words_whole),
+# zero-width spaces, soft hyphens. Removed, so that a name is found whole.
+INVISIBLE = dict.fromkeys(map(ord, "\u2060\u200b\u00ad\ufeff"))
+_extracted: dict[bytes, str] = {}  # a body's digest → its text: each distinct file is read once per run
+
+
+def pdf_text(content: bytes) -> str:
+    """The text of every page, as pdftotext lays it out (what a person reads in the PDF)."""
+    result = subprocess.run(["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True)
+    return result.stdout.decode("utf-8")
+
+
+def xlsx_text(content: bytes) -> str:
+    """Every sheet's name, cells (a formula as its text), header and footer."""
+    book = openpyxl.load_workbook(BytesIO(content))
+    parts = []
+    for sheet in book.worksheets:
+        parts.append(sheet.title)
+        parts += [str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value is not None]
+        for header_footer in (sheet.oddHeader, sheet.oddFooter, sheet.evenHeader, sheet.evenFooter):
+            parts += [
+                part.text for part in (header_footer.left, header_footer.center, header_footer.right) if part.text
+            ]
+    return "\n".join(parts)
+
+
 def body_text(response) -> str:
-    """What a person can read in the answer: the HTML or CSV, or every cell of an xlsx."""
+    """What a person can read in the answer: the HTML, CSV or JSON, every cell of an xlsx, the text of a PDF."""
     content_type = response.get("Content-Type", "")
     content = b"".join(response.streaming_content) if response.streaming else response.content
     if "spreadsheetml" in content_type:
-        book = openpyxl.load_workbook(BytesIO(content), read_only=True)
-        return " ".join(
-            str(value) for sheet in book.worksheets for line in sheet.iter_rows(values_only=True) for value in line
-        )
-    if content_type.startswith("application/pdf"):
-        return ""  # the PDFs render the same selectors as the pages checked here
-    return content.decode("utf-8", errors="replace")
+        read = xlsx_text
+    elif content_type.startswith("application/pdf"):
+        read = pdf_text
+    else:
+        return content.decode("utf-8", errors="replace")
+    digest = hashlib.sha256(content).digest()
+    if digest not in _extracted:
+        _extracted[digest] = read(content).translate(INVISIBLE)
+    return _extracted[digest]
 
 
 def assert_no_foreign_data(role, response, world, context):
-    """dept04 never reads dept03's name or figure; dept03 never reads dept04's name."""
+    """dept04 never reads dept03's name or figure; dept03 never reads dept04's name; neither reads another local
+    government's department or lists."""
     if role not in ("staff", "other") or response.status_code != 200:
         return
     text = body_text(response)
     foreign = world.dept04 if role == "staff" else world.dept03
     assert foreign.name not in text, context
+    assert not [name for name in world.elsewhere if name in text], context
     if role == "other":
         assert f"{FIGURE:,}" not in text and str(FIGURE) not in text, context
 
@@ -318,21 +375,46 @@ def test_the_leak_check_sees_a_leak(client, world, django_user_model):
         assert_no_foreign_data("other", response, world, "report page")
 
 
+@pytest.mark.parametrize(
+    ("name", "suffix"),
+    [
+        ("quarterly-report", "pdf"),
+        ("quarterly-report", "xlsx"),
+        ("dashboard-export", "xlsx"),
+        ("dashboard-export", "csv"),
+    ],
+)
+def test_the_leak_check_reads_the_documents(client, world, django_user_model, name, suffix):
+    """The check reads inside the files: the lead department's copy of a document that lists every department
+    names dept04, and the check, told this copy went to dept03's staff, fails on it."""
+    url, data = request_for(name, "GET", world, suffix)
+    response = client_for(client, "lead", django_user_model).get(url, data)
+    assert response.status_code == 200, (name, suffix)
+    with pytest.raises(AssertionError):
+        assert_no_foreign_data("staff", response, world, (name, suffix))
+
+
 def client_for(client, role, django_user_model):
     if role != "anonymous":
         client.force_login(django_user_model.objects.get(username=ACCOUNTS[role]))
     return client
 
 
-CASES = [(name, method, role) for name, methods in EXPECTED.items() for method in methods for role in ROLES]
+CASES = [
+    pytest.param(name, suffix, method, role, id="-".join(filter(None, (name, suffix, method, role))))
+    for name, methods in EXPECTED.items()
+    for suffix in FORMATS.get(name, (None,))
+    for method in methods
+    for role in ROLES
+]
 
 
-@pytest.mark.parametrize(("name", "method", "role"), CASES)
-def test_site_url(client, world, django_user_model, name, method, role):
-    url, data = request_for(name, method, world)
+@pytest.mark.parametrize(("name", "suffix", "method", "role"), CASES)
+def test_site_url(client, world, django_user_model, name, suffix, method, role):
+    url, data = request_for(name, method, world, suffix)
     before = (world.report.status, world.report.version)
     response = getattr(client_for(client, role, django_user_model), method.lower())(url, data)
-    context = (name, method, role, response.status_code)
+    context = (name, suffix, method, role, response.status_code)
     assert_answer(response, EXPECTED[name][method][role], context)
     assert_no_foreign_data(role, response, world, context)
     assert_not_stored(role, response, context)
