@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import (
+    BigIntegerField,
     Case,
     Count,
     Exists,
@@ -17,7 +18,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
 from . import calculations
@@ -184,7 +185,7 @@ def _breakdowns(
         )
         .order_by()
         .values_list("dimension", "member")
-        .annotate(jobs=Sum("jobs"))
+        .annotate(jobs=Cast(Sum("jobs"), output_field=BigIntegerField()))
     )
     jobs = {(dimension, member): total for dimension, member, total in results}
     plan = {
@@ -223,8 +224,11 @@ def _type_target(plan: tuple[int, int] | None) -> int | None:
 
 
 def _summed(queryset, field: str):
-    """A correlated SUM's inner query: one row, the total (null when there is nothing to add)."""
-    return queryset.order_by().annotate(_group=Value(1)).values("_group").annotate(total=Sum(field)).values("total")
+    """A correlated SUM's inner query: one row, the total (null when there is nothing to add), as a whole number —
+    PostgreSQL sums a bigint column into numeric, whose division in `rate_sql` would not be the whole-number
+    division the rule is written in (50.25% would sort above 50.3% instead of tying with it)."""
+    total = Cast(Sum(field), output_field=BigIntegerField())
+    return queryset.order_by().annotate(_group=Value(1)).values("_group").annotate(total=total).values("total")
 
 
 def _sum_subquery(queryset, field: str):

@@ -30,10 +30,14 @@ def run_bench(tmp_path, *arguments: str) -> subprocess.CompletedProcess:
 
 def test_the_dashboard_bench_reports_on_two_departments(tmp_path):
     """Two departments × 100 세부사업 × 10 past years × 4 quarters: 8,000 lines, each on its own year's row (a line
-    joined to the rows of every year would make ten times as many), and both ratio lines."""
-    run = run_bench(tmp_path, "bench/dashboard.py", "--departments", "2")
-    assert "# 8,000 result lines on " in run.stdout
-    assert "\ndashboard ratio=" in f"\n{run.stdout}" and "budget_dashboard ratio=" in run.stdout
+    joined to the rows of every year would make ten times as many), plus one small government's 4,000; every ratio
+    line, and no summary left different by the bench's approvals."""
+    run = run_bench(tmp_path, "bench/dashboard.py", "--departments", "2", "--governments", "2")
+    assert "# 12,000 result lines and " in run.stdout
+    for name in ("dashboard", "dashboard_cold", "dashboard_cached", "public", "budget_dashboard", "plan_budget"):
+        assert f"\n{name} ratio=" in f"\n{run.stdout}", name
+    assert "\ndashboard_243 ratio=" in run.stdout
+    assert "# verify_summaries after the bench's approvals: 0 differences" in run.stdout
 
 
 def test_the_concurrency_bench_loses_no_race_of_a_short_run(tmp_path):
