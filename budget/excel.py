@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import coordinate_to_tuple
@@ -67,7 +68,9 @@ ERR_OTHER_PLEDGE = gettext_lazy(
     "다른 공약의 파일입니다. B2 칸이 '%(code)s'인 파일을 이 공약의 예산 화면에서 내려받아 쓰세요."
 )
 ERR_HEADER = gettext_lazy("머리글이 내려받은 파일과 다릅니다('%(expected)s'이어야 합니다). 열이나 행을 옮기지 마세요.")
-ERR_YEAR_HEADER = gettext_lazy("연도 머리글은 '2023년'처럼 2000~2100 사이의 연도여야 합니다.")
+ERR_YEAR_HEADER = format_lazy(
+    gettext_lazy("연도 머리글은 '2023년'처럼 {first}~{last} 사이의 연도여야 합니다."), first=YEARS[0], last=YEARS[1]
+)
 ERR_YEAR_DUPLICATE = gettext_lazy("%(year)s년 열이 두 번 있습니다. 한 번만 두세요.")
 ERR_YEAR_GAP = gettext_lazy(
     "연도 머리글 사이에 빈 열이 있거나 머리글이 없는 열에 값이 있습니다. 연도마다 확보액·집행액 두 열을 두세요."

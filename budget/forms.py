@@ -4,11 +4,12 @@ budget/services.py, every total in budget/selectors.py."""
 from dataclasses import dataclass, field
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from performance.excel import cell_amount
 from performance.excel.cells import NUMBER_MESSAGES
-from performance.validation import whole_in_range, year_from_text
+from performance.validation import YEARS, whole_in_range, year_from_text
 
 from .models import MAX_MILLION_WON, FundingSource
 from .selectors import BudgetMatrix
@@ -29,7 +30,7 @@ NAME_REQUIRED = _("새 세부사업의 이름을 입력하세요.")
 NAME_TAKEN = _("같은 이름의 세부사업이 이미 있습니다. 다른 이름을 쓰세요.")
 NAME_RESERVED = _("표의 합계 행 이름('%(name)s')은 세부사업 이름으로 쓸 수 없습니다.")
 NAME_WITHOUT_FIGURES = _("새 세부사업에 금액을 하나 이상 입력하세요. 금액이 없으면 추가되지 않습니다.")
-YEAR_INVALID = _("연도는 2000~2100 사이의 네 자리 숫자로 입력하세요.")
+YEAR_INVALID = format_lazy(_("연도는 {first}~{last} 사이의 네 자리 숫자로 입력하세요."), first=YEARS[0], last=YEARS[1])
 YEAR_PRESENT = _("%(year)s년은 이미 표에 있습니다.")
 CELL_LABEL = _("%(line)s %(year)s년 %(source)s %(part)s(백만원)")
 NEW_LINE_LABEL = _("새 세부사업")

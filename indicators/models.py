@@ -6,17 +6,14 @@ result is one half-year's published figure of 통계청's 지역별고용조사 
 and publication date. A half-year without a result row is not published: nothing stands for it, never 0.
 Every change keeps who, when and why (django-simple-history)."""
 
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from performance.models import LocalGovernment, TermPlan, YearPlan
+from performance.models import YEAR_VALIDATORS, LocalGovernment, TermPlan, YearPlan
 
 from .values import Half, Indicator, TargetKind
-
-YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 
 
 def _figure_field(verbose_name, **kwargs):

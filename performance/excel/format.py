@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from openpyxl.utils import get_column_letter
 
@@ -105,7 +106,11 @@ ERR_UNSAFE_CONTENT = _(
     "내려받은 양식에 입력해 Excel에서 다시 저장해 올려 주세요."
 )
 ERR_NO_SHEET = _("'실적' 시트가 없습니다. 내려받은 양식의 '실적' 시트에 입력하고, 시트 이름을 바꾸지 마세요.")
-ERR_YEAR = _("연도는 2000~2100 사이의 정수여야 합니다. 내려받은 양식의 연도를 바꾸지 마세요.")
+ERR_YEAR = format_lazy(
+    _("연도는 {first}~{last} 사이의 정수여야 합니다. 내려받은 양식의 연도를 바꾸지 마세요."),
+    first=YEARS[0],
+    last=YEARS[1],
+)
 ERR_QUARTER = _("분기는 1~4 중 하나여야 합니다. 내려받은 양식의 분기를 바꾸지 마세요.")
 ERR_HEADER = _(
     "머리글이 양식과 다릅니다('%(expected)s'이어야 합니다). 열을 추가·삭제하거나 순서를 바꾸지 말고 "
