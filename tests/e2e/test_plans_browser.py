@@ -10,6 +10,7 @@ from django.db.models import Sum
 from performance.models import (
     Pledge,
     Programme,
+    ProgrammeBudget,
     QuarterlyReport,
     QuarterlyReportLine,
     Strategy,
@@ -167,3 +168,43 @@ def test_the_lead_puts_a_strategy_first_and_is_told_why_a_used_group_stays(sign_
     assert "지울 수 없습니다" in alert and f"2026년 {used:,}개" in alert
     assert TargetGroup.objects.filter(name="장애인").exists()
     screenshot(page, "plans-lists-refused")
+
+
+def test_the_lead_sets_a_programmes_budget_and_the_totals_follow(sign_in, live_server):
+    """The lead department writes a 세부사업's budget by source on its form; the year's sheet adds it into the 재원별
+    table, the budget page (menu 예산) into the year's row, and a wrong amount is refused in Korean with nothing saved."""
+    year = 2026
+    programme = Programme.objects.filter(year_plan__year=year, name="일자리센터 취업알선").get()
+    before = {row.source: (row.secured, row.executed) for row in programme.budget_rows.all()}
+    national = before["national"]
+    page = sign_in("lead")
+    page.goto(f"{live_server.url}/plans/{year}/")
+    page.get_by_role("link", name=f"고치기 {programme.name}").click()
+    page.get_by_label("국비 집행액(백만원)").fill("-3")
+    page.get_by_label("사유").fill("국비 추가 교부")
+    page.get_by_role("button", name="저장").click()
+    page.wait_for_load_state()
+    assert "0 이상으로 입력하세요" in page.locator("main").inner_text()
+    assert {row.source: (row.secured, row.executed) for row in programme.budget_rows.all()} == before
+
+    page.get_by_label("국비 확보액(백만원)").fill(str(national[0] + 1000))
+    page.get_by_label("국비 집행액(백만원)").fill(str(national[1]))
+    page.get_by_label("사유").fill("국비 추가 교부")
+    page.get_by_role("button", name="저장").click()
+    page.wait_for_load_state()
+    sources = page.locator("table", has=page.locator("caption", has_text="재원별 예산(백만원)"))
+    national_row = sources.locator("tr", has=page.get_by_role("rowheader", name="국비", exact=True)).inner_text()
+    saved = ProgrammeBudget.objects.get(programme=programme, source="national")
+    assert (saved.secured, saved.executed) == (national[0] + 1000, national[1])
+    year_budget = ProgrammeBudget.objects.filter(
+        programme__year_plan__year=year, programme__year_plan__local_government=programme.year_plan.local_government
+    )
+    total = year_budget.filter(source="national").aggregate(total=Sum("secured"))["total"]
+    assert f"{total:,}" in national_row  # the year's 국비 over every 세부사업, the new 1,000 included
+    screenshot(page, "plans-year-budget")
+
+    page.get_by_role("link", name="예산", exact=True).click()
+    page.wait_for_load_state()
+    year_row = page.locator("tr", has=page.get_by_role("link", name=f"{year}년")).inner_text()
+    assert f"{total:,}" in year_row and f"{year_budget.aggregate(total=Sum('secured'))['total']:,}" in year_row
+    screenshot(page, "budget-index")
