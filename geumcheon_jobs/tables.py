@@ -1,13 +1,13 @@
 """Dashboard tables (django-tables2), declared like NetBox's: fields, a few custom columns, nothing else."""
 
 import django_tables2 as tables
-from django.db.models import F
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django_tables2.data import TableListData
+from django_tables2.utils import OrderByTuple
 
 from performance.calculations import NOTHING
-from performance.models import Department
 
 
 class RateBarColumn(tables.Column):
@@ -29,6 +29,21 @@ class RateBarColumn(tables.Column):
         return "" if value is None else value
 
 
+class DepartmentRows(TableListData):
+    """The department rows (`department_achievement`, a list in the departments' order) sorted in Python: by each
+    sort column in turn, ties kept in the departments' order, and rows without a value (a "—": no target, no rate)
+    last in both directions — a reader sorting by rate looks for the highest or the lowest rate, not for the
+    dashes."""
+
+    def order_by(self, aliases):
+        for alias in reversed(OrderByTuple(aliases)):  # the least significant first: each sort is stable
+            value = self.table.columns[alias.bare].accessor.resolve
+            present = [row for row in self.data if value(row) is not None]
+            missing = [row for row in self.data if value(row) is None]
+            present.sort(key=value, reverse=alias.is_descending)  # reverse keeps ties in their order
+            self.data = present + missing
+
+
 class DepartmentAchievementTable(tables.Table):
     name = tables.Column(
         verbose_name=_("부서"), linkify=lambda record: reverse("performance:department", args=[record.pk])
@@ -41,17 +56,12 @@ class DepartmentAchievementTable(tables.Table):
     caption = _("부서별 승인 실적, 목표와 달성률")
 
     class Meta:
-        model = Department
         fields = ("name", "cumulative", "target", "rate")
         attrs = {"class": "data-table"}
         empty_text = _("승인된 실적이 있는 부서가 없습니다.")
 
-    def order_rate(self, queryset, is_descending):
-        """Departments without a rate ("—") last in both directions: SQLite and PostgreSQL put NULL at opposite
-        ends, and a reader sorting by rate looks for the highest or the lowest rate, not for the dashes."""
-        rate = F("rate")
-        rate = rate.desc(nulls_last=True) if is_descending else rate.asc(nulls_last=True)
-        return queryset.order_by(rate, "sort_order", "name"), True
+    def __init__(self, data, **kwargs):
+        super().__init__(DepartmentRows(list(data)), **kwargs)
 
     def render_cumulative(self, value):
         return f"{value:,}"

@@ -16,7 +16,7 @@ from audit.models import AccessLog
 from budget.selectors import budget_matrix
 from performance.access import can_read_official_documents
 from performance.achievement import YearWithoutPlan, achievement, department_achievement
-from performance.models import Pledge
+from performance.models import Department, Pledge
 from performance.validation import year_from_query
 
 from . import caching
@@ -68,7 +68,8 @@ class PledgeCardDownloadView(PledgeCardMixin, View):
 
 
 class AchievementMixin:
-    """The pledge, the year's `Achievement` and the filtered department rows, for the page and the downloads."""
+    """The pledge, the year's `Achievement`, the department filter and the filtered department rows, for the page and
+    the downloads."""
 
     def get_overview(self, pledge=None):
         pledge = pledge or get_object_or_404(Pledge, code=self.kwargs["code"])
@@ -77,10 +78,9 @@ class AchievementMixin:
             overview = achievement(pledge, year, self.request.user, today=timezone.localdate())
         except YearWithoutPlan:
             raise Http404("no plan for this year") from None
-        departments = DepartmentFilter(
-            self.request.GET, department_achievement(pledge, overview.year, self.request.user)
-        )
-        return pledge, overview, departments
+        names = DepartmentFilter(self.request.GET, Department.objects.all())
+        departments = department_achievement(pledge, overview.year, self.request.user, departments=names.qs)
+        return pledge, overview, names, departments
 
 
 class DashboardView(AchievementMixin, TemplateView):
@@ -109,14 +109,14 @@ class DashboardView(AchievementMixin, TemplateView):
         )
 
     def compute(self, pledge) -> dict:
-        _pledge, overview, departments = self.get_overview(pledge)
-        table = DepartmentAchievementTable(departments.qs, order_by=self.request.GET.get("sort"))
+        _pledge, overview, names, departments = self.get_overview(pledge)
+        table = DepartmentAchievementTable(departments, order_by=self.request.GET.get("sort"))
         paginate = {"per_page": self.per_page, "paginator_class": LazyPaginator}  # no COUNT query
         RequestConfig(self.request, paginate=paginate).configure(table)
         return {
             "overview": overview,
             "table": table,
-            "filter": departments,
+            "filter": names,
             "pending": overview.pending,
             "charts": dashboard_charts(overview),
             "years": overview.available_years,
@@ -129,8 +129,8 @@ class DashboardExportView(AchievementMixin, View):
     access_log = AccessLog.Kind.EXPORT
 
     def get(self, request, code, suffix):
-        pledge, overview, departments = self.get_overview()
-        tables = achievement_tables(overview, departments.qs)
+        pledge, overview, _names, departments = self.get_overview()
+        tables = achievement_tables(overview, departments)
         name = _("달성현황_%(code)s_%(year)s") % {"code": pledge.code, "year": overview.year}
         return _download(tables, suffix, request.GET.get("table"), name, _source(pledge, overview.year))
 

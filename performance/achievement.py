@@ -7,18 +7,10 @@ from decimal import Decimal
 
 from django.db.models import (
     BigIntegerField,
-    Case,
-    Count,
-    Exists,
-    F,
-    IntegerField,
-    OuterRef,
-    Subquery,
     Sum,
     Value,
-    When,
 )
-from django.db.models.functions import Cast, Coalesce
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from . import calculations
@@ -176,27 +168,10 @@ def _breakdowns(
     세부사업 has a target (a partial sum would overstate the rate; the same rule as a department's row). `user` None:
     the whole district, for the public page and official reports (group and type totals are published; no
     department's rows are); staff read their department's. `group_target_rows`: the pledge's group targets of the
-    year (계층별 목표). Four small queries (the summaries and the two lists), whatever the number of result lines."""
+    year (계층별 목표). Two small queries (the summaries and the two lists), whatever the number of result lines."""
     department = summary_department(user)
-    scope = {"pledge": pledge, "year": year, "department": department}
-    results = (
-        ResultSummary.objects.filter(
-            **scope, quarter__lte=through_quarter, dimension__in=[Dimension.TYPE, Dimension.GROUP]
-        )
-        .order_by()
-        .values_list("dimension", "member")
-        .annotate(jobs=Cast(Sum("jobs"), output_field=BigIntegerField()))
-    )
-    jobs = {(dimension, member): total for dimension, member, total in results}
-    plan = {
-        member: (target, untargeted)
-        for member, target, untargeted in TargetSummary.objects.filter(**scope, dimension=Dimension.TYPE).values_list(
-            "member", "target", "untargeted"
-        )
-    }
-    government = pledge.local_government_id
-    type_names = ProgrammeType.objects.filter(local_government_id=government).values_list("pk", "name")
-    group_names = dict(TargetGroup.objects.filter(local_government_id=government).values_list("pk", "name"))
+    jobs, plan = _share_summaries(pledge, year, department, through_quarter)
+    type_names, group_names = _member_names(pledge.local_government_id)
 
     # A group's target is the district's: beside one department's figures it would mislead.
     whole_district = department == ALL_DEPARTMENTS
@@ -218,49 +193,114 @@ def _breakdowns(
     )
 
 
+def _share_summaries(pledge, year, department, through_quarter) -> tuple[dict, dict]:
+    """The year's approved results by 부문 and 대상 through the quarter ({(dimension, member): jobs}) and each 부문's
+    (target, untargeted) ({member: …}), for `department`'s rows: both summaries in one query (a UNION; 0 tags a
+    result row, 1 a target row)."""
+    scope = {"pledge": pledge, "year": year, "department": department}
+    results = (
+        ResultSummary.objects.filter(
+            **scope, quarter__lte=through_quarter, dimension__in=[Dimension.TYPE, Dimension.GROUP]
+        )
+        .order_by()
+        .values("dimension", "member")
+        .annotate(kind=Value(0), first=Cast(Sum("jobs"), output_field=BigIntegerField()), second=Value(0))
+        .values_list("kind", "dimension", "member", "first", "second")
+    )
+    plan = (
+        TargetSummary.objects.filter(**scope, dimension=Dimension.TYPE)
+        .order_by()
+        .annotate(kind=Value(1))
+        .values_list("kind", "dimension", "member", "target", "untargeted")
+    )
+    jobs, targets = {}, {}
+    for kind, dimension, member, first, second in results.union(plan, all=True):
+        if kind == 0:
+            jobs[(dimension, member)] = first
+        else:
+            targets[member] = (first, second)
+    return jobs, targets
+
+
+def _member_names(government: int) -> tuple[list[tuple[int, str]], dict[int, str]]:
+    """The government's 부문 as (pk, name) and its 대상 as {pk: name}, each in its list's order: one query."""
+    types = ProgrammeType.objects.filter(local_government_id=government).annotate(kind=Value(0))
+    groups = TargetGroup.objects.filter(local_government_id=government).annotate(kind=Value(1))
+    columns = ("kind", "sort_order", "name", "pk")
+    found: tuple[list, list] = ([], [])
+    for kind, _order, name, pk in (
+        types.order_by().values_list(*columns).union(groups.order_by().values_list(*columns), all=True)
+    ).order_by("kind", "sort_order", "name"):
+        found[kind].append((pk, name))
+    return found[0], dict(found[1])
+
+
 def _type_target(plan: tuple[int, int] | None) -> int | None:
     """A 부문's target: the sum of its 세부사업's, when every one has one."""
     return None if plan is None or plan[1] else plan[0]
 
 
-def _summed(queryset, field: str):
-    """A correlated SUM's inner query: one row, the total (null when there is nothing to add), as a whole number —
-    PostgreSQL sums a bigint column into numeric, whose division in `rate_sql` would not be the whole-number
-    division the rule is written in (50.25% would sort above 50.3% instead of tying with it)."""
-    total = Cast(Sum(field), output_field=BigIntegerField())
-    return queryset.order_by().annotate(_group=Value(1)).values("_group").annotate(total=total).values("total")
+@dataclass(frozen=True)
+class DepartmentResult:
+    """One department's row of a pledge's year: its approved result (`cumulative`) and the sum of its 세부사업's
+    targets when every active one has one (`target`, else None)."""
+
+    pk: int
+    name: str
+    cumulative: int
+    target: int | None
+
+    @property
+    def rate(self) -> Decimal | None:
+        return calculations.achievement_rate(self.cumulative, self.target)
 
 
-def _sum_subquery(queryset, field: str):
-    """A correlated SUM for annotating one row per department (0 when there is nothing to add)."""
-    return Coalesce(Subquery(_summed(queryset, field), output_field=IntegerField()), 0)
-
-
-def _count_subquery(queryset):
-    counted = queryset.order_by().annotate(_group=Value(1)).values("_group").annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
-def department_achievement(pledge: Pledge, year: int, user, through_quarter: int = 4):
-    """Departments the person may see (`user` None: all, for official reports), each with the year's approved
-    result of the pledge's 세부사업 (`cumulative`), the sum of their targets when every active one has one (`target`)
-    and the row's 달성률 (`rate`, a Decimal by the one rule, computed in SQL so that the table sorts by the rate it
-    shows); a queryset, so that the table can sort, filter and page it in the database."""
-    results = ResultSummary.objects.filter(
-        pledge=pledge, year=year, quarter__lte=through_quarter, department=OuterRef("pk"), dimension=Dimension.TOTAL
-    )
-    plan = TargetSummary.objects.filter(pledge=pledge, year=year, department=OuterRef("pk"), dimension=Dimension.TOTAL)
+def department_achievement(
+    pledge: Pledge, year: int, user, through_quarter: int = 4, departments=None
+) -> list[DepartmentResult]:
+    """Departments the person may see (`user` None: all, for official reports; `departments`: a queryset of
+    departments to keep, e.g. a name filter's), in the departments' order, each with the year's approved result of
+    the pledge's 세부사업 through `through_quarter`, its target and its 달성률 (`DepartmentResult`); those with neither
+    a summary row of results nor of targets are left out. Three small queries (the departments and the two
+    summaries), whatever the number of result lines; the rows are few, so the table sorts and pages them in Python."""
     scope = Department.objects.all() if user is None else Department.objects.visible_to(user)
-    return (
-        scope.filter(Exists(plan) | Exists(results), local_government_id=pledge.local_government_id)
-        .annotate(
-            cumulative=_sum_subquery(results, "jobs"),
-            target_sum=_sum_subquery(plan, "target"),
-            untargeted=_sum_subquery(plan, "untargeted"),
-        )
-        .annotate(
-            target=Case(When(untargeted=0, target_sum__gt=0, then=F("target_sum")), default=None),
-        )
-        .annotate(rate=calculations.rate_sql("cumulative", "target"))
-        .order_by("sort_order", "name")
+    if departments is not None:
+        scope = scope.filter(pk__in=departments.values("pk"))
+    names = scope.filter(local_government_id=pledge.local_government_id).order_by("sort_order", "name")
+    results, plan = _department_summaries(pledge, year, through_quarter)
+    return [
+        DepartmentResult(pk, name, int(results.get(pk) or 0), _department_target(plan.get(pk)))
+        for pk, name in names.values_list("pk", "name")
+        if pk in results or pk in plan
+    ]
+
+
+def _department_summaries(pledge: Pledge, year: int, through_quarter: int) -> tuple[dict, dict]:
+    """Each department's approved result of the year through the quarter, and its (target, untargeted) from the
+    targets' summary: both summaries in one query (a UNION; 0 tags a result row, 1 a target row)."""
+    summary = {"pledge": pledge, "year": year, "dimension": Dimension.TOTAL}
+    results = (
+        ResultSummary.objects.filter(**summary, quarter__lte=through_quarter)
+        .exclude(department=ALL_DEPARTMENTS)
+        .order_by()
+        .values("department")
+        .annotate(kind=Value(0), first=Sum("jobs"), second=Value(0))
+        .values_list("kind", "department", "first", "second")
     )
+    plan = (
+        TargetSummary.objects.filter(**summary)
+        .exclude(department=ALL_DEPARTMENTS)
+        .order_by()
+        .annotate(kind=Value(1))
+        .values_list("kind", "department", "target", "untargeted")
+    )
+    found: tuple[dict, dict] = ({}, {})
+    for kind, department, first, second in results.union(plan, all=True):
+        found[kind][department] = int(first or 0) if kind == 0 else (first, second)
+    return found
+
+
+def _department_target(plan: tuple[int, int] | None) -> int | None:
+    """A department's target: the sum of its active 세부사업's, when every one has one (a partial sum would
+    overstate the rate) and it is more than nothing."""
+    return None if plan is None or plan[1] or not plan[0] else plan[0]
