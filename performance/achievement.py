@@ -296,7 +296,8 @@ def _department_summaries(pledge: Pledge, year: int, through_quarter: int) -> tu
     )
     found: tuple[dict, dict] = ({}, {})
     for kind, department, first, second in results.union(plan, all=True):
-        found[kind][department] = int(first or 0) if kind == 0 else (first, second)
+        # int(): PostgreSQL returns the union's SUM column as numeric (a Decimal)
+        found[kind][department] = int(first or 0) if kind == 0 else (int(first), int(second))
     return found
 
 

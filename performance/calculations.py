@@ -4,7 +4,6 @@ words for a period."""
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db import models
 from django.utils.translation import gettext as _
 
 
@@ -19,23 +18,6 @@ def rate(part: int, whole: int | None) -> Decimal | None:
     if 2 * remainder >= whole:
         tenths += 1
     return Decimal(tenths).scaleb(-1)
-
-
-class RateField(models.IntegerField):
-    """The output of `rate_sql`: tenths of a percent in the database (sortable as whole numbers), the Decimal of
-    `rate` when read (502 → Decimal("50.2"))."""
-
-    def from_db_value(self, value, expression, connection):
-        return None if value is None else Decimal(int(value)).scaleb(-1)
-
-
-def rate_sql(part: str, whole: str) -> models.Case:
-    """`rate` in SQL, for rows that the database sorts (a department table): half-up tenths of a percent are
-    (2000·part + whole) div (2·whole) in whole numbers — the remainder test of `rate` rewritten — so the order is
-    that of the rates shown, ties included; NULL when there is no whole. `part` and `whole` name integer
-    columns or annotations."""
-    tenths = (models.F(part) * 2000 + models.F(whole)) / (models.F(whole) * 2)
-    return models.Case(models.When(**{f"{whole}__gt": 0}, then=tenths), default=None, output_field=RateField())
 
 
 NOTHING = "—"  # the one mark of a missing value: no figure yet, nothing executed, no target, no rate

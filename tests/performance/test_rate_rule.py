@@ -1,6 +1,6 @@
-"""One rule for the achievement rate (half-up, one decimal), wherever it is computed: Python (`rate`), SQL
-(`rate_sql`, which the department table sorts by) and the entry form's script (static/js/entry.js). The expected
-rates are written out by hand from the definition, not taken from any of the three."""
+"""One rule for the achievement rate (half-up, one decimal), wherever it is computed: Python (`rate`, which the
+department table also sorts by) and the entry form's script (static/js/entry.js). The expected rates are written out
+by hand from the definition, not taken from either."""
 
 import json
 import shutil
@@ -9,12 +9,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.db.models import IntegerField, Value
 
 from geumcheon_jobs.tables import DepartmentAchievementTable
 from performance.achievement import department_achievement
-from performance.calculations import rate, rate_sql
-from performance.models import Department
+from performance.calculations import rate
 from tests.factories import (
     DepartmentFactory,
     PledgeFactory,
@@ -53,16 +51,6 @@ RATES = [
 @pytest.mark.parametrize(("part", "whole", "shown"), RATES)
 def test_python_rule(part, whole, shown):
     assert rate(part, whole) == (None if shown is None else Decimal(shown))
-
-
-@pytest.mark.django_db
-def test_sql_rule_gives_the_same_rates():
-    DepartmentFactory()
-    for part, whole, shown in RATES:
-        row = Department.objects.annotate(
-            p=Value(part, output_field=IntegerField()), w=Value(whole, output_field=IntegerField())
-        ).annotate(r=rate_sql("p", "w"))[:1]
-        assert row.values_list("r", flat=True)[0] == (None if shown is None else Decimal(shown)), (part, whole)
 
 
 ENTRY_JS = Path(__file__).resolve().parents[2] / "static" / "js" / "entry.js"
