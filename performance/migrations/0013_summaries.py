@@ -28,6 +28,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '승인 실적 요약',
                 'verbose_name_plural': '승인 실적 요약',
                 'constraints': [models.UniqueConstraint(fields=('pledge', 'department', 'dimension', 'member', 'year', 'quarter'), name='result_summary_key')],
+                'indexes': [models.Index(fields=['pledge', 'year', 'dimension', 'department'], name='result_summary_year')],
             },
         ),
         migrations.CreateModel(
@@ -47,6 +48,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '목표 요약',
                 'verbose_name_plural': '목표 요약',
                 'constraints': [models.UniqueConstraint(fields=('pledge', 'department', 'dimension', 'member', 'year'), name='target_summary_key')],
+                'indexes': [models.Index(fields=['pledge', 'year', 'dimension', 'department'], name='target_summary_year')],
             },
         ),
     ]

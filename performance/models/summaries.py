@@ -54,6 +54,8 @@ class ResultSummary(SummaryKey):
                 fields=["pledge", "department", "dimension", "member", "year", "quarter"], name="result_summary_key"
             )
         ]
+        # Every department's row of a year (the dashboard's department table) is a range of this one.
+        indexes = [models.Index(fields=["pledge", "year", "dimension", "department"], name="result_summary_year")]
 
 
 class TargetSummary(SummaryKey):
@@ -71,6 +73,7 @@ class TargetSummary(SummaryKey):
                 fields=["pledge", "department", "dimension", "member", "year"], name="target_summary_key"
             )
         ]
+        indexes = [models.Index(fields=["pledge", "year", "dimension", "department"], name="target_summary_year")]
 
 
 class BudgetSummary(models.Model):
