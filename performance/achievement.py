@@ -179,14 +179,14 @@ def _breakdowns(
     groups = [pk for pk in group_targets] + [
         pk for pk in group_names if (Dimension.GROUP, pk) in jobs and pk not in group_targets
     ]
-    types = [pk for pk, _name in type_names if (Dimension.TYPE, pk) in jobs or pk in plan]
+    types = [pk for pk, _name in type_names if (Dimension.TYPE, pk) in jobs or (Dimension.TYPE, pk) in plan]
     return (
         tuple(
             Share(group_names[pk], group_names[pk], jobs.get((Dimension.GROUP, pk), 0), group_targets.get(pk))
             for pk in groups
         ),
         tuple(
-            Share(name, name, jobs.get((Dimension.TYPE, pk), 0), _type_target(plan.get(pk)))
+            Share(name, name, jobs.get((Dimension.TYPE, pk), 0), _type_target(plan.get((Dimension.TYPE, pk))))
             for pk, name in type_names
             if pk in types
         ),
@@ -195,31 +195,33 @@ def _breakdowns(
 
 def _share_summaries(pledge, year, department, through_quarter) -> tuple[dict, dict]:
     """The year's approved results by 부문 and 대상 through the quarter ({(dimension, member): jobs}) and each 부문's
-    (target, untargeted) ({member: …}), for `department`'s rows: both summaries in one query (a UNION; 0 tags a
-    result row, 1 a target row)."""
+    (target, untargeted) ({(dimension, member): …}), for `department`'s rows."""
     scope = {"pledge": pledge, "year": year, "department": department}
-    results = (
+    return _summaries(
+        ("dimension", "member"),
         ResultSummary.objects.filter(
             **scope, quarter__lte=through_quarter, dimension__in=[Dimension.TYPE, Dimension.GROUP]
-        )
-        .order_by()
-        .values("dimension", "member")
+        ),
+        TargetSummary.objects.filter(**scope, dimension=Dimension.TYPE),
+    )
+
+
+def _summaries(key: tuple[str, ...], results, plan) -> tuple[dict, dict]:
+    """The approved results of `results` summed by the fields of `key`, and the (target, untargeted) of `plan`'s
+    rows, each keyed by those fields (one field: its value; several: a tuple), in one query (a UNION; 0 tags a result
+    row, 1 a target row). Whole numbers on every database (PostgreSQL sums a bigint into numeric)."""
+    results = (
+        results.order_by()
+        .values(*key)
         .annotate(kind=Value(0), first=Cast(Sum("jobs"), output_field=BigIntegerField()), second=Value(0))
-        .values_list("kind", "dimension", "member", "first", "second")
+        .values_list("kind", *key, "first", "second")
     )
-    plan = (
-        TargetSummary.objects.filter(**scope, dimension=Dimension.TYPE)
-        .order_by()
-        .annotate(kind=Value(1))
-        .values_list("kind", "dimension", "member", "target", "untargeted")
-    )
-    jobs, targets = {}, {}
-    for kind, dimension, member, first, second in results.union(plan, all=True):
-        if kind == 0:
-            jobs[(dimension, member)] = first
-        else:
-            targets[member] = (first, second)
-    return jobs, targets
+    plan = plan.order_by().annotate(kind=Value(1)).values_list("kind", *key, "target", "untargeted")
+    found: tuple[dict, dict] = ({}, {})
+    for kind, *keys, first, second in results.union(plan, all=True):
+        place = tuple(keys) if len(keys) > 1 else keys[0]
+        found[kind][place] = int(first or 0) if kind == 0 else (int(first), int(second))
+    return found
 
 
 def _member_names(government: int) -> tuple[list[tuple[int, str]], dict[int, str]]:
@@ -269,36 +271,20 @@ def department_achievement(
     names = scope.filter(local_government_id=pledge.local_government_id).order_by("sort_order", "name")
     results, plan = _department_summaries(pledge, year, through_quarter)
     return [
-        DepartmentResult(pk, name, int(results.get(pk) or 0), _department_target(plan.get(pk)))
+        DepartmentResult(pk, name, results.get(pk, 0), _department_target(plan.get(pk)))
         for pk, name in names.values_list("pk", "name")
         if pk in results or pk in plan
     ]
 
 
 def _department_summaries(pledge: Pledge, year: int, through_quarter: int) -> tuple[dict, dict]:
-    """Each department's approved result of the year through the quarter, and its (target, untargeted) from the
-    targets' summary: both summaries in one query (a UNION; 0 tags a result row, 1 a target row)."""
+    """Each department's approved result of the year through the quarter, and its (target, untargeted)."""
     summary = {"pledge": pledge, "year": year, "dimension": Dimension.TOTAL}
-    results = (
-        ResultSummary.objects.filter(**summary, quarter__lte=through_quarter)
-        .exclude(department=ALL_DEPARTMENTS)
-        .order_by()
-        .values("department")
-        .annotate(kind=Value(0), first=Sum("jobs"), second=Value(0))
-        .values_list("kind", "department", "first", "second")
+    return _summaries(
+        ("department",),
+        ResultSummary.objects.filter(**summary, quarter__lte=through_quarter).exclude(department=ALL_DEPARTMENTS),
+        TargetSummary.objects.filter(**summary).exclude(department=ALL_DEPARTMENTS),
     )
-    plan = (
-        TargetSummary.objects.filter(**summary)
-        .exclude(department=ALL_DEPARTMENTS)
-        .order_by()
-        .annotate(kind=Value(1))
-        .values_list("kind", "department", "target", "untargeted")
-    )
-    found: tuple[dict, dict] = ({}, {})
-    for kind, department, first, second in results.union(plan, all=True):
-        # int(): PostgreSQL returns the union's SUM column as numeric (a Decimal)
-        found[kind][department] = int(first or 0) if kind == 0 else (int(first), int(second))
-    return found
 
 
 def _department_target(plan: tuple[int, int] | None) -> int | None:

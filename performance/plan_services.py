@@ -296,8 +296,6 @@ def programme_add(
         programme.full_clean(exclude=["lineage"])
     except ValidationError as error:
         raise PlanRefused(" ".join(error.messages)) from None
-    if refusal := budget_refusal(budget or {}):
-        raise PlanRefused(refusal)
     lineage.save()
     programme.lineage = lineage
     _save(programme, user, reason)
@@ -314,6 +312,8 @@ def _check_unique_name(plan: YearPlan, department, name: str, exclude: int | Non
         raise PlanRefused(DUPLICATE_PROGRAMME % {"year": plan.year, "name": name})
 
 
+# What a pledge's summaries read of a 세부사업's row (`performance.summaries`): a change of these recomputes them.
+SUMMARISED = {"department", "programme_type", "target_group", "jobs_target", "is_active"}
 CHANGEABLE = ("name", "department", "programme_type", "target_group", "jobs_target", "task")
 
 
@@ -344,8 +344,10 @@ def programme_change(
     if not changed:
         raise PlanRefused(_("바뀐 내용이 없습니다. 아무것도 저장하지 않았습니다."))
     _raise_version(plan, user, reason)
-    summaries.refresh(_linked_pledges([programme.pk]), [plan.year])
-    summaries.refresh_budget(plan.local_government_id, [plan.year])  # its department may have moved
+    if set(changed) & SUMMARISED:
+        summaries.refresh(_linked_pledges([programme.pk]), [plan.year])
+    if {"department", "budget"} & set(changed):
+        summaries.refresh_budget(plan.local_government_id, [plan.year])
     return programme
 
 
