@@ -6,6 +6,7 @@ from io import BytesIO
 import openpyxl
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from budget.selectors import budget_matrix
 from geumcheon_jobs.budget_report import budget_report, budget_report_xlsx
@@ -112,7 +113,7 @@ def test_the_source_sheet(card_data):
     sheet = openpyxl.load_workbook(BytesIO(budget_report_xlsx(document).content))["출처"]
     assert [sheet.cell(r, 1).value for r in range(1, 4)] == ["출처", "기준일", "생성 일시"]
     assert sheet["B1"].value == "금천구 지역경제-11 연차별 투자수요 및 집행 보고"
-    assert sheet["B2"].number_format == "yyyy-mm-dd" and sheet["B2"].value.date() == document.as_of.date()
+    assert sheet["B2"].number_format == "yyyy-mm-dd" and sheet["B2"].value.date() == timezone.localdate(document.as_of)
 
 
 def test_the_rates_by_source_count_the_years_that_have_begun(card_data):
