@@ -206,3 +206,23 @@ def footer(includes_demo: bool, provisional: bool) -> tuple[str, ...]:
     if includes_demo:
         parts.append(_("시연용 자료"))
     return tuple(parts)
+
+
+# ---- What is published (the public page's 공시 documents) ----
+
+PUBLIC_KINDS = ("plan", "results-notice")
+PUBLISHED = (YearPlan.Status.PUBLISHED, YearPlan.Status.REVISED)
+
+
+def is_public(plan: YearPlan, slug: str, today: datetime.date | None = None) -> bool:
+    """The one rule of what the public page offers: the plan notice of a published (or revised) plan; the results
+    notice of such a plan once its year is over. The results report is for the evaluators, never public."""
+    if slug not in PUBLIC_KINDS or plan.status not in PUBLISHED:
+        return False
+    return slug == "plan" or year_ended(plan.year, today)
+
+
+def public_plans(government_id: int, today: datetime.date | None = None) -> list[tuple[YearPlan, tuple[str, ...]]]:
+    """The government's published plans, newest first, each with the slugs of its public documents."""
+    plans = YearPlan.objects.filter(local_government_id=government_id, status__in=PUBLISHED).order_by("-year")
+    return [(plan, tuple(slug for slug in PUBLIC_KINDS if is_public(plan, slug, today))) for plan in plans]

@@ -19,7 +19,7 @@ STALE = gettext_lazy(
     "이 화면을 연 뒤 다른 사용자가 보고서 내용을 바꾸었습니다. 아무것도 저장하지 않았습니다. "
     "아래 이력에서 바뀐 내용을 확인한 뒤 다시 저장하세요."
 )
-TOO_LONG = gettext_lazy("%(section)s은(는) %(limit)s자 이내로 쓰세요(지금 %(length)s자). 아무것도 저장하지 않았습니다.")
+TOO_LONG = gettext_lazy("%(section)s: %(limit)s자 이내로 쓰세요(지금 %(length)s자). 아무것도 저장하지 않았습니다.")
 EVIDENCE_TITLE_TOO_LONG = gettext_lazy("근거 자료 %(number)s번째 줄: 제목은 200자 이내로 쓰세요.")
 EVIDENCE_REFERENCE_TOO_LONG = gettext_lazy("근거 자료 %(number)s번째 줄: 링크나 파일명은 500자 이내로 쓰세요.")
 EVIDENCE_TITLE_REQUIRED = gettext_lazy("근거 자료 %(number)s번째 줄: '|' 앞에 자료의 제목을 쓰세요.")
