@@ -216,8 +216,9 @@ def world(card_data, django_user_model) -> World:
     AccessAttempt.objects.create(**seen, get_data="", post_data="", failures_since_start=1)
     AccessFailureLog.objects.create(**seen)
     IssuedDocument.objects.create(  # a frozen document as issuing leaves it (its file need not be real here)
+        local_government=card_data.local_government,
         pledge=card_data,
-        kind=IssuedDocument.Kind.CARD,
+        kind="card",
         year=YEAR,
         file_format=IssuedDocument.Format.PDF,
         recipient="고용노동부 지역산업고용정책과",
