@@ -18,11 +18,10 @@ import openpyxl
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from geumcheon_jobs import xlsx
-from geumcheon_jobs.exports import render_pdf
-
+from . import xlsx
 from .base import HWPX, PDF, XLSX, ExportedFile
 from .hwpx import Cell, HwpxWriter, _grid, cell_text
+from .pdf import render_pdf
 from .plan_parts import filename
 
 SMALL_TABLE_ROWS = 14

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 
 from indicators.models import IndicatorResult, IndicatorTarget
 from performance.achievement import Share
-from performance.calculations import NOTHING, percent
 from performance.models import (
     Department,
     EvaluationEvidence,
@@ -25,6 +24,7 @@ from performance.models import (
 )
 
 from .base import DocumentUnavailable, Figures
+from .figures import count, rate
 from .hwpx import Cell, head
 
 APPROVED = QuarterlyReport.Status.APPROVED
@@ -107,15 +107,6 @@ def subtitle(plan: YearPlan) -> str:
 def filename(label: str, plan: YearPlan, suffix: str) -> str:
     """e.g. 연차별세부계획_금천구_2025년.pdf"""
     return f"{label}_{plan.local_government}_{plan.year}{_('년')}.{suffix}"
-
-
-def count(value) -> int | str:
-    """A count or an amount as the documents show it: an int, "—" for nothing."""
-    return NOTHING if value is None else int(value)
-
-
-def rate(value) -> str:
-    return percent(value)
 
 
 # ---- Parts the results notice and the results report both show ----

@@ -6,8 +6,7 @@ and the evidence they cite."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -19,16 +18,15 @@ from performance.plan_results import PlanResults, TrendYear, plan_results, term_
 
 from .. import plan_layout as layout
 from ..base import DocumentKind, Figures
+from ..figures import count, in_site_language, rate
 from ..hwpx import Cell, head
 from ..plan_parts import (
-    count,
     footer,
     indicator_figures,
     indicator_table,
     marks,
     plan_of,
     plan_provenance,
-    rate,
     share_figures,
     shares_table,
     subtitle,
@@ -89,39 +87,37 @@ def _trend_cells(document: EvaluationDocument, year: int):
     return [cells.get(indicator) for indicator in INDICATORS]
 
 
+@in_site_language
 def figures(document: EvaluationDocument) -> Figures:
-    with translation.override(settings.LANGUAGE_CODE):
-        results = document.results
-        found: Figures = {
-            _("일자리 목표(명)"): count(results.total.target),
-            _("일자리 실적(명)"): results.total.cumulative,
-            _("일자리 달성률"): rate(results.total.rate),
-        }
-        share_figures(found, _("부문별"), results.by_type)
-        share_figures(found, _("대상별"), results.by_group)
-        for item in results.programmes:
-            names = {"name": item.programme.name, "department": item.programme.department.name}
-            found[_("세부사업 %(name)s(%(department)s) 목표(명)") % names] = count(item.target)
-            found[_("세부사업 %(name)s(%(department)s) 실적(명)") % names] = item.cumulative
-            found[_("세부사업 %(name)s(%(department)s) 달성률") % names] = rate(item.rate)
-        indicator_figures(found, document.indicators)
-        for year in document.trend:
-            names = {"year": year.year}
-            found[_("임기 추이 %(year)s년 목표(명)") % names] = count(year.target)
-            found[_("임기 추이 %(year)s년 실적(명)") % names] = count(year.cumulative)
-            found[_("임기 추이 %(year)s년 달성률") % names] = rate(year.rate)
-            for cell in _trend_cells(document, year.year):
-                if cell is not None:
-                    label = {"year": year.year, "indicator": label_with_unit(cell.indicator)}
-                    found[_("임기 추이 %(year)s년 %(indicator)s 목표") % label] = (
-                        cell.target.text if cell.target else "—"
-                    )
-                    found[_("임기 추이 %(year)s년 %(indicator)s 실적") % label] = cell.result_text
-        for heading, text in document.sections:
-            found[heading] = text or str(NOT_WRITTEN)
-        for number, (title, reference) in enumerate(document.evidence, start=1):
-            found[_("근거 자료 %(number)s") % {"number": number}] = f"{title} | {reference}" if reference else title
-        return found
+    results = document.results
+    found: Figures = {
+        _("일자리 목표(명)"): count(results.total.target),
+        _("일자리 실적(명)"): results.total.cumulative,
+        _("일자리 달성률"): rate(results.total.rate),
+    }
+    share_figures(found, _("부문별"), results.by_type)
+    share_figures(found, _("대상별"), results.by_group)
+    for item in results.programmes:
+        names = {"name": item.programme.name, "department": item.programme.department.name}
+        found[_("세부사업 %(name)s(%(department)s) 목표(명)") % names] = count(item.target)
+        found[_("세부사업 %(name)s(%(department)s) 실적(명)") % names] = item.cumulative
+        found[_("세부사업 %(name)s(%(department)s) 달성률") % names] = rate(item.rate)
+    indicator_figures(found, document.indicators)
+    for year in document.trend:
+        names = {"year": year.year}
+        found[_("임기 추이 %(year)s년 목표(명)") % names] = count(year.target)
+        found[_("임기 추이 %(year)s년 실적(명)") % names] = count(year.cumulative)
+        found[_("임기 추이 %(year)s년 달성률") % names] = rate(year.rate)
+        for cell in _trend_cells(document, year.year):
+            if cell is not None:
+                label = {"year": year.year, "indicator": label_with_unit(cell.indicator)}
+                found[_("임기 추이 %(year)s년 %(indicator)s 목표") % label] = cell.target.text if cell.target else "—"
+                found[_("임기 추이 %(year)s년 %(indicator)s 실적") % label] = cell.result_text
+    for heading, text in document.sections:
+        found[heading] = text or str(NOT_WRITTEN)
+    for number, (title, reference) in enumerate(document.evidence, start=1):
+        found[_("근거 자료 %(number)s") % {"number": number}] = f"{title} | {reference}" if reference else title
+    return found
 
 
 def _programme_rows(results: PlanResults) -> list[list]:

@@ -7,8 +7,7 @@ the whole government, and the indicators' (`indicators.selectors.year_indicators
 import datetime
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -18,8 +17,9 @@ from performance.plans import CrossTable, PlanSheet, cross_table, plan_sheet
 
 from .. import plan_layout as layout
 from ..base import DocumentKind, Figures
+from ..figures import count, in_site_language
 from ..hwpx import Cell, head
-from ..plan_parts import count, plan_of, plan_provenance, subtitle
+from ..plan_parts import plan_of, plan_provenance, subtitle
 
 TITLE = gettext_lazy("연차별 세부계획")
 FILE_LABEL = gettext_lazy("연차별세부계획")
@@ -55,34 +55,32 @@ def build(subject, year=None, quarter=None) -> PlanNotice:
     )
 
 
+@in_site_language
 def figures(document: PlanNotice) -> Figures:
-    with translation.override(settings.LANGUAGE_CODE):
-        sheet = document.sheet
-        found: Figures = {
-            _("일자리 목표(명)"): count(sheet.target_total),
-            _("세부사업 수"): sheet.programme_count,
-            _("예산(백만원)"): count(sheet.budget_total.secured if sheet.budget_total else None),
-        }
-        for row in document.indicators:
-            found[_("%(indicator)s 목표") % {"indicator": row.label}] = row.target.text if row.target else "—"
-        for label, part in ((_("사업 수"), "count"), (_("목표(명)"), "target"), (_("예산(백만원)"), "budget")):
-            for type_row, cells in document.cross.rows:
-                for group, cell in zip(document.cross.groups, cells, strict=True):
-                    if cell is not None:
-                        names = {"type": type_row.name, "group": group.name, "what": label}
-                        found[_("부문×대상 %(type)s·%(group)s %(what)s") % names] = _part(cell, part)
-                found[_("부문 %(type)s 계 %(what)s") % {"type": type_row.name, "what": label}] = _part(type_row, part)
-            for group in document.cross.groups:
-                found[_("대상 %(group)s 계 %(what)s") % {"group": group.name, "what": label}] = _part(group, part)
-            found[_("부문×대상 계 %(what)s") % {"what": label}] = _part(document.cross.total, part)
-        for programme in document.programmes:
-            names = {"name": programme.name, "department": programme.department.name}
-            found[_("세부사업 %(name)s(%(department)s) 목표(명)") % names] = count(programme.jobs_target)
-            budget = programme.budget
-            found[_("세부사업 %(name)s(%(department)s) 예산(백만원)") % names] = count(
-                budget.secured if budget else None
-            )
-        return found
+    sheet = document.sheet
+    found: Figures = {
+        _("일자리 목표(명)"): count(sheet.target_total),
+        _("세부사업 수"): sheet.programme_count,
+        _("예산(백만원)"): count(sheet.budget_total.secured if sheet.budget_total else None),
+    }
+    for row in document.indicators:
+        found[_("%(indicator)s 목표") % {"indicator": row.label}] = row.target.text if row.target else "—"
+    for label, part in ((_("사업 수"), "count"), (_("목표(명)"), "target"), (_("예산(백만원)"), "budget")):
+        for type_row, cells in document.cross.rows:
+            for group, cell in zip(document.cross.groups, cells, strict=True):
+                if cell is not None:
+                    names = {"type": type_row.name, "group": group.name, "what": label}
+                    found[_("부문×대상 %(type)s·%(group)s %(what)s") % names] = _part(cell, part)
+            found[_("부문 %(type)s 계 %(what)s") % {"type": type_row.name, "what": label}] = _part(type_row, part)
+        for group in document.cross.groups:
+            found[_("대상 %(group)s 계 %(what)s") % {"group": group.name, "what": label}] = _part(group, part)
+        found[_("부문×대상 계 %(what)s") % {"what": label}] = _part(document.cross.total, part)
+    for programme in document.programmes:
+        names = {"name": programme.name, "department": programme.department.name}
+        found[_("세부사업 %(name)s(%(department)s) 목표(명)") % names] = count(programme.jobs_target)
+        budget = programme.budget
+        found[_("세부사업 %(name)s(%(department)s) 예산(백만원)") % names] = count(budget.secured if budget else None)
+    return found
 
 
 def _part(subtotal, part: str):

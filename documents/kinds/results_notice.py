@@ -8,8 +8,7 @@ every 세부사업 of the plan; a year still running is marked provisional (잠�
 import datetime
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -19,16 +18,15 @@ from performance.plan_results import PlanResults, plan_results
 
 from .. import plan_layout as layout
 from ..base import DocumentKind, Figures
+from ..figures import count, in_site_language, rate
 from ..hwpx import head
 from ..plan_parts import (
-    count,
     footer,
     indicator_figures,
     indicator_table,
     marks,
     plan_of,
     plan_provenance,
-    rate,
     share_figures,
     shares_table,
     subtitle,
@@ -72,18 +70,18 @@ def build(subject, year=None, quarter=None) -> ResultsNotice:
     )
 
 
+@in_site_language
 def figures(document: ResultsNotice) -> Figures:
-    with translation.override(settings.LANGUAGE_CODE):
-        total = document.results.total
-        found: Figures = {
-            _("일자리 목표(명)"): count(total.target),
-            _("일자리 실적(명)"): total.cumulative,
-            _("일자리 달성률"): rate(total.rate),
-        }
-        share_figures(found, _("부문별"), document.results.by_type)
-        share_figures(found, _("대상별"), document.results.by_group)
-        indicator_figures(found, document.indicators)
-        return found
+    total = document.results.total
+    found: Figures = {
+        _("일자리 목표(명)"): count(total.target),
+        _("일자리 실적(명)"): total.cumulative,
+        _("일자리 달성률"): rate(total.rate),
+    }
+    share_figures(found, _("부문별"), document.results.by_type)
+    share_figures(found, _("대상별"), document.results.by_group)
+    indicator_figures(found, document.indicators)
+    return found
 
 
 def _layout(document: ResultsNotice) -> layout.Layout:
