@@ -112,6 +112,20 @@ def filename(label: str, plan: YearPlan, suffix: str) -> str:
 # ---- Parts the results notice and the results report both show ----
 
 
+def result_figures(results) -> Figures:
+    """The year's jobs (목표, 실적, 달성률, the quarter approved results reach), then by 부문 and by 대상."""
+    total = results.total
+    found: Figures = {
+        _("일자리 목표(명)"): count(total.target),
+        _("일자리 실적(명)"): total.cumulative,
+        _("일자리 달성률"): rate(total.rate),
+        _("승인된 실적"): _("%(quarter)s분기까지") % {"quarter": results.quarter} if results.quarter else "—",
+    }
+    share_figures(found, _("부문별"), results.by_type)
+    share_figures(found, _("대상별"), results.by_group)
+    return found
+
+
 def share_figures(found: Figures, part: str, shares) -> None:
     """목표, 실적 and 달성률 of each share, labelled "<part> <name> …" (the evaluation report reads them too)."""
     for share in shares:
@@ -145,6 +159,16 @@ def shares_table(first: str, shares, total: Share | None) -> list[list]:
             ]
         )
     return rows
+
+
+def summary_table(results) -> list[list]:
+    """구분 | 목표 | 실적 | 달성률 | 실적 기간: the year's jobs, with the quarter the approved results reach."""
+    total = results.total
+    through = _("%(quarter)s분기까지") % {"quarter": results.quarter} if results.quarter else None
+    return [
+        [head(_("구분")), head(_("목표(명)")), head(_("실적(명)")), head(_("달성률")), head(_("승인된 실적"))],
+        [head(_("일자리 창출")), total.target, total.cumulative, rate(total.rate), Cell(through, align="CENTER")],
+    ]
 
 
 def indicator_table(indicators) -> list[list]:

@@ -122,7 +122,7 @@ def evaluation_history(report: EvaluationReport | None, limit: int = 20) -> list
         changed = tuple(
             str(label)
             for field, label in EVALUATION_SECTIONS.items()
-            if previous is None or getattr(previous, field) != getattr(record, field)
+            if getattr(previous, field, "") != getattr(record, field)
         )
         versions.append(
             EvaluationVersion(

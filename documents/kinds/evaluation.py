@@ -27,9 +27,10 @@ from ..plan_parts import (
     marks,
     plan_of,
     plan_provenance,
-    share_figures,
+    result_figures,
     shares_table,
     subtitle,
+    summary_table,
     year_ended,
 )
 
@@ -90,13 +91,7 @@ def _trend_cells(document: EvaluationDocument, year: int):
 @in_site_language
 def figures(document: EvaluationDocument) -> Figures:
     results = document.results
-    found: Figures = {
-        _("일자리 목표(명)"): count(results.total.target),
-        _("일자리 실적(명)"): results.total.cumulative,
-        _("일자리 달성률"): rate(results.total.rate),
-    }
-    share_figures(found, _("부문별"), results.by_type)
-    share_figures(found, _("대상별"), results.by_group)
+    found = result_figures(results)
     for item in results.programmes:
         names = {"name": item.programme.name, "department": item.programme.department.name}
         found[_("세부사업 %(name)s(%(department)s) 목표(명)") % names] = count(item.target)
@@ -193,13 +188,9 @@ def _trend_rows(document: EvaluationDocument) -> list[list]:
 def _layout(document: EvaluationDocument) -> layout.Layout:
     plan, results = document.plan, document.results
     total = results.total
-    summary = [
-        [head(_("구분")), head(_("목표(명)")), head(_("실적(명)")), head(_("달성률"))],
-        [head(_("일자리 창출")), total.target, total.cumulative, rate(total.rate)],
-    ]
     blocks = [
         layout.Heading(_("Ⅰ. 총괄"), _("단위: 명")),
-        layout.Table(_("%(year)s년 일자리 목표와 실적") % {"year": plan.year}, summary),
+        layout.Table(_("%(year)s년 일자리 목표와 실적") % {"year": plan.year}, summary_table(results)),
         layout.Table(_("고용률과 취업자 수의 목표와 반기별 실적, 증감"), indicator_table(document.indicators), 2),
         layout.Heading(_("Ⅱ. 부문별·대상별 계획 대비 실적"), _("단위: 명")),
         layout.Table(_("부문별 목표, 실적과 달성률"), shares_table(_("부문"), results.by_type, total)),

@@ -91,8 +91,8 @@ def _part(subtotal, part: str):
     return count(subtotal.budget.secured if subtotal.budget else None)
 
 
-def _layout(document: PlanNotice) -> layout.Layout:
-    plan, sheet, cross = document.plan, document.sheet, document.cross
+def _target_rows(document: PlanNotice) -> list[list]:
+    sheet = document.sheet
     targets = [
         [head(_("구분")), head(_("목표")), head(_("목표 유형")), head(_("기준값"))],
         [head(_("일자리 창출(명)")), sheet.target_total, Cell(_("세부사업 목표의 합"), align="CENTER"), None],
@@ -107,6 +107,11 @@ def _layout(document: PlanNotice) -> layout.Layout:
                 Cell(target.baseline_text if target else None, align="RIGHT"),
             ]
         )
+    return targets
+
+
+def _cross_rows(cross) -> list[list]:
+    """부문 | 구분 | each 대상 | 계: three rows a 부문 (사업 수, 목표, 예산) under its merged name, then the 계 rows."""
     crossed = [[head(_("부문")), head(_("구분")), *(head(g.name) for g in cross.groups), head(_("계"))]]
     metrics = ((_("사업 수"), "count"), (_("목표(명)"), "target"), (_("예산(백만원)"), "budget"))
     for type_row, cells in cross.rows:
@@ -118,6 +123,11 @@ def _layout(document: PlanNotice) -> layout.Layout:
         first = [head(_("계"), rows=len(metrics))] if index == 0 else []
         totals = [Cell(_part(group, part), total=True) for group in cross.groups]
         crossed.append([*first, head(label), *totals, Cell(_part(cross.total, part), total=True)])
+    return crossed
+
+
+def _list_rows(sheet) -> list[list]:
+    """The 세부사업 by 추진전략 and 실천과제, numbered, with the plan's totals."""
     listed = [
         [
             head(_("번호")),
@@ -162,6 +172,11 @@ def _layout(document: PlanNotice) -> layout.Layout:
             Cell(sheet.budget_total.secured if sheet.budget_total else None, total=True),
         ]
     )
+    return listed
+
+
+def _layout(document: PlanNotice) -> layout.Layout:
+    plan, sheet, cross = document.plan, document.sheet, document.cross
     marks = (_("시연용 자료 · 이 계획의 세부사업과 수치는 예시입니다."),) if document.includes_demo else ()
     title = _("%(year)s년 %(title)s") % {"year": plan.year, "title": TITLE}
     return layout.Layout(
@@ -172,11 +187,17 @@ def _layout(document: PlanNotice) -> layout.Layout:
         marks=marks,
         blocks=(
             layout.Heading(_("일자리 목표")),
-            layout.Table(_("%(year)s년 일자리·고용지표 목표") % {"year": plan.year}, targets, widths=(30, 20, 20, 30)),
+            layout.Table(
+                _("%(year)s년 일자리·고용지표 목표") % {"year": plan.year},
+                _target_rows(document),
+                widths=(30, 20, 20, 30),
+            ),
             layout.Heading(_("부문 × 대상별 세부사업"), _("단위: 개, 명, 백만원")),
-            layout.Table(_("부문(행)과 대상(열)별 사업 수, 목표 인원과 예산, 합계"), crossed),
+            layout.Table(_("부문(행)과 대상(열)별 사업 수, 목표 인원과 예산, 합계"), _cross_rows(cross)),
             layout.Heading(_("세부사업 목록"), _("단위: 명, 백만원")),
-            layout.Table(_("추진전략과 실천과제별 세부사업과 담당부서"), listed, widths=(6, 30, 16, 14, 12, 10, 12)),
+            layout.Table(
+                _("추진전략과 실천과제별 세부사업과 담당부서"), _list_rows(sheet), widths=(6, 30, 16, 14, 12, 10, 12)
+            ),
         ),
         landscape=len(cross.groups) > 5,
     )

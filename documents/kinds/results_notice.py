@@ -18,8 +18,7 @@ from performance.plan_results import PlanResults, plan_results
 
 from .. import plan_layout as layout
 from ..base import DocumentKind, Figures
-from ..figures import count, in_site_language, rate
-from ..hwpx import head
+from ..figures import in_site_language
 from ..plan_parts import (
     footer,
     indicator_figures,
@@ -27,9 +26,10 @@ from ..plan_parts import (
     marks,
     plan_of,
     plan_provenance,
-    share_figures,
+    result_figures,
     shares_table,
     subtitle,
+    summary_table,
     year_ended,
 )
 
@@ -72,14 +72,7 @@ def build(subject, year=None, quarter=None) -> ResultsNotice:
 
 @in_site_language
 def figures(document: ResultsNotice) -> Figures:
-    total = document.results.total
-    found: Figures = {
-        _("일자리 목표(명)"): count(total.target),
-        _("일자리 실적(명)"): total.cumulative,
-        _("일자리 달성률"): rate(total.rate),
-    }
-    share_figures(found, _("부문별"), document.results.by_type)
-    share_figures(found, _("대상별"), document.results.by_group)
+    found = result_figures(document.results)
     indicator_figures(found, document.indicators)
     return found
 
@@ -87,10 +80,6 @@ def figures(document: ResultsNotice) -> Figures:
 def _layout(document: ResultsNotice) -> layout.Layout:
     plan, results = document.plan, document.results
     total = results.total
-    summary = [
-        [head(_("구분")), head(_("목표(명)")), head(_("실적(명)")), head(_("달성률"))],
-        [head(_("일자리 창출")), total.target, total.cumulative, rate(total.rate)],
-    ]
     title = _("%(year)s년 %(title)s") % {"year": plan.year, "title": TITLE}
     return layout.Layout(
         title=title,
@@ -100,7 +89,7 @@ def _layout(document: ResultsNotice) -> layout.Layout:
         marks=marks(document.includes_demo, document.provisional, plan.year),
         blocks=(
             layout.Heading(_("총괄"), _("단위: 명")),
-            layout.Table(_("%(year)s년 일자리 목표와 실적") % {"year": plan.year}, summary),
+            layout.Table(_("%(year)s년 일자리 목표와 실적") % {"year": plan.year}, summary_table(results)),
             layout.Heading(_("부문별 목표 대비 실적"), _("단위: 명")),
             layout.Table(_("부문별 목표, 실적과 달성률"), shares_table(_("부문"), results.by_type, total)),
             layout.Heading(_("대상별 목표 대비 실적"), _("단위: 명")),
