@@ -90,10 +90,11 @@ class HwpxWriter:
     """Builds one document top to bottom: `title`, then `heading`, `paragraph`, `as_of_line` and `table` in the
     document's order; `content()` gives the file's bytes."""
 
-    def __init__(self):
+    def __init__(self, *, landscape: bool = False):
         self.doc = HwpxDocument.new()
         self.doc.page.setup(
             paper_size="A4",
+            orientation="landscape" if landscape else None,
             margin_left_mm=MARGIN_MM,
             margin_right_mm=MARGIN_MM,
             margin_top_mm=MARGIN_MM,
