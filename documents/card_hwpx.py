@@ -21,6 +21,7 @@ def pledge_card_hwpx(card: PledgeCard) -> ExportedFile:
     pledge = card.pledge
     writer.title(_("공약 이행 카드"), subtitle=f"{pledge.local_government} · {pledge.lead_department}")
     writer.as_of_line(card.as_of, _("승인된 실적 기준"), _("시연용 자료") if card.includes_demo else "")
+    writer.marks(demo=card.includes_demo)
     _header(writer, card)
     writer.heading(_("정책목표"))
     writer.paragraph(f"○ {pledge.policy_goal}")

@@ -27,8 +27,7 @@ def quarterly_report_hwpx(document: QuarterlyReportDocument) -> ExportedFile:
         _("잠정") if document.provisional else "",
         _("시연용 자료") if document.includes_demo else "",
     )
-    if document.provisional:
-        writer.paragraph(document.provisional_note, bold=True)
+    writer.marks(demo=document.includes_demo, provisional=document.provisional_note)
     overview = document.overview
     through = _("%(quarter)s분기까지 누적 실적(명)") % {"quarter": document.quarter}
     writer.table(

@@ -39,6 +39,7 @@ def test_the_card_hwpx_has_the_pdfs_title_block_and_tables(card_data):
     assert texts[0] == "공약 이행 카드"
     assert texts[2].startswith("기준일: ") and "승인된 실적 기준" in texts[2]
     assert "○ 2021년 일자리 창출목표 : 10,800명" in texts
+    assert "시연용 자료 · 부서별·세부사업별 배분은 예시이며, 합계는 공약 이행 카드의 실제 수치와 같습니다." in texts
     size = doc.page.size()
     assert (size.width, size.height) == A4_HWPUNIT
     header, plan, budget, footer = tables(doc)
