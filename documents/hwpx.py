@@ -18,6 +18,8 @@ from hwpx import HwpxDocument
 
 from performance.calculations import NOTHING
 
+from .xlsx import DEMO_MARK, DEMO_NOTE
+
 FONT = "나눔고딕"  # the Hangul name Hancom lists NanumGothic under; the PDFs name "NanumGothic"
 BODY_SIZE, TITLE_SIZE, SUBTITLE_SIZE, HEADING_SIZE, TABLE_SIZE = 10, 16, 10, 11, 9
 MARGIN_MM = 15
@@ -90,10 +92,11 @@ class HwpxWriter:
     """Builds one document top to bottom: `title`, then `heading`, `paragraph`, `as_of_line` and `table` in the
     document's order; `content()` gives the file's bytes."""
 
-    def __init__(self):
+    def __init__(self, *, landscape: bool = False):
         self.doc = HwpxDocument.new()
         self.doc.page.setup(
             paper_size="A4",
+            orientation="landscape" if landscape else None,
             margin_left_mm=MARGIN_MM,
             margin_right_mm=MARGIN_MM,
             margin_top_mm=MARGIN_MM,
@@ -134,6 +137,13 @@ class HwpxWriter:
         """ "기준일: 2026. 11. 27. · 단위: 백만원 · …", right-aligned under the title block."""
         parts = [f"{_('기준일')}: {as_of_text(as_of)}", *(str(extra) for extra in extras if extra)]
         self._add(" · ".join(parts), self.subtitle_run, align="RIGHT", after=4)
+
+    def marks(self, *, demo: bool, provisional: str = "") -> None:
+        """The notes at the top of an official document, as print/_marks.html: demo figures, a provisional report."""
+        if demo:
+            self._add(f"{DEMO_MARK} · {DEMO_NOTE}", self.bold, after=2)
+        if provisional:
+            self._add(provisional, self.bold, after=2)
 
     def heading(self, text: str) -> None:
         self._add(f"□ {text}", self.heading_run, before=8, after=3)

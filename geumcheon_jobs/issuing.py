@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from documents import registry
 from documents.base import DocumentKind, DocumentUnavailable, Figures, FiguresMoved
 from documents.registry import UNKNOWN_KIND
-from documents.subjects import document_subject
+from documents.subjects import document_subject, parameter_refusal
 from performance.access import can_issue_documents, can_read_official_documents
 from performance.calculations import NOTHING
 from performance.models import LocalGovernment, Pledge
@@ -35,8 +35,6 @@ RECIPIENT_TOO_LONG = gettext_lazy("수신처는 200자 이내로 입력하세요
 SENT_ON_REQUIRED = gettext_lazy("발송일을 입력하세요.")
 SENT_ON_IN_FUTURE = gettext_lazy("발송일은 오늘(%(today)s) 이후일 수 없습니다. 실제로 보낸 날을 입력하세요.")
 UNKNOWN_FORMAT = gettext_lazy("이 문서는 %(formats)s 형식으로만 발송 처리할 수 있습니다.")
-NO_QUARTER = gettext_lazy("이 문서에는 분기가 없습니다. 분기를 비워 두세요.")
-NO_YEAR = gettext_lazy("이 문서는 전체 연도를 담습니다. 연도와 분기를 비워 두세요.")
 STALE = gettext_lazy(
     "미리 본 뒤에 문서의 선택이나 수치가 바뀌었습니다. 아무것도 저장하지 않았습니다. "
     "아래의 지금 수치를 확인한 뒤 다시 발송 처리하세요."
@@ -192,10 +190,8 @@ def _check_input(kind, year, quarter, fmt, recipient, sent_on) -> dict[str, str]
         return errors
     if fmt not in found.formats:
         errors["file_format"] = UNKNOWN_FORMAT % {"formats": ", ".join(f.upper() for f in found.formats)}
-    if not found.needs_year and (year is not None or quarter is not None):
-        errors["year"] = str(NO_YEAR)
-    elif not found.needs_quarter and quarter is not None:
-        errors["quarter"] = str(NO_QUARTER)
+    if refusal := parameter_refusal(found, year, quarter):
+        errors[refusal[0]] = refusal[1]
     return errors
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from performance.calculations import NOTHING
 
 from ..base import PDF, DocumentKind, ExportedFile, Figures
+from ..budget_hwpx import budget_report_hwpx
 from ..budget_report import BudgetReportDocument, budget_report, budget_report_filename, budget_report_xlsx
 from ..figures import budget_table_figures, count, in_site_language, rate
 from ..pdf import render_pdf
@@ -46,5 +47,5 @@ KIND = DocumentKind(
     needs_quarter=False,
     build=build,
     figures=budget_report_figures,
-    renderers={"pdf": budget_report_pdf, "xlsx": budget_report_xlsx},
+    renderers={"pdf": budget_report_pdf, "xlsx": budget_report_xlsx, "hwpx": budget_report_hwpx},
 )

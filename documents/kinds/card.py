@@ -9,6 +9,7 @@ from performance.selectors import period_results
 
 from ..base import PDF, DocumentKind, DocumentUnavailable, ExportedFile, Figures, FiguresMoved
 from ..card import PledgeCard, UnknownCardYear, card_filename, pledge_card, result_line
+from ..card_hwpx import pledge_card_hwpx
 from ..card_xlsx import pledge_card_xlsx
 from ..figures import budget_table_figures, count, in_site_language, rate
 from ..pdf import render_pdf
@@ -73,5 +74,5 @@ KIND = DocumentKind(
     needs_quarter=False,
     build=build,
     figures=card_figures,
-    renderers={"pdf": pledge_card_pdf, "xlsx": pledge_card_xlsx},
+    renderers={"pdf": pledge_card_pdf, "xlsx": pledge_card_xlsx, "hwpx": pledge_card_hwpx},
 )

@@ -8,6 +8,7 @@ from ..base import PDF, DocumentKind, DocumentUnavailable, ExportedFile, Figures
 from ..figures import count, in_site_language, rate
 from ..pdf import render_pdf
 from ..quarterly import NoSuchPeriod, QuarterlyReportDocument, quarterly_report, report_filename, status_label
+from ..quarterly_hwpx import quarterly_report_hwpx
 from ..quarterly_xlsx import quarterly_report_xlsx
 
 YEAR_REQUIRED = gettext_lazy("연도를 고르세요.")
@@ -65,5 +66,5 @@ KIND = DocumentKind(
     needs_quarter=True,
     build=build,
     figures=report_figures,
-    renderers={"pdf": quarterly_report_pdf, "xlsx": quarterly_report_xlsx},
+    renderers={"pdf": quarterly_report_pdf, "xlsx": quarterly_report_xlsx, "hwpx": quarterly_report_hwpx},
 )

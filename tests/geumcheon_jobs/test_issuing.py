@@ -24,6 +24,7 @@ from performance.calculations import achievement_rate
 from performance.models import QuarterlyReport, QuarterlyReportLine
 from performance.plans import plan_programmes
 from tests.factories import QuarterlyReportLineFactory
+from tests.hwpx import all_text, open_hwpx
 from tests.pdf import pdf_text
 
 LIST_URL = reverse("issued-documents")
@@ -447,3 +448,15 @@ def test_the_download_places_offer_issuing_to_the_lead_only(card_data, login):
     manager = login("manager")
     for url in (card, budget, dashboard):
         assert ISSUE_URL not in manager.get(url, {"year": 2021}).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("kind", "year", "quarter"), [("card", 2021, None), ("quarterly", 2019, 3), ("budget", None, None)]
+)
+def test_each_document_is_issued_as_hwpx_with_its_figures(card_data, users, kind, year, quarter):
+    issued = issue(card_data, users["lead"], kind=kind, year=year, quarter=quarter, fmt="hwpx")
+    assert issued.filename.endswith(".hwpx") and issued.mimetype == "application/hwp+zip"
+    assert issuing.file_is_intact(issued)
+    text = all_text(open_hwpx(bytes(issued.content)))
+    assert [label for label, value in issued.figures if issuing.figure_text(value) not in text] == []
+    assert issued.local_government_id == card_data.local_government_id

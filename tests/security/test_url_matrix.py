@@ -91,6 +91,7 @@ EXPECTED = {
     "budget-dashboard-export": {"GET": signed_in(200)},
     "budget-report": {"GET": signed_in(200)},
     "budget-report-xlsx": {"GET": signed_in(200)},
+    "budget-report-hwpx": {"GET": signed_in(200)},
     "quarterly-report": {"GET": row(LOGIN, 403, 403, 200, 200, 200)},
     "public": {"GET": signed_in(200, anonymous=200)},
     "public-pledge": {"GET": signed_in(200, anonymous=200)},
@@ -311,8 +312,8 @@ def assert_answer(response, expected, context):
 
 # Every format a download is served in; each is asked of every role, with the URL's expected answers.
 FORMATS = {
-    "pledge-card-download": ("xlsx", "pdf"),
-    "quarterly-report": ("xlsx", "pdf"),
+    "pledge-card-download": ("xlsx", "pdf", "hwpx"),
+    "quarterly-report": ("xlsx", "pdf", "hwpx"),
     "dashboard-export": ("xlsx", "csv"),
     "budget-dashboard-export": ("xlsx", "csv"),
     "open-data": ("csv", "json"),
@@ -346,12 +347,13 @@ def xlsx_text(content: bytes) -> str:
 
 
 def hwpx_text(content: bytes) -> str:
-    """Every paragraph's and every table cell's text, as python-hwpx reads the file."""
+    """Every paragraph's and every table cell's text, as python-hwpx reads them back."""
     return all_text(open_hwpx(content))
 
 
 def body_text(response) -> str:
-    """What a person can read in the answer: the HTML, CSV or JSON, every cell of an xlsx, the text of a PDF."""
+    """What a person can read in the answer: the HTML, CSV or JSON, every cell of an xlsx, the text of a PDF or an
+    HWPX."""
     content_type = response.get("Content-Type", "")
     content = b"".join(response.streaming_content) if response.streaming else response.content
     if "spreadsheetml" in content_type:
@@ -407,6 +409,7 @@ def test_the_leak_check_sees_a_leak(client, world, django_user_model):
     [
         ("quarterly-report", "pdf"),
         ("quarterly-report", "xlsx"),
+        ("quarterly-report", "hwpx"),
         ("dashboard-export", "xlsx"),
         ("dashboard-export", "csv"),
         ("plan-document", "hwpx"),

@@ -4,6 +4,7 @@ from django.core.management.base import CommandError
 
 from documents.quarterly import NoSuchPeriod, quarterly_report
 from documents.registry import kind
+from documents.subjects import default_pledge
 from performance.management.base import KoreanCommand
 from performance.models import Pledge
 
@@ -25,11 +26,7 @@ class Command(KoreanCommand):
         exporter = renderers.get(output.suffix.lower().lstrip("."))
         if exporter is None:
             raise CommandError(f"지원하지 않는 파일 형식입니다: {output.name} (가능: {', '.join(renderers)})")
-        pledges = Pledge.objects.order_by("code")
-        if pledge:
-            found = pledges.filter(code=pledge).first()
-        else:  # with several pledges, `--year 2019` still means the one that had a target that year
-            found = pledges.filter(targets__year=year, targets__target_group=None).first() or pledges.first()
+        found = Pledge.objects.filter(code=pledge).first() if pledge else default_pledge(year)
         if found is None:
             raise CommandError(f"공약을 찾을 수 없습니다: {pledge or '(등록된 공약 없음)'}")
         if not output.parent.is_dir():
