@@ -174,3 +174,35 @@ def test_a_year_without_a_plan_is_refused_in_korean(plan):
     with pytest.raises(DocumentUnavailable) as refused:
         kind("plan").build(plan, 2031, None)
     assert refused.value.message == "2031년에는 연차별 세부계획이 없습니다."
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_each_plan_document_is_issued_with_its_figures_and_a_later_change_shows(plan, slug):
+    """Issuing freezes the file and the figures; a 세부사업's target changed afterwards shows against the issued
+    figures."""
+    from geumcheon_jobs import issuing
+
+    lead = reviewer()
+    from performance.models import Membership
+
+    Membership.objects.create(user=lead, department=plan.local_government.departments.get(is_lead=True))
+    issued = issuing.document_issue(
+        user=lead,
+        pledge=None,
+        kind=slug,
+        year=2025,
+        quarter=None,
+        fmt="hwpx",
+        recipient="서울시 일자리정책과",
+        sent_on=plan.published_on,
+    )
+    assert issued.pledge is None and issued.local_government_id == plan.local_government_id
+    assert issuing.file_is_intact(issued)
+    text = all_text(open_hwpx(bytes(issued.content)))
+    assert [label for label, value in issued.figures if issuing.figure_text(value) not in text] == []
+    assert issuing.figure_changes(issuing.issued_figures(issued), issuing.current_figures(issued)) == []
+    programme = Programme.objects.filter(year_plan=plan).order_by("pk").first()
+    programme.jobs_target += 1
+    programme.save()
+    changes = issuing.figure_changes(issuing.issued_figures(issued), issuing.current_figures(issued))
+    assert changes and all(change.label for change in changes)
