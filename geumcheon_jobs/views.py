@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
-from django_tables2 import LazyPaginator, RequestConfig
 
 from audit.models import AccessLog
 from budget.selectors import budget_matrix
@@ -29,7 +28,7 @@ from .exports import CARD_EXPORTERS
 from .filters import DepartmentFilter
 from .quarterly_report import REPORT_EXPORTERS, NoSuchPeriod, quarterly_report
 from .selectors import UnknownCardYear, pledge_card
-from .tables import DepartmentAchievementTable
+from .tables import DepartmentTable
 from .tabular import to_csv, to_xlsx
 
 
@@ -110,9 +109,7 @@ class DashboardView(AchievementMixin, TemplateView):
 
     def compute(self, pledge) -> dict:
         _pledge, overview, names, departments = self.get_overview(pledge)
-        table = DepartmentAchievementTable(departments, order_by=self.request.GET.get("sort"))
-        paginate = {"per_page": self.per_page, "paginator_class": LazyPaginator}  # no COUNT query
-        RequestConfig(self.request, paginate=paginate).configure(table)
+        table = DepartmentTable(departments, self.request.GET, per_page=self.per_page)
         return {
             "overview": overview,
             "table": table,
