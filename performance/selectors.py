@@ -1,10 +1,9 @@
 """Reads of targets and results. Only approved reports count toward any result."""
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import accumulate
-
-from django.db.models import Count, Exists, OuterRef
 
 from .calculations import achievement_rate
 from .models import (
@@ -72,43 +71,60 @@ class PeriodResult:
         return achievement_rate(self.cumulative, self.target)
 
 
-def report_periods(pledge: Pledge, user=None) -> list[dict]:
+def report_periods(pledge: Pledge, user=None, totals=None) -> list[dict]:
     """Per year and quarter, oldest first: `jobs` and `approved` (the approved lines of the pledge's 세부사업 and their
     number, for the whole district) and, when `user` is given, `draft`, `submitted` and `returned`: the reports that
     person may see, of departments that run the pledge's 세부사업 that year, that do not count yet.
 
-    Two queries whatever the data: the pledge's approved results by period, read from their summary (a row per
-    quarter, `performance.summaries`), and the reports not yet approved, which are few."""
-    totals = ResultSummary.objects.filter(pledge=pledge, department=ALL_DEPARTMENTS, dimension=Dimension.TOTAL)
+    The pledge's approved results by period are read from their summary (a row per quarter, `performance.summaries`;
+    `totals`: those rows as (year, quarter, jobs, lines), when the caller has read them), then the reports not yet
+    approved, which are few (a partial index holds only them), and, when there are any, which of their departments
+    run the pledge's 세부사업 that year."""
+    if totals is None:
+        summary = ResultSummary.objects.filter(pledge=pledge, department=ALL_DEPARTMENTS, dimension=Dimension.TOTAL)
+        totals = summary.values_list("year", "quarter", "jobs", "lines")
     periods = {
         (year, quarter): {"year": year, "quarter": quarter, "jobs": jobs, "approved": lines}
-        for year, quarter, jobs, lines in totals.values_list("year", "quarter", "jobs", "lines")
+        for year, quarter, jobs, lines in totals
     }
     if user is not None:
-        # Departments that run the pledge's 세부사업 that year: its target summary has their row (an index lookup,
-        # where the links themselves are 250,000 rows in the bench).
-        linked = TargetSummary.objects.filter(
-            pledge=pledge, department=OuterRef("department"), dimension=Dimension.TOTAL, year=OuterRef("year")
-        )
-        pending = (
-            QuarterlyReport.objects.filter(
-                Exists(linked), department__local_government_id=pledge.local_government_id, status__in=PENDING
-            )
-            .visible_to(user)
-            .order_by()
-            .values("year", "quarter", "status")
-            .annotate(count=Count("pk"))
-        )
-        for row in pending:
+        for (year, quarter, status), count in _pending_reports(pledge, user).items():
             period = periods.setdefault(
-                (row["year"], row["quarter"]),
-                {"year": row["year"], "quarter": row["quarter"], "jobs": None, "approved": 0},
+                (year, quarter), {"year": year, "quarter": quarter, "jobs": None, "approved": 0}
             )
-            period[row["status"]] = row["count"]
+            period[status] = count
         for period in periods.values():
             for status in PENDING:
                 period.setdefault(status, 0)
     return [periods[key] for key in sorted(periods)]
+
+
+def _pending_reports(pledge: Pledge, user) -> Counter:
+    """The reports `user` may see that do not count yet, of departments that run the pledge's 세부사업 that year,
+    counted by (year, quarter, status). Those departments are the ones with a row in the pledge's target summary of
+    the year (an index lookup, where the links themselves are 250,000 rows in the bench); it is read only for the
+    departments and years of the reports found, in a second query, because a correlated EXISTS lets PostgreSQL start
+    from the summary's thousands of rows rather than the few pending reports."""
+    reports = (
+        QuarterlyReport.objects.filter(department__local_government_id=pledge.local_government_id, status__in=PENDING)
+        .visible_to(user)
+        .order_by()
+        .values_list("department_id", "year", "quarter", "status")
+    )
+    pending = list(reports)
+    if not pending:
+        return Counter()
+    linked = set(
+        TargetSummary.objects.filter(
+            pledge=pledge,
+            dimension=Dimension.TOTAL,
+            department__in={department for department, *_rest in pending},
+            year__in={year for _department, year, *_rest in pending},
+        ).values_list("department", "year")
+    )
+    return Counter(
+        (year, quarter, status) for department, year, quarter, status in pending if (department, year) in linked
+    )
 
 
 def period_results(pledge: Pledge, targets: dict[int, int] | None = None, periods=None) -> list[PeriodResult]:
