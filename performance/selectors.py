@@ -1,6 +1,5 @@
 """Reads of targets and results. Only approved reports count toward any result."""
 
-from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import accumulate
@@ -15,8 +14,9 @@ from .models import (
     QuarterlyReport,
     QuarterlyReportLine,
     ResultSummary,
-    TargetSummary,
 )
+from .summaries import summary_department
+from .summary_sql import pending_reports
 
 PENDING = (QuarterlyReport.Status.DRAFT, QuarterlyReport.Status.SUBMITTED, QuarterlyReport.Status.RETURNED)
 
@@ -88,7 +88,7 @@ def report_periods(pledge: Pledge, user=None, totals=None) -> list[dict]:
         for year, quarter, jobs, lines in totals
     }
     if user is not None:
-        for (year, quarter, status), count in _pending_reports(pledge, user).items():
+        for (year, quarter, status), count in pending_reports(pledge, summary_department(user), PENDING).items():
             period = periods.setdefault(
                 (year, quarter), {"year": year, "quarter": quarter, "jobs": None, "approved": 0}
             )
@@ -97,34 +97,6 @@ def report_periods(pledge: Pledge, user=None, totals=None) -> list[dict]:
             for status in PENDING:
                 period.setdefault(status, 0)
     return [periods[key] for key in sorted(periods)]
-
-
-def _pending_reports(pledge: Pledge, user) -> Counter:
-    """The reports `user` may see that do not count yet, of departments that run the pledge's 세부사업 that year,
-    counted by (year, quarter, status). Those departments are the ones with a row in the pledge's target summary of
-    the year (an index lookup, where the links themselves are 250,000 rows in the bench); it is read only for the
-    departments and years of the reports found, in a second query, because a correlated EXISTS lets PostgreSQL start
-    from the summary's thousands of rows rather than the few pending reports."""
-    reports = (
-        QuarterlyReport.objects.filter(department__local_government_id=pledge.local_government_id, status__in=PENDING)
-        .visible_to(user)
-        .order_by()
-        .values_list("department_id", "year", "quarter", "status")
-    )
-    pending = list(reports)
-    if not pending:
-        return Counter()
-    linked = set(
-        TargetSummary.objects.filter(
-            pledge=pledge,
-            dimension=Dimension.TOTAL,
-            department__in={department for department, *_rest in pending},
-            year__in={year for _department, year, *_rest in pending},
-        ).values_list("department", "year")
-    )
-    return Counter(
-        (year, quarter, status) for department, year, quarter, status in pending if (department, year) in linked
-    )
 
 
 def period_results(pledge: Pledge, targets: dict[int, int] | None = None, periods=None) -> list[PeriodResult]:

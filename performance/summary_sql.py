@@ -10,12 +10,22 @@ count — approved results only, the targets of active 세부사업 — was deci
 Every value is a parameter; table and column names come from the models.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connection
 
-from .models import ALL_DEPARTMENTS, AnnualTarget, Dimension, ProgrammeType, ResultSummary, TargetGroup, TargetSummary
+from .models import (
+    ALL_DEPARTMENTS,
+    AnnualTarget,
+    Department,
+    Dimension,
+    ProgrammeType,
+    QuarterlyReport,
+    ResultSummary,
+    TargetGroup,
+    TargetSummary,
+)
 from .plans import default_year
 
 NOBODY = -1  # a `department` no summary row has: a person who reads no department's rows reads nothing
@@ -151,3 +161,38 @@ def department_reads(pledge, year: int, through_quarter: int) -> tuple[dict[int,
             else:
                 plans[department] = (int(first), int(second))
     return results, plans
+
+
+def pending_reports(pledge, department: int | None, statuses: tuple[str, ...]) -> Counter:
+    """The reports in `statuses` (not approved: a partial index holds only them) of `department`'s rows
+    (`ALL_DEPARTMENTS`: every department of the pledge's government; None: nobody's), of departments that run the
+    pledge's 세부사업 that year, counted by (year, quarter, status). Those departments are the ones with a row in the
+    pledge's target summary of the year, read in a second statement for the departments and years of the reports
+    found — joined in one, PostgreSQL starts from the summary's thousands of rows rather than the few reports."""
+    if department is None:
+        return Counter()
+    reports, departments = _table(QuarterlyReport), _table(Department)
+    marks = ", ".join(["%s"] * len(statuses))
+    statement = f"""
+        SELECT r.department_id, r.year, r.quarter, r.status FROM {reports} r
+          JOIN {departments} d ON d.id = r.department_id
+         WHERE d.local_government_id = %s AND r.status IN ({marks})
+    """  # noqa: S608 — table names from the models, every value a parameter
+    params = [pledge.local_government_id, *statuses]
+    if department != ALL_DEPARTMENTS:
+        statement += " AND r.department_id = %s"
+        params.append(department)
+    found = _fetch(statement, params)
+    if not found:
+        return Counter()
+    ids, years = sorted({row[0] for row in found}), sorted({row[1] for row in found})
+    linked = _fetch(
+        f"""SELECT department, year FROM {_table(TargetSummary)} WHERE pledge_id = %s AND dimension = %s
+             AND department IN ({", ".join(["%s"] * len(ids))}) AND year IN ({", ".join(["%s"] * len(years))})
+        """,  # noqa: S608 — table names from the models, every value a parameter
+        [pledge.pk, str(Dimension.TOTAL), *ids, *years],
+    )
+    running = set(linked)
+    return Counter(
+        (year, quarter, status) for department_id, year, quarter, status in found if (department_id, year) in running
+    )
