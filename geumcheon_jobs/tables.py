@@ -1,14 +1,19 @@
-"""The dashboard's department table: sorted, paged and rendered in Python (the other lists use django-tables2)."""
+"""The dashboard's tables whose rows are rendered in Python — the department table (sorted and paged here) and the
+shares by group, 부문 or department (`share_rows`): the dashboard is computed on the first view after every approval,
+and there the template language's per-cell work cost more than the page's queries. The other lists use
+django-tables2."""
 
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from performance.calculations import NOTHING
+from performance.calculations import NOTHING, figure, percent
 
 
 def rate_cell(rate) -> str:
@@ -123,3 +128,42 @@ def sorted_rows(rows: list, sort: str) -> list:
     missing = [row for row in rows if getattr(row, name) is None]
     present.sort(key=lambda row: getattr(row, name), reverse=sort.startswith("-"))  # reverse keeps ties in order
     return present + missing
+
+
+def share_rows(shares, total=None, link: str = "", year=None, quarter=None) -> str:
+    """The rows of a table of shares (`Share`: label, cumulative, target, rate), then its 계 row when `total` is given
+    (the last two shares and the 계 row kept on one printed page: their own <tbody>). With `link` (the lines' filter:
+    "group" or "type"), each result links to the approved lines it is made of, of `year` through `quarter`."""
+    if not shares:
+        return format_html('<tr><td colspan="4">{}</td></tr>', _("승인된 실적이 없습니다."))
+    lines = reverse("performance:lines") if link else ""
+    title = _("이 수치를 이루는 승인된 실적")
+    rows = []
+    for index, share in enumerate(shares):
+        if total and index == len(shares) - 2:
+            rows.append(mark_safe('</tbody>\n  <tbody class="keep-with-total">'))
+        result = figure(share.cumulative)
+        if link:
+            query = f"year={year}&through={quarter or 4}&{link}={quote(str(share.key), safe='/')}"
+            result = format_html('<a href="{}?{}" title="{}">{}</a>', lines, query, title, result)
+        rows.append(
+            format_html(
+                '<tr><th scope="row">{}</th><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td></tr>',
+                share.label,
+                result,
+                figure(share.target),
+                percent(share.rate),
+            )
+        )
+    if total:
+        rows.append(
+            format_html(
+                '<tr class="total"><th scope="row">{}</th><td class="num">{}</td><td class="num">{}</td>'
+                '<td class="num">{}</td></tr>',
+                _("계"),
+                figure(total.cumulative),
+                figure(total.target),
+                percent(total.rate),
+            )
+        )
+    return mark_safe("\n".join(rows))  # noqa: S308 — each row made by format_html
