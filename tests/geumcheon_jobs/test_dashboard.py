@@ -194,16 +194,16 @@ def test_the_department_table_pages_in_korean_and_keeps_the_query(client, card_d
 @pytest.mark.parametrize("year", ["2019", "2021", "2022", ""])
 @pytest.mark.parametrize("username", ["manager", "dept03"])
 def test_query_count_is_constant(client, card_data, django_user_model, django_assert_max_num_queries, year, username):
-    """At most 16 when the page is computed (the pledge's plan years are the plan's, read beside the pledge's own
-    targets; the approved results by period, then by 부문 and 대상 with the 부문 targets, from their summaries in one
-    query, the two lists' names in one; the departments and their two summaries in two; the reports in progress one;
-    the indicators panel four: the term, its yearly plans, targets and results), 4 when it comes
-    from the cache (session, user, permissions, the pledge with the revision). Another page first, as in a running
-    server: the header's demo-data flag is read once per process, not per page."""
+    """At most 12 when the page is computed: session, user, permissions and the pledge with the revision (4, as
+    from the cache); the pledge's summaries in one statement (two without a year: its plan years first, to find the
+    default one; `performance.summary_sql`); the reports in progress in one, and one more for their departments'
+    links when there are any; the departments' summaries in one and their names in one; the indicators panel in two
+    (the term with its plans; the targets with the results). 4 when it comes from the cache. Another page first, as
+    in a running server: the header's demo-data flag is read once per process, not per page."""
     client.force_login(django_user_model.objects.get(username=username))
     client.get(reverse("home"))
     query = {"year": year} if year else {}
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(12):
         first = client.get(URL, query)
     with django_assert_max_num_queries(4):
         again = client.get(URL, query)
