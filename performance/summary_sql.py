@@ -167,8 +167,8 @@ def pending_reports(pledge, department: int | None, statuses: tuple[str, ...]) -
     """The reports in `statuses` (not approved: a partial index holds only them) of `department`'s rows
     (`ALL_DEPARTMENTS`: every department of the pledge's government; None: nobody's), of departments that run the
     pledge's 세부사업 that year, counted by (year, quarter, status). Those departments are the ones with a row in the
-    pledge's target summary of the year, read in a second statement for the departments and years of the reports
-    found — joined in one, PostgreSQL starts from the summary's thousands of rows rather than the few reports."""
+    pledge's target summary of the year, read in a second statement for the years of the reports found — joined in
+    one, PostgreSQL starts from the summary's thousands of rows rather than the few reports."""
     if department is None:
         return Counter()
     reports, departments = _table(QuarterlyReport), _table(Department)
@@ -185,12 +185,12 @@ def pending_reports(pledge, department: int | None, statuses: tuple[str, ...]) -
     found = _fetch(statement, params)
     if not found:
         return Counter()
-    ids, years = sorted({row[0] for row in found}), sorted({row[1] for row in found})
-    linked = _fetch(
-        f"""SELECT department, year FROM {_table(TargetSummary)} WHERE pledge_id = %s AND dimension = %s
-             AND department IN ({", ".join(["%s"] * len(ids))}) AND year IN ({", ".join(["%s"] * len(years))})
+    years = sorted({row[1] for row in found})
+    linked = _fetch(  # every department running the pledge in those years: a range of the summary's year index
+        f"""SELECT department, year FROM {_table(TargetSummary)}
+             WHERE pledge_id = %s AND dimension = %s AND year IN ({", ".join(["%s"] * len(years))})
         """,  # noqa: S608 — table names from the models, every value a parameter
-        [pledge.pk, str(Dimension.TOTAL), *ids, *years],
+        [pledge.pk, str(Dimension.TOTAL), *years],
     )
     running = set(linked)
     return Counter(
