@@ -5,7 +5,7 @@ django-tables2."""
 
 from dataclasses import dataclass
 from html import escape
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from django.core.paginator import Paginator
 from django.http import QueryDict
@@ -99,12 +99,13 @@ class DepartmentTable:
         return links
 
     def _href(self, **changes) -> str:
-        query = self.query.copy()
-        for key, value in changes.items():
-            query.pop(key, None)
-            if value is not None:
-                query[key] = value
-        return f"?{query.urlencode()}"
+        """This page's query with `changes` (a value of None drops the key), keys in their order, changed ones last.
+        The query is encoded once per table, not once a link (a QueryDict copy is deep)."""
+        if not hasattr(self, "_pairs"):
+            self._pairs = [(key, value) for key, values in self.query.lists() for value in values]
+        pairs = [(key, value) for key, value in self._pairs if key not in changes]
+        pairs += [(key, value) for key, value in changes.items() if value is not None]
+        return f"?{urlencode(pairs)}"
 
     def _row(self, row) -> SafeString:
         """One row; the department's name is the only text, escaped (stdlib `html.escape`: format_html's lazy
@@ -153,3 +154,15 @@ def share_rows(shares, total=None, link: str = "", year=None, quarter=None) -> s
             f'<td class="num">{figure(total.target)}</td><td class="num">{percent(total.rate)}</td></tr>'
         )
     return mark_safe("\n".join(rows))  # noqa: S308 — every text escaped (stdlib `html.escape`), the rest numbers
+
+
+def quarter_rows(overview) -> SafeString:
+    """The table beside the chart of cumulative results: each year, the latest first, its cumulative result at the
+    end of each quarter ("—" where none is approved) and its target."""
+    rows = (
+        f'<tr><th scope="row">{int(year)}</th>'
+        + "".join(f'<td class="num">{figure(value)}</td>' for value in values)
+        + f'<td class="num">{figure(target)}</td></tr>'
+        for year, values, target in overview.year_rows
+    )
+    return mark_safe("\n    ".join(rows))  # noqa: S308 — numbers only

@@ -1,4 +1,5 @@
-"""`{% share_rows shares total link year quarter %}`: a shares table's rows (`geumcheon_jobs.tables.share_rows`)."""
+"""`{% share_rows shares total link year quarter %}` and `{% quarter_rows overview %}`: the rows of the shares tables
+and of the quarters table (`geumcheon_jobs.tables`)."""
 
 from django import template
 
@@ -6,3 +7,4 @@ from .. import tables
 
 register = template.Library()
 register.simple_tag(tables.share_rows, name="share_rows")
+register.simple_tag(tables.quarter_rows, name="quarter_rows")
