@@ -20,6 +20,17 @@ FILE_NAMES = {
     FundingSource.OTHER: "기타",
 }
 
+# Each source as the pledge card abbreviates it: 소요예산 42,711백만원(국 9,770 시 15,517 구 17,424).
+SHORT_LABELS = {
+    FundingSource.NATIONAL: _("국"),
+    FundingSource.CITY: _("시"),
+    FundingSource.PROVINCE: _("도"),
+    FundingSource.DISTRICT: _("구"),
+    FundingSource.COUNTY: _("군"),
+    FundingSource.PRIVATE: _("민자"),
+    FundingSource.OTHER: _("기타"),
+}
+
 SOURCE_NOT_USED = _("이 기관이 쓰지 않는 재원입니다: %(source)s. 기관의 재원 설정에 있는 재원만 쓸 수 있습니다.")
 
 

@@ -162,3 +162,22 @@ def test_a_deadline_belongs_to_its_government_alone():
     own = review_board(None, 2019, 3, datetime.date(2019, 10, 20), government=first.government.pk)
     assert own.due == datetime.date(2019, 10, 25)
     assert {row.department.local_government_id for row in own.rows} == {first.government.pk}
+
+
+def test_the_card_abbreviates_the_year_budget_by_the_governments_sources(county):
+    from geumcheon_jobs.selectors import pledge_card
+    from performance import summaries
+    from performance.models import PledgeProgramme
+    from tests.factories import AnnualTargetFactory
+
+    pledge = PledgeFactory(local_government=county.government)
+    AnnualTargetFactory(pledge=pledge, year=2019, jobs=100)
+    PledgeProgramme.objects.create(pledge=pledge, programme=county.programmes[0])
+    summaries.refresh([pledge.pk], [2019])  # as linking on screen would have kept them
+    line = BudgetLineFactory(pledge=pledge)
+    AllocationFactory(budget_line=line, year=2019, source="national", secured=100, executed=None)
+    AllocationFactory(budget_line=line, year=2019, source="county", secured=30, executed=None)
+    card = pledge_card(pledge, 2019)
+    assert [(short, amounts and amounts.secured) for short, amounts in card.year_budget_by_source] == [
+        ("국", 100), ("도", None), ("군", 30), ("민자", None),
+    ]  # fmt: skip
