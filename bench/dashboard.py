@@ -66,7 +66,8 @@ from budget.models import Allocation, BudgetLine  # noqa: E402
 from geumcheon_jobs import urls  # noqa: E402
 from performance import services, summaries  # noqa: E402
 from performance.access import MANAGER_GROUP, REVIEWER_GROUP  # noqa: E402
-from performance.models import AnnualTarget, FundingSource, Pledge, QuarterlyReport  # noqa: E402
+from performance.funding import DEFAULT_SOURCES  # noqa: E402
+from performance.models import AnnualTarget, Pledge, QuarterlyReport  # noqa: E402
 
 Status = QuarterlyReport.Status
 LAST = FIRST_YEAR + YEARS - 1
@@ -104,7 +105,7 @@ def make_government(departments: int, programmes: int, number: int) -> Pledge:
     Allocation.objects.bulk_create(
         Allocation(budget_line=line, year=year, source=source, secured=1000 + year, executed=900 + year)
         for year in plan.years
-        for source in FundingSource.values
+        for source in DEFAULT_SOURCES
     )
     return pledge
 
@@ -126,7 +127,7 @@ def fill_lines_and_budgets() -> tuple[int, int]:
             "JOIN performance_programme p ON p.department_id = r.department_id "
             "JOIN performance_yearplan y ON y.id = p.year_plan_id AND y.year = r.year"
         )
-        for offset, source in enumerate(FundingSource.values):
+        for offset, source in enumerate(DEFAULT_SOURCES):
             cursor.execute(
                 "INSERT INTO performance_programmebudget (programme_id, source, secured, executed) "
                 f"SELECT id, %s, 10 + (id + {offset}) %% 90, 5 + (id + {offset}) %% 80 FROM performance_programme",
