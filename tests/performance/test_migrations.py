@@ -166,12 +166,12 @@ def test_the_plan_migration_moves_every_row_and_keeps_every_figure():
 
 @pytest.mark.django_db(transaction=True)
 def test_the_funding_sources_migration_keeps_every_government_on_its_sources_and_its_deadlines():
-    """0017: every government there was keeps 국비·시비·구비 in that order, and the install's deadlines become its
+    """0018: every government there was keeps 국비·시비·구비 in that order, and the install's deadlines become its
     government's."""
     latest = latest_targets()
     call_command("flush", "--no-input", verbosity=0)
     try:
-        old = migrate([("performance", "0016_summaries_filled")])
+        old = migrate([("performance", "0017_report_pending_index")])
         government_model = old.get_model("performance", "LocalGovernment")
         first = government_model.objects.create(name="갑구", code="1110000")
         second = government_model.objects.create(name="을구", code="1120000")

@@ -34,7 +34,7 @@ def sources_before(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("performance", "0016_summaries_filled"),
+        ("performance", "0017_report_pending_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
