@@ -248,7 +248,8 @@ def formula_results(sheet) -> dict[str, int | float]:
 
 
 def _with_results(data: bytes, results: dict[int, dict[str, int | float]]) -> bytes:
-    """The saved workbook with each formula's result in its cell's <v> (openpyxl leaves it empty)."""
+    """The saved workbook with each formula's result in its cell's <v> (openpyxl leaves it empty: `<v/>` when it
+    writes with the standard library, `<v></v>` when lxml is installed)."""
     source = zipfile.ZipFile(BytesIO(data))
     output = BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
@@ -258,7 +259,7 @@ def _with_results(data: bytes, results: dict[int, dict[str, int | float]]) -> by
             if number and results.get(int(number[1])):
                 sheet_results = results[int(number[1])]
                 content = re.sub(
-                    rb'<c r="([A-Z]+[0-9]+)"([^>]*)><f>([^<]*)</f><v ?/></c>',
+                    rb'<c r="([A-Z]+[0-9]+)"([^>]*)><f>([^<]*)</f>(?:<v ?/>|<v></v>)</c>',
                     lambda m, r=sheet_results: (
                         b'<c r="%s"%s><f>%s</f><v>%s</v></c>'
                         % (m[1], m[2], m[3], repr(r.get(m[1].decode(), 0)).encode())

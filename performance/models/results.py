@@ -52,6 +52,14 @@ class QuarterlyReport(models.Model):
             models.UniqueConstraint(fields=["department", "year", "quarter"], name="report_unique_period"),
             models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="report_quarter_range"),
         ]
+        # The reports that do not count yet, which the dashboards count: a few among every quarter's reports.
+        indexes = [
+            models.Index(
+                fields=["department", "year", "quarter"],
+                condition=Q(status__in=["draft", "submitted", "returned"]),
+                name="report_pending",
+            )
+        ]
         permissions = [("review_quarterlyreport", _("분기 실적 승인·반려·재개"))]
 
     def __str__(self):
