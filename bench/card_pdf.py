@@ -37,9 +37,9 @@ import weasyprint  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.template.loader import render_to_string  # noqa: E402
 
-from geumcheon_jobs.exports import pledge_card_pdf  # noqa: E402
+from documents.card import pledge_card  # noqa: E402
+from documents.kinds.card import pledge_card_pdf  # noqa: E402
 from geumcheon_jobs.seed import seed_demo  # noqa: E402
-from geumcheon_jobs.selectors import pledge_card  # noqa: E402
 
 RUNS, GOAL, YEAR = 7, 1.2, 2021
 

@@ -6,7 +6,7 @@ Totals (the 합계 columns, the 계 and 재원별 합계 rows) are written, in t
 do not calculate (viewers, openpyxl, pandas), and openpyxl cannot store a formula's result beside it. The upload
 ignores them; the preview and the page show the totals recomputed from the figures read.
 
-The budget report's xlsx (geumcheon_jobs/budget_report.py) draws the very same sheet with `write_budget_sheet(...,
+The budget report's xlsx (documents/budget_report.py) draws the very same sheet with `write_budget_sheet(...,
 formulas=True)`: there every total is an =SUM over the figures it adds, so that a recipient who corrects a figure sees
 the totals follow, and nothing is marked for editing.
 """

@@ -334,7 +334,7 @@ def last_change(pledge: Pledge) -> int:
 
 def budget_records(pledge) -> tuple:
     """The history of everything a budget table shows, its figures and its lines' names (`pledge`: a Pledge or an
-    OuterRef to one): where a document's 기준일 looks for the budget's changes (geumcheon_jobs/provenance.py)."""
+    OuterRef to one): where a document's 기준일 looks for the budget's changes (documents/provenance.py)."""
     return Allocation.history.filter(budget_line__pledge=pledge), BudgetLine.history.filter(pledge=pledge)
 
 

@@ -18,6 +18,7 @@ class IssuedDocumentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ["recipient", "sha256", "filename"]
     date_hierarchy = "issued_at"
     fields = [
+        "local_government",
         "pledge",
         "kind",
         "year",
@@ -36,7 +37,7 @@ class IssuedDocumentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     readonly_fields = fields
 
     def get_queryset(self, request):
-        return super().get_queryset(request).without_file().select_related("pledge", "issued_by")
+        return super().get_queryset(request).without_file().select_related("local_government", "pledge", "issued_by")
 
     @admin.display(description=_("화면"))
     def page(self, obj):

@@ -1,8 +1,10 @@
 """Issuing official documents (발송 처리): when the lead department marks a document as sent, the file and the
 figures behind it are frozen in an `IssuedDocument`; any later change of the figures shows against it.
 
-The figures are read off the very object the file is rendered from (see document_figures.py), so the snapshot and
-the file cannot disagree; nothing here computes a total or a rate of its own.
+Every kind of document is found in one registry (documents/registry.py): what it is about (a pledge, or the
+government's yearly plan), whether it needs a year and a quarter, how it is built, its figures and its formats. The
+figures are read off the very object the file is rendered from, so the snapshot and the file cannot disagree; nothing
+here computes a total or a rate of its own.
 """
 
 import hashlib
@@ -15,18 +17,16 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
+from documents import registry
+from documents.base import DocumentKind, DocumentUnavailable, Figures, FiguresMoved
+from documents.registry import UNKNOWN_KIND
+from documents.subjects import document_subject, parameter_refusal
 from performance.access import can_issue_documents, can_read_official_documents
 from performance.calculations import NOTHING
-from performance.models import Pledge
+from performance.models import LocalGovernment, Pledge
+from performance.plans import user_government
 
-from .budget_report import BUDGET_REPORT_EXPORTERS, budget_report
-from .document_figures import Figures, FiguresMoved, figures_of
-from .exports import CARD_EXPORTERS
 from .models import IssuedDocument
-from .quarterly_report import REPORT_EXPORTERS, NoSuchPeriod, quarterly_report
-from .selectors import UnknownCardYear, pledge_card
-
-Kind = IssuedDocument.Kind
 
 NOT_LEAD = gettext_lazy("발송 처리는 일자리창출과만 할 수 있습니다.")
 NOT_ALLOWED_TO_VIEW = gettext_lazy("발송 문서는 일자리창출과와 관리자만 볼 수 있습니다.")
@@ -34,85 +34,62 @@ RECIPIENT_REQUIRED = gettext_lazy("수신처를 입력하세요. 예: 고용노�
 RECIPIENT_TOO_LONG = gettext_lazy("수신처는 200자 이내로 입력하세요.")
 SENT_ON_REQUIRED = gettext_lazy("발송일을 입력하세요.")
 SENT_ON_IN_FUTURE = gettext_lazy("발송일은 오늘(%(today)s) 이후일 수 없습니다. 실제로 보낸 날을 입력하세요.")
-UNKNOWN_KIND = gettext_lazy("목록에 있는 문서를 고르세요.")
 UNKNOWN_FORMAT = gettext_lazy("이 문서는 %(formats)s 형식으로만 발송 처리할 수 있습니다.")
-YEAR_REQUIRED = gettext_lazy("연도를 고르세요.")
-QUARTER_REQUIRED = gettext_lazy("분기를 고르세요.")
-NO_QUARTER = gettext_lazy("이 문서에는 분기가 없습니다. 분기를 비워 두세요.")
-NO_YEAR = gettext_lazy("이 문서는 전체 연도를 담습니다. 연도와 분기를 비워 두세요.")
 STALE = gettext_lazy(
     "미리 본 뒤에 문서의 선택이나 수치가 바뀌었습니다. 아무것도 저장하지 않았습니다. "
     "아래의 지금 수치를 확인한 뒤 다시 발송 처리하세요."
 )
 MISSING_VALUE = gettext_lazy("(없음)")
 
-FORMATS = {
-    Kind.CARD: ("pdf", "xlsx"),
-    Kind.QUARTERLY_REPORT: ("pdf", "xlsx"),
-    Kind.BUDGET_REPORT: ("pdf", "xlsx"),
-}
-
-
-class DocumentUnavailable(ValueError):
-    """The document cannot be made for these parameters (no target that year, no such quarter); `field` is the
-    form field the message belongs beside."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
-        self.message = message
-
-
 # ---------------------------------------------------------------------------------------------------------------
 # Reading: the document, its figures, and the difference from an issued one
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def build_document(kind: str, pledge: Pledge, year: int | None, quarter: int | None):
-    """The object the document's file is rendered from: a `PledgeCard`, a `QuarterlyReportDocument` or the
-    pledge's `BudgetMatrix`. Raises DocumentUnavailable when the parameters name no document."""
-    if kind == Kind.CARD:
-        if year is None:
-            raise DocumentUnavailable("year", str(YEAR_REQUIRED))
-        try:
-            return pledge_card(pledge, year)
-        except UnknownCardYear as exc:
-            raise DocumentUnavailable("year", str(exc)) from None
-    if kind == Kind.QUARTERLY_REPORT:
-        if year is None:
-            raise DocumentUnavailable("year", str(YEAR_REQUIRED))
-        if quarter is None:
-            raise DocumentUnavailable("quarter", str(QUARTER_REQUIRED))
-        try:
-            return quarterly_report(pledge, year, quarter)
-        except NoSuchPeriod as exc:
-            raise DocumentUnavailable("year", str(exc)) from None
-    if kind == Kind.BUDGET_REPORT:
-        return budget_report(pledge)
-    raise DocumentUnavailable("kind", str(UNKNOWN_KIND))
+def build_document(kind: str, pledge: Pledge | None, year: int | None, quarter: int | None, *, government=None):
+    """The object the document's file is rendered from (a `PledgeCard`, a `QuarterlyReportDocument`, …), built by
+    its kind in the registry. Raises DocumentUnavailable when the parameters name no document."""
+    found = registry.kind(kind)
+    pledge, government = subject_parameters(found, pledge, government)
+    subject = document_subject(found, pledge=pledge, government=government, year=year)
+    return found.build(subject, year, quarter)
 
 
-def document_figures(kind: str, pledge: Pledge, year: int | None, quarter: int | None) -> Figures:
+def subject_parameters(found: DocumentKind, pledge: Pledge | None, government: LocalGovernment | None):
+    """(pledge, government) of a document: a pledge's document is named by its pledge alone (its government is the
+    pledge's); a plan's document by its government, with no pledge, whichever pledge a form had chosen."""
+    if found.subject == "pledge":
+        return pledge, None
+    return None, government
+
+
+def document_figures(
+    kind: str, pledge: Pledge | None, year: int | None, quarter: int | None, *, government=None
+) -> Figures:
     """The labelled figures the document shows, in the document's order: {"2021년 일자리 창출목표(명)": 10800, …}.
 
     Raises DocumentUnavailable when the parameters name no document or the figures moved while being read. Read
     in the site's language, as the documents are issued (their generated lines are part of the comparison).
     """
     with translation.override(settings.LANGUAGE_CODE):
-        return _figures(kind, build_document(kind, pledge, year, quarter))
+        return _figures(registry.kind(kind), build_document(kind, pledge, year, quarter, government=government))
 
 
-def _figures(kind: str, document) -> Figures:
+def _figures(found: DocumentKind, document) -> Figures:
     try:
-        return figures_of(kind, document)
+        return found.figures(document)
     except FiguresMoved:
         raise DocumentUnavailable(NON_FIELD_ERRORS, str(STALE)) from None
 
 
-def figures_digest(pledge: Pledge, kind: str, year: int | None, quarter: int | None, figures: Figures) -> str:
+def figures_digest(
+    pledge: Pledge | None, kind: str, year: int | None, quarter: int | None, figures: Figures, *, government=None
+) -> str:
     """A short fingerprint of a document's choice and figures: the issue form carries the one the person saw,
     and the service refuses to freeze anything else."""
-    choice = [pledge.pk, kind, year, quarter, list(figures.items())]
+    pledge, government = subject_parameters(registry.kind(kind), pledge, government)
+    subject = pledge.pk if pledge is not None else f"government-{government.pk if government else None}"
+    choice = [subject, kind, year, quarter, list(figures.items())]
     payload = json.dumps(choice, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode()).hexdigest()[:32]
 
@@ -143,7 +120,9 @@ def current_figures(issued: IssuedDocument) -> Figures | None:
     """Today's figures of the document an issued one is a version of; None when it can no longer be made (its
     year lost its target, say)."""
     try:
-        return document_figures(issued.kind, issued.pledge, issued.year, issued.quarter)
+        return document_figures(
+            issued.kind, issued.pledge, issued.year, issued.quarter, government=issued.local_government
+        )
     except DocumentUnavailable:
         return None
 
@@ -165,7 +144,7 @@ def issued_documents(user):
     """Every issued version, newest first, without the files' bytes; the lead department and managers only."""
     if not can_read_official_documents(user):
         raise PermissionDenied(NOT_ALLOWED_TO_VIEW)
-    return IssuedDocument.objects.without_file().select_related("pledge", "issued_by")
+    return IssuedDocument.objects.without_file().select_related("pledge", "local_government", "issued_by")
 
 
 def with_change_status(documents) -> list[IssuedDocument]:
@@ -188,14 +167,6 @@ def with_change_status(documents) -> list[IssuedDocument]:
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def _export(kind: str, fmt: str, pledge: Pledge, document):
-    if kind == Kind.CARD:
-        return CARD_EXPORTERS[fmt](document)
-    if kind == Kind.QUARTERLY_REPORT:
-        return REPORT_EXPORTERS[fmt](document)
-    return BUDGET_REPORT_EXPORTERS[fmt](document)
-
-
 def sent_on_error(sent_on) -> str | None:
     """A document is marked as sent once it has gone: not on a day still to come."""
     today = timezone.localdate()
@@ -212,15 +183,15 @@ def _check_input(kind, year, quarter, fmt, recipient, sent_on) -> dict[str, str]
         errors["sent_on"] = str(SENT_ON_REQUIRED)
     elif message := sent_on_error(sent_on):
         errors["sent_on"] = message
-    if kind not in FORMATS:
+    try:
+        found = registry.kind(kind)
+    except DocumentUnavailable:
         errors["kind"] = str(UNKNOWN_KIND)
         return errors
-    if fmt not in FORMATS[kind]:
-        errors["file_format"] = UNKNOWN_FORMAT % {"formats": ", ".join(f.upper() for f in FORMATS[kind])}
-    if kind == Kind.CARD and quarter is not None:
-        errors["quarter"] = str(NO_QUARTER)
-    if kind == Kind.BUDGET_REPORT and (year is not None or quarter is not None):
-        errors["year"] = str(NO_YEAR)
+    if fmt not in found.formats:
+        errors["file_format"] = UNKNOWN_FORMAT % {"formats": ", ".join(f.upper() for f in found.formats)}
+    if refusal := parameter_refusal(found, year, quarter):
+        errors[refusal[0]] = refusal[1]
     return errors
 
 
@@ -228,7 +199,7 @@ def _check_input(kind, year, quarter, fmt, recipient, sent_on) -> dict[str, str]
 def document_issue(
     *,
     user,
-    pledge: Pledge,
+    pledge: Pledge | None,
     kind: str,
     year: int | None,
     quarter: int | None,
@@ -240,7 +211,8 @@ def document_issue(
     """Mark a document as sent to `recipient` on `sent_on`: make its file through the document's own exporter
     and freeze the file (bytes and SHA-256) and the figures it shows, in one transaction.
 
-    Only the lead department may (PermissionDenied). Wrong input raises ValidationError keyed by the form's
+    A kind about a pledge needs `pledge`; a kind about a yearly plan reads the plan of `year` of the person's
+    government. Only the lead department may (PermissionDenied). Wrong input raises ValidationError keyed by the form's
     field names, and nothing is saved. `expected_digest` is `figures_digest` of what the person previewed;
     when today's figures differ, nothing is frozen (ValidationError on the whole form).
     """
@@ -252,15 +224,19 @@ def document_issue(
         raise ValidationError(errors)
     # The official documents are Korean whatever language the person's browser asks for.
     with translation.override(settings.LANGUAGE_CODE):
+        found = registry.kind(kind)
+        pledge, government = subject_parameters(found, pledge, user_government(user))
         try:
-            document = build_document(kind, pledge, year, quarter)
-            figures = _figures(kind, document)
+            document = build_document(kind, pledge, year, quarter, government=government)
+            figures = _figures(found, document)
         except DocumentUnavailable as exc:
             raise ValidationError({exc.field: exc.message}) from None
-        if expected_digest is not None and expected_digest != figures_digest(pledge, kind, year, quarter, figures):
+        digest = figures_digest(pledge, kind, year, quarter, figures, government=government)
+        if expected_digest is not None and expected_digest != digest:
             raise ValidationError({NON_FIELD_ERRORS: str(STALE)})
-        exported = _export(kind, fmt, pledge, document)
+        exported = found.renderers[fmt](document)
     issued = IssuedDocument(
+        local_government_id=pledge.local_government_id if pledge is not None else government.pk,
         pledge=pledge,
         kind=kind,
         year=year,

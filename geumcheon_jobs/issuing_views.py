@@ -20,12 +20,12 @@ from django_tables2 import RequestConfig
 from audit.models import AccessLog
 from performance.access import can_issue_documents, can_read_official_documents
 from performance.models import Pledge
+from performance.plans import user_government
 from performance.validation import YEAR_OUT_OF_RANGE, YEARS
 
 from . import issuing
-from .models import IssuedDocument
+from .models import IssuedDocument, document_kinds
 
-Kind = IssuedDocument.Kind
 QUARTERS = [("", "—")] + [(q, gettext_lazy("%(quarter)s분기") % {"quarter": q}) for q in range(1, 5)]
 SUGGESTED_RECIPIENTS = ("고용노동부 지역산업고용정책과", "서울시 일자리정책과")
 PAGE_SIZE = 25
@@ -42,17 +42,18 @@ class DocumentChoiceForm(forms.Form):
         Pledge.objects.all(),
         to_field_name="code",
         label=gettext_lazy("공약"),
+        required=False,  # a document of the yearly plan is the government's; a pledge's document says it is missing
         error_messages={"invalid_choice": gettext_lazy("목록에 있는 공약을 고르세요.")},
     )
     kind = forms.ChoiceField(
         label=gettext_lazy("문서"),
-        choices=Kind.choices,
+        choices=document_kinds,
         error_messages={"invalid_choice": issuing.UNKNOWN_KIND, "required": issuing.UNKNOWN_KIND},
     )
     file_format = forms.ChoiceField(
         label=gettext_lazy("형식"),
         choices=IssuedDocument.Format.choices,
-        error_messages={"invalid_choice": gettext_lazy("PDF나 Excel(.xlsx)을 고르세요.")},
+        error_messages={"invalid_choice": gettext_lazy("PDF, Excel(.xlsx), 한글(.hwpx) 중에서 고르세요.")},
     )
     year = forms.IntegerField(
         label=gettext_lazy("연도"),
@@ -107,7 +108,7 @@ class IssueForm(DocumentChoiceForm):
 
 
 class IssuedDocumentFilter(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(label=gettext_lazy("문서"), choices=Kind.choices, empty_label=_("전체"))
+    kind = django_filters.ChoiceFilter(label=gettext_lazy("문서"), choices=document_kinds, empty_label=_("전체"))
     year = django_filters.NumberFilter(label=gettext_lazy("연도"))
 
     class Meta:
@@ -284,16 +285,18 @@ class DocumentIssueView(TemplateView):
         if choice.is_bound and not choice.errors:
             picked = choice.choice()
             try:
-                preview = issuing.document_figures(picked["kind"], *(picked[k] for k in ("pledge", "year", "quarter")))
+                government = user_government(self.request.user)
+                parameters = [picked[k] for k in ("pledge", "year", "quarter")]
+                preview = issuing.document_figures(picked["kind"], *parameters, government=government)
             except issuing.DocumentUnavailable as exc:
                 choice.add_error(exc.field if exc.field in choice.fields else None, exc.message)
             else:
                 digest = issuing.figures_digest(
-                    picked["pledge"], picked["kind"], picked["year"], picked["quarter"], preview
+                    picked["pledge"], picked["kind"], picked["year"], picked["quarter"], preview, government=government
                 )
         if form is None and preview is not None:
             initial = {**choice.cleaned_data, "sent_on": timezone.localdate(), "digest": digest}
-            initial["pledge"] = initial["pledge"].code
+            initial["pledge"] = initial["pledge"].code if initial["pledge"] else ""
             form = IssueForm(initial=initial)
         elif form is not None and digest:
             seen = form.data.get("digest")

@@ -2,14 +2,15 @@
 the role groups in step (see apps.py).
 
 `IssuedDocument` is the record of an official document the lead department sent out: the file exactly as sent
-and the figures behind it, frozen. Nothing in the application changes or deletes one."""
+and the figures behind it, frozen. Nothing in the application changes or deletes one. Its kinds are the registry's
+(documents/registry.py); it stays in this app's table (moving it to `documents` is a state-only move for later)."""
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from performance.models import Pledge
+from performance.models import LocalGovernment, Pledge
 
 IMMUTABLE = "An issued document is a record of what was sent: it is never changed or deleted."
 
@@ -28,8 +29,16 @@ class IssuedDocumentQuerySet(models.QuerySet):
         return self.defer("content")
 
 
+def document_kinds() -> list[tuple[str, str]]:
+    """The registry's kinds as choices: a kind added to the registry needs no migration here."""
+    from documents.registry import KINDS
+
+    return [(kind.slug, kind.title) for kind in KINDS.values()]
+
+
 class IssuedDocument(models.Model):
-    """One sending of an official document (공약 이행 카드, 분기 실적 보고, 예산 집행 보고): to whom and when, the
+    """One sending of an official document (any kind of the registry: 공약 이행 카드, 분기 실적 보고, 예산 집행 보고, the
+    plan's 공시 documents): to whom and when, the
     file's bytes and SHA-256, and the labelled figures the document showed.
 
     The file is kept in the database (a BinaryField), not under var/: it is written in the same transaction as
@@ -40,17 +49,17 @@ class IssuedDocument(models.Model):
     the order of an object's keys and the order is the document's.
     """
 
-    class Kind(models.TextChoices):
-        CARD = "card", _("공약 이행 카드")
-        QUARTERLY_REPORT = "quarterly_report", _("분기 일자리창출 실적 보고")
-        BUDGET_REPORT = "budget_report", _("연차별 투자수요 및 집행 보고")
-
     class Format(models.TextChoices):
         PDF = "pdf", "PDF"
         XLSX = "xlsx", "Excel(.xlsx)"
+        HWPX = "hwpx", "한글(.hwpx)"
 
-    pledge = models.ForeignKey(Pledge, on_delete=models.PROTECT, related_name="issued_documents")
-    kind = models.CharField(_("문서"), max_length=20, choices=Kind.choices)
+    local_government = models.ForeignKey(
+        LocalGovernment, on_delete=models.PROTECT, related_name="issued_documents", verbose_name=_("지자체")
+    )
+    # The pledge of a pledge's document (card, reports); empty for a document of the government's yearly plan.
+    pledge = models.ForeignKey(Pledge, on_delete=models.PROTECT, related_name="issued_documents", null=True, blank=True)
+    kind = models.CharField(_("문서"), max_length=20, choices=document_kinds)
     year = models.PositiveSmallIntegerField(_("연도"), null=True, blank=True)
     quarter = models.PositiveSmallIntegerField(_("분기"), null=True, blank=True)
     file_format = models.CharField(_("형식"), max_length=4, choices=Format.choices)
@@ -103,4 +112,4 @@ class IssuedDocument(models.Model):
     def parameters(self) -> tuple:
         """What names the document (apart from its format): documents with the same parameters show the same
         figures."""
-        return (self.pledge_id, self.kind, self.year, self.quarter)
+        return (self.local_government_id, self.pledge_id, self.kind, self.year, self.quarter)

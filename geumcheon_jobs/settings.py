@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "performance",
     "budget",
     "indicators",
+    "documents",
     "geumcheon_jobs",
     "audit",
 ]

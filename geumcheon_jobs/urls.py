@@ -41,6 +41,12 @@ urlpatterns = [
         name="budget-report-xlsx",
     ),
     path(
+        "pledges/<str:code>/budget-report.hwpx",
+        views.BudgetReportDownloadView.as_view(),
+        {"suffix": "hwpx"},
+        name="budget-report-hwpx",
+    ),
+    path(
         "pledges/<str:code>/report/<int:year>/<int:quarter>.<str:suffix>",
         views.QuarterlyReportDownloadView.as_view(),
         name="quarterly-report",

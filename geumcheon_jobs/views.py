@@ -13,21 +13,19 @@ from django.views.generic import TemplateView, View
 
 from audit.models import AccessLog
 from budget.selectors import budget_matrix
+from documents import registry
+from documents.base import XLSX, DocumentUnavailable
+from documents.card import UnknownCardYear, pledge_card
 from performance.access import can_read_official_documents
 from performance.achievement import YearWithoutPlan, achievement, department_achievement
 from performance.models import Department, Pledge
 from performance.validation import year_from_query
 
 from . import caching
-from .budget_report import BUDGET_REPORT_EXPORTERS, budget_report
 from .caching import lazy, page_cache_key, pledge_with_revision
 from .charts import budget_charts, dashboard_charts
 from .dashboards import achievement_tables, budget_execution, budget_tables
-from .documents import XLSX
-from .exports import CARD_EXPORTERS
 from .filters import DepartmentFilter
-from .quarterly_report import REPORT_EXPORTERS, NoSuchPeriod, quarterly_report
-from .selectors import UnknownCardYear, pledge_card
 from .tables import DepartmentTable
 from .tabular import to_csv, to_xlsx
 
@@ -60,10 +58,8 @@ class PledgeCardView(PledgeCardMixin, TemplateView):
 
 class PledgeCardDownloadView(PledgeCardMixin, View):
     def get(self, request, *args, **kwargs):
-        exporter = CARD_EXPORTERS.get(kwargs["suffix"])
-        if exporter is None:
-            raise Http404("unknown format")
-        return _attachment(exporter(self.get_card()))
+        renderer = _renderer("card", kwargs["suffix"])
+        return _attachment(renderer(self.get_card()))
 
 
 class AchievementMixin:
@@ -209,29 +205,33 @@ def _download(tables, suffix: str, key: str | None, name: str, source: str) -> H
 
 
 class QuarterlyReportDownloadView(View):
-    """The quarterly job-creation report as PDF or xlsx, for the lead department and managers."""
+    """The quarterly job-creation report as PDF, xlsx or HWPX, for the lead department and managers."""
 
     def get(self, request, code, year, quarter, suffix):
         if not can_read_official_documents(request.user):
             raise PermissionDenied
-        exporter = REPORT_EXPORTERS.get(suffix)
-        if exporter is None:
-            raise Http404("unknown format")
+        renderer = _renderer("quarterly", suffix)
         try:
-            document = quarterly_report(get_object_or_404(Pledge, code=code), year, quarter)
-        except NoSuchPeriod as exc:
-            raise Http404(str(exc)) from None
-        return _attachment(exporter(document))
+            document = registry.kind("quarterly").build(get_object_or_404(Pledge, code=code), year, quarter)
+        except DocumentUnavailable as exc:
+            raise Http404(exc.message) from None
+        return _attachment(renderer(document))
 
 
 class BudgetReportDownloadView(View):
-    """연차별 투자수요 및 집행 보고 as PDF or xlsx (the same layout, from one document)."""
+    """연차별 투자수요 및 집행 보고 as PDF, xlsx or HWPX (the same layout, from one document)."""
 
     def get(self, request, code, suffix):
-        exporter = BUDGET_REPORT_EXPORTERS.get(suffix)
-        if exporter is None:
-            raise Http404("unknown format")
-        return _attachment(exporter(budget_report(get_object_or_404(Pledge, code=code))))
+        renderer = _renderer("budget", suffix)
+        return _attachment(renderer(registry.kind("budget").build(get_object_or_404(Pledge, code=code), None, None)))
+
+
+def _renderer(slug: str, suffix: str):
+    """The registry's renderer of a kind for a file suffix; 404 for a format the kind has not."""
+    renderer = registry.kind(slug).renderers.get(suffix)
+    if renderer is None:
+        raise Http404("unknown format")
+    return renderer
 
 
 def _attachment(exported) -> HttpResponse:

@@ -6,7 +6,17 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ("audit", "budget", "geumcheon_jobs", "indicators", "performance", "templates", "static/js", "scripts")
+SOURCES = (
+    "audit",
+    "budget",
+    "documents",
+    "geumcheon_jobs",
+    "indicators",
+    "performance",
+    "templates",
+    "static/js",
+    "scripts",
+)
 BOTH_PARTICLES = re.compile(
     r"(이\(가\)|가\(이\)|을\(를\)|를\(을\)|와\(과\)|과\(와\)|은\(는\)|는\(은\)|\(으\)로|이/가|을/를|와/과|은/는)"
 )

@@ -14,7 +14,7 @@
   (`is_blank`, `row_is_blank`).
 
 Used by the results template and reader, the yearly plan's workbook, the budget's file and form, and every xlsx and
-CSV the site exports (geumcheon_jobs/xlsx.py, tabular.py).
+CSV the site exports (documents/xlsx.py, geumcheon_jobs/tabular.py).
 """
 
 from __future__ import annotations

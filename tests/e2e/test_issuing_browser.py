@@ -56,7 +56,7 @@ def test_the_issuing_pages_pass_axe(sign_in, live_server, card_data, django_user
     issued = issuing.document_issue(
         user=lead,
         pledge=card_data,
-        kind="budget_report",
+        kind="budget",
         year=None,
         quarter=None,
         fmt="xlsx",

@@ -11,11 +11,17 @@ CODE = "지역경제-11"
 @pytest.mark.parametrize(
     ("url", "documents"),
     [
-        (reverse("pledge-card", args=[CODE]) + "?year=2021", ["card.pdf?year=2021", "card.xlsx?year=2021"]),
-        (reverse("dashboard", args=[CODE]) + "?year=2019", ["dashboard.xlsx?year=2019", "report/2019/4.pdf"]),
+        (
+            reverse("pledge-card", args=[CODE]) + "?year=2021",
+            ["card.pdf?year=2021", "card.xlsx?year=2021", "card.hwpx?year=2021"],
+        ),
+        (
+            reverse("dashboard", args=[CODE]) + "?year=2019",
+            ["dashboard.xlsx?year=2019", "report/2019/4.pdf", "report/2019/4.hwpx"],
+        ),
         (
             reverse("budget-dashboard", args=[CODE]),
-            ["budget-report.pdf", "budget-report.xlsx", "dashboard/budget.xlsx"],
+            ["budget-report.pdf", "budget-report.xlsx", "budget-report.hwpx", "dashboard/budget.xlsx"],
         ),
         (reverse("budget:detail", args=[CODE]), ["budget.xlsx"]),
         (reverse("home"), ["card.pdf"]),
@@ -34,10 +40,10 @@ def test_pages_without_documents_do_not_load_the_script(client, card_data):
     assert "download.js" not in client.get(reverse("public")).content.decode()
 
 
-DOWNLOAD_HREF = re.compile(r"\.(pdf|xlsx|csv)(\?|$)")
+DOWNLOAD_HREF = re.compile(r"\.(pdf|xlsx|csv|hwpx)(\?|$)")
 LINK = re.compile(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', re.S)
 # What the file is, then its format: "2분기 실적 보고(엑셀)", never a bare "(.xlsx)" or "PDF 내려받기".
-NAMED = re.compile(r"^\S[^()]*\S\((PDF|엑셀|CSV)\)$")
+NAMED = re.compile(r"^\S[^()]*\S\((PDF|엑셀|한글|CSV)\)$")
 
 
 def test_every_download_button_says_what_it_is_and_its_format(login, card_data):

@@ -16,13 +16,15 @@ from django.utils import timezone
 from budget.models import BudgetLine
 from budget.selectors import budget_version
 from budget.services import CellInput, allocations_save
-from geumcheon_jobs import document_figures, issuing
+from documents.kinds import card as card_kind
+from geumcheon_jobs import issuing
 from geumcheon_jobs.models import IssuedDocument
 from performance import services
 from performance.calculations import achievement_rate
 from performance.models import QuarterlyReport, QuarterlyReportLine
 from performance.plans import plan_programmes
 from tests.factories import QuarterlyReportLineFactory
+from tests.hwpx import all_text, open_hwpx
 from tests.pdf import pdf_text
 
 LIST_URL = reverse("issued-documents")
@@ -107,12 +109,12 @@ def test_issuing_freezes_the_file_and_the_figures_it_shows(card_data, users, tmp
 
 
 def test_the_snapshot_is_the_selector_of_the_document(card_data):
-    figures = issuing.document_figures("quarterly_report", card_data, 2019, 3)
+    figures = issuing.document_figures("quarterly", card_data, 2019, 3)
     assert figures["3분기까지 누적 실적(명)"] == 8076
     assert figures["달성률"] == "90.7%"
     assert figures["2019년 4분기 누적 실적(명)"] == "—"  # the report of Q3 stops at Q3
     assert figures["2019년 목표(명)"] == 8900
-    budget = issuing.document_figures("budget_report", card_data, None, None)
+    budget = issuing.document_figures("budget", card_data, None, None)
     assert budget["재원별(집행 연도 2018~2021년) 국비 확보액"] == 48654  # 2022's plan is not counted
     assert budget["재원별(집행 연도 2018~2021년) 계 집행액"] == 114875
     assert budget["연도별 2022년 집행액"] == "—" and budget["연도별 2022년 집행률"] == "—"
@@ -122,8 +124,8 @@ def test_the_snapshot_is_the_selector_of_the_document(card_data):
     ("kind", "year", "quarter", "fmt", "filename"),
     [
         ("card", 2021, None, "xlsx", "공약이행카드_지역경제-11_2021.xlsx"),
-        ("quarterly_report", 2019, 3, "pdf", "분기일자리실적보고_지역경제-11_2019년3분기.pdf"),
-        ("budget_report", None, None, "pdf", "예산집행보고_지역경제-11.pdf"),
+        ("quarterly", 2019, 3, "pdf", "분기일자리실적보고_지역경제-11_2019년3분기.pdf"),
+        ("budget", None, None, "pdf", "예산집행보고_지역경제-11.pdf"),
     ],
 )
 def test_every_document_can_be_issued(card_data, users, kind, year, quarter, fmt, filename):
@@ -150,9 +152,9 @@ def test_only_the_lead_department_may_issue(card_data, users, username):
         ({"kind": "minutes"}, "kind", "목록에 있는 문서"),
         ({"year": 2017}, "year", "목표가 없어"),
         ({"quarter": 2}, "quarter", "분기가 없습니다"),
-        ({"kind": "quarterly_report", "quarter": 5}, "year", "올바른 기간이 아닙니다"),
-        ({"kind": "quarterly_report", "quarter": None}, "quarter", "분기를 고르세요"),
-        ({"kind": "budget_report"}, "year", "비워 두세요"),
+        ({"kind": "quarterly", "quarter": 5}, "year", "올바른 기간이 아닙니다"),
+        ({"kind": "quarterly", "quarter": None}, "quarter", "분기를 고르세요"),
+        ({"kind": "budget"}, "year", "비워 두세요"),
         ({"fmt": "docx"}, "file_format", "형식으로만"),
     ],
 )
@@ -175,9 +177,9 @@ def test_figures_changed_since_the_preview_are_not_frozen(card_data, users):
 
 def test_an_approval_while_the_card_is_read_is_not_frozen_half_way(card_data, users, monkeypatch):
     """The card's result lines and the snapshot's periods come from two reads; if they disagree, nothing is frozen."""
-    read = document_figures.period_results
+    read = card_kind.period_results
     monkeypatch.setattr(
-        document_figures,
+        card_kind,
         "period_results",
         lambda pledge, targets: [replace(p, cumulative=p.cumulative + 1) for p in read(pledge, targets)],
     )
@@ -228,7 +230,7 @@ def test_a_reopened_report_shows_exactly_the_changed_figures(card_data, users, l
 
 def test_a_new_approval_shows_on_the_card_but_not_on_the_report_of_an_earlier_quarter(card_data, users):
     card = issue(card_data, users["lead"])
-    report = issue(card_data, users["lead"], kind="quarterly_report", quarter=2, fmt="xlsx")
+    report = issue(card_data, users["lead"], kind="quarterly", quarter=2, fmt="xlsx")
     line = QuarterlyReportLineFactory(
         report__department=card_data.lead_department,
         report__year=2021,
@@ -247,7 +249,7 @@ def test_a_new_approval_shows_on_the_card_but_not_on_the_report_of_an_earlier_qu
 
 
 def test_a_budget_change_shows_against_the_issued_budget_report(card_data, users):
-    issued = issue(card_data, users["lead"], kind="budget_report", year=None)
+    issued = issue(card_data, users["lead"], kind="budget", year=None)
     change_2019_national_secured(card_data, users["lead"], 12300)
     changes = {c.label: (c.issued, c.current) for c in issuing.figure_changes(
         issuing.issued_figures(issued), issuing.current_figures(issued)
@@ -268,7 +270,7 @@ def test_a_budget_change_shows_against_the_issued_budget_report(card_data, users
 
 
 def test_the_frozen_file_is_served_byte_for_byte_after_the_data_changed(card_data, users, login):
-    issued = issue(card_data, users["lead"], kind="budget_report", year=None)
+    issued = issue(card_data, users["lead"], kind="budget", year=None)
     frozen = bytes(issued.content)
     change_2019_national_secured(card_data, users["lead"], 12300)
     response = login("manager").get(reverse("issued-document-file", args=[issued.pk]))
@@ -281,14 +283,14 @@ def test_the_frozen_file_is_served_byte_for_byte_after_the_data_changed(card_dat
 
 
 def test_nothing_changed_says_so(card_data, users, login):
-    issued = issue(card_data, users["lead"], kind="quarterly_report", year=2019, quarter=3, fmt="xlsx")
+    issued = issue(card_data, users["lead"], kind="quarterly", year=2019, quarter=3, fmt="xlsx")
     html = login("lead").get(reverse("issued-document", args=[issued.pk])).content.decode()
     assert "발행 이후 바뀐 수치가 없습니다." in html
     assert issued.sha256 in html and RECIPIENT in html and "방금 다시 계산한 값과 같습니다" in html
 
 
 def test_a_file_that_no_longer_matches_its_fingerprint_is_flagged(card_data, users, login):
-    issued = issue(card_data, users["lead"], kind="budget_report", year=None, fmt="xlsx")
+    issued = issue(card_data, users["lead"], kind="budget", year=None, fmt="xlsx")
     with connection.cursor() as cursor:  # the application cannot change it; a write behind its back can
         cursor.execute("UPDATE geumcheon_jobs_issueddocument SET sha256 = %s WHERE id = %s", ["0" * 64, issued.pk])
     html = login("manager").get(reverse("issued-document", args=[issued.pk])).content.decode()
@@ -301,7 +303,7 @@ def test_a_file_that_no_longer_matches_its_fingerprint_is_flagged(card_data, use
 def test_the_list_shows_every_version_and_whether_figures_changed(card_data, users, login):
     first = issue(card_data, users["lead"])
     second = issue(card_data, users["lead"], recipient="서울시 일자리정책과", fmt="xlsx")
-    budget = issue(card_data, users["lead"], kind="budget_report", year=None)
+    budget = issue(card_data, users["lead"], kind="budget", year=None)
     reopen_a_2021_q2_report(users["lead"])
     html = login("manager").get(LIST_URL).content.decode()
     for issued in (first, second, budget):
@@ -315,6 +317,7 @@ def snapshot_row(pledge, user, kind, year, quarter, recipient):
     """A row as `document_issue` leaves it, without rendering a file (the query count does not depend on it)."""
     figures = issuing.document_figures(kind, pledge, year, quarter)
     return IssuedDocument.objects.create(
+        local_government=pledge.local_government,
         pledge=pledge,
         kind=kind,
         year=year,
@@ -332,7 +335,7 @@ def snapshot_row(pledge, user, kind, year, quarter, recipient):
 
 
 def test_the_list_reads_a_constant_number_of_queries(card_data, users, login, django_assert_max_num_queries):
-    documents = [("card", 2021, None), ("quarterly_report", 2019, 3), ("budget_report", None, None)]
+    documents = [("card", 2021, None), ("quarterly", 2019, 3), ("budget", None, None)]
     for kind, year, quarter in documents:
         snapshot_row(card_data, users["lead"], kind, year, quarter, "처음")
     client = login("manager")
@@ -348,14 +351,14 @@ def test_the_list_reads_a_constant_number_of_queries(card_data, users, login, dj
 
 def test_the_issue_form_previews_and_issues(card_data, users, login):
     client = login("lead")
-    page = client.get(ISSUE_URL, {"pledge": card_data.code, "kind": "quarterly_report", "year": 2019, "quarter": 3})
+    page = client.get(ISSUE_URL, {"pledge": card_data.code, "kind": "quarterly", "year": 2019, "quarter": 3})
     html = page.content.decode()
     assert page.status_code == 200 and "3분기까지 누적 실적(명)" in html and "8,076" in html
     digest = page.context["form"]["digest"].value()
-    response = post_issue(client, card_data, kind="quarterly_report", year="2019", quarter="3", digest=digest)
+    response = post_issue(client, card_data, kind="quarterly", year="2019", quarter="3", digest=digest)
     issued = IssuedDocument.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("issued-document", args=[issued.pk])
-    assert (issued.kind, issued.year, issued.quarter, issued.recipient) == ("quarterly_report", 2019, 3, RECIPIENT)
+    assert (issued.kind, issued.year, issued.quarter, issued.recipient) == ("quarterly", 2019, 3, RECIPIENT)
 
 
 def test_the_issue_form_starts_with_the_choice_of_document(card_data, login):
@@ -417,7 +420,7 @@ def test_a_stale_preview_is_refused_on_the_page_and_the_new_figures_are_shown(ca
 
 
 def test_who_may_see_and_who_may_issue(card_data, users, client, login):
-    issued = issue(card_data, users["lead"], kind="budget_report", year=None)
+    issued = issue(card_data, users["lead"], kind="budget", year=None)
     pages = [LIST_URL, reverse("issued-document", args=[issued.pk]), reverse("issued-document-file", args=[issued.pk])]
     for url in [*pages, ISSUE_URL]:
         response = client.get(url)
@@ -445,3 +448,15 @@ def test_the_download_places_offer_issuing_to_the_lead_only(card_data, login):
     manager = login("manager")
     for url in (card, budget, dashboard):
         assert ISSUE_URL not in manager.get(url, {"year": 2021}).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("kind", "year", "quarter"), [("card", 2021, None), ("quarterly", 2019, 3), ("budget", None, None)]
+)
+def test_each_document_is_issued_as_hwpx_with_its_figures(card_data, users, kind, year, quarter):
+    issued = issue(card_data, users["lead"], kind=kind, year=year, quarter=quarter, fmt="hwpx")
+    assert issued.filename.endswith(".hwpx") and issued.mimetype == "application/hwp+zip"
+    assert issuing.file_is_intact(issued)
+    text = all_text(open_hwpx(bytes(issued.content)))
+    assert [label for label, value in issued.figures if issuing.figure_text(value) not in text] == []
+    assert issued.local_government_id == card_data.local_government_id

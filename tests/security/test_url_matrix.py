@@ -29,6 +29,7 @@ from performance.models import Department, Membership, Pledge, QuarterlyReport, 
 from performance.plans import plan_programmes, snapshot_rows
 from performance.services import LineInput
 from tests.factories import DepartmentFactory, LocalGovernmentFactory, ProgrammeTypeFactory, TargetGroupFactory
+from tests.hwpx import all_text, open_hwpx
 
 CODE = "지역경제-11"
 YEAR, QUARTER = 2021, 3
@@ -91,6 +92,7 @@ EXPECTED = {
     "budget-dashboard-export": {"GET": signed_in(200)},
     "budget-report": {"GET": signed_in(200)},
     "budget-report-xlsx": {"GET": signed_in(200)},
+    "budget-report-hwpx": {"GET": signed_in(200)},
     "quarterly-report": {"GET": row(LOGIN, 403, 403, 200, 200, 200)},
     "public": {"GET": signed_in(200, anonymous=200)},
     "public-pledge": {"GET": signed_in(200, anonymous=200)},
@@ -226,8 +228,9 @@ def world(card_data, django_user_model) -> World:
     AccessAttempt.objects.create(**seen, get_data="", post_data="", failures_since_start=1)
     AccessFailureLog.objects.create(**seen)
     IssuedDocument.objects.create(  # a frozen document as issuing leaves it (its file need not be real here)
+        local_government=card_data.local_government,
         pledge=card_data,
-        kind=IssuedDocument.Kind.CARD,
+        kind="card",
         year=YEAR,
         file_format=IssuedDocument.Format.PDF,
         recipient="고용노동부 지역산업고용정책과",
@@ -320,8 +323,8 @@ def assert_answer(response, expected, context):
 
 # Every format a download is served in; each is asked of every role, with the URL's expected answers.
 FORMATS = {
-    "pledge-card-download": ("xlsx", "pdf"),
-    "quarterly-report": ("xlsx", "pdf"),
+    "pledge-card-download": ("xlsx", "pdf", "hwpx"),
+    "quarterly-report": ("xlsx", "pdf", "hwpx"),
     "dashboard-export": ("xlsx", "csv"),
     "budget-dashboard-export": ("xlsx", "csv"),
     "open-data": ("csv", "json"),
@@ -352,14 +355,22 @@ def xlsx_text(content: bytes) -> str:
     return "\n".join(parts)
 
 
+def hwpx_text(content: bytes) -> str:
+    """Every paragraph's and every table cell's text, as python-hwpx reads them back."""
+    return all_text(open_hwpx(content))
+
+
 def body_text(response) -> str:
-    """What a person can read in the answer: the HTML, CSV or JSON, every cell of an xlsx, the text of a PDF."""
+    """What a person can read in the answer: the HTML, CSV or JSON, every cell of an xlsx, the text of a PDF or an
+    HWPX."""
     content_type = response.get("Content-Type", "")
     content = b"".join(response.streaming_content) if response.streaming else response.content
     if "spreadsheetml" in content_type:
         read = xlsx_text
     elif content_type.startswith("application/pdf"):
         read = pdf_text
+    elif content_type.startswith("application/hwp+zip"):
+        read = hwpx_text
     else:
         return content.decode("utf-8", errors="replace")
     digest = hashlib.sha256(content).digest()
@@ -402,6 +413,7 @@ def test_the_leak_check_sees_a_leak(client, world, django_user_model):
     [
         ("quarterly-report", "pdf"),
         ("quarterly-report", "xlsx"),
+        ("quarterly-report", "hwpx"),
         ("dashboard-export", "xlsx"),
         ("dashboard-export", "csv"),
     ],

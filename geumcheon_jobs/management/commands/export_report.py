@@ -2,13 +2,15 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
-from geumcheon_jobs.quarterly_report import REPORT_EXPORTERS, NoSuchPeriod, quarterly_report
+from documents.quarterly import NoSuchPeriod, quarterly_report
+from documents.registry import kind
+from documents.subjects import default_pledge
 from performance.management.base import KoreanCommand
 from performance.models import Pledge
 
 
 class Command(KoreanCommand):
-    help = "Write the quarterly job-creation report (분기 일자리창출 실적 보고); .pdf or .xlsx by the output's suffix."
+    help = "Write the quarterly job-creation report (분기 일자리창출 실적 보고); .pdf, .xlsx or .hwpx by the output's suffix."
 
     def add_arguments(self, parser):
         parser.add_argument("--year", required=True, type=int)
@@ -20,14 +22,11 @@ class Command(KoreanCommand):
         )
 
     def handle(self, *args, year, quarter, output, pledge=None, **options):
-        exporter = REPORT_EXPORTERS.get(output.suffix.lower().lstrip("."))
+        renderers = kind("quarterly").renderers
+        exporter = renderers.get(output.suffix.lower().lstrip("."))
         if exporter is None:
-            raise CommandError(f"지원하지 않는 파일 형식입니다: {output.name} (가능: {', '.join(REPORT_EXPORTERS)})")
-        pledges = Pledge.objects.order_by("code")
-        if pledge:
-            found = pledges.filter(code=pledge).first()
-        else:  # with several pledges, `--year 2019` still means the one that had a target that year
-            found = pledges.filter(targets__year=year, targets__target_group=None).first() or pledges.first()
+            raise CommandError(f"지원하지 않는 파일 형식입니다: {output.name} (가능: {', '.join(renderers)})")
+        found = Pledge.objects.filter(code=pledge).first() if pledge else default_pledge(year)
         if found is None:
             raise CommandError(f"공약을 찾을 수 없습니다: {pledge or '(등록된 공약 없음)'}")
         if not output.parent.is_dir():

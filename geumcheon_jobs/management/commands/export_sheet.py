@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
-from geumcheon_jobs.exports import CARD_EXPORTERS
-from geumcheon_jobs.selectors import UnknownCardYear, card_years, pledge_card
+from documents.card import UnknownCardYear, card_years, pledge_card
+from documents.registry import kind
 from performance.management.base import KoreanCommand
 from performance.models import Pledge
 
@@ -18,9 +18,10 @@ class Command(KoreanCommand):
 
     def handle(self, *args, pledge, year, output, **options):
         suffix = output.suffix.lower().lstrip(".")
-        exporter = CARD_EXPORTERS.get(suffix)
+        renderers = kind("card").renderers
+        exporter = renderers.get(suffix)
         if exporter is None:
-            raise CommandError(f"지원하지 않는 파일 형식입니다: {output.name} (가능: {', '.join(CARD_EXPORTERS)})")
+            raise CommandError(f"지원하지 않는 파일 형식입니다: {output.name} (가능: {', '.join(renderers)})")
         found = Pledge.objects.filter(code=pledge).first()
         if found is None:
             codes = ", ".join(Pledge.objects.values_list("code", flat=True)) or "없음"

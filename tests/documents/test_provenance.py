@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from budget.models import Allocation, BudgetLine
-from geumcheon_jobs.budget_report import budget_report
-from geumcheon_jobs.provenance import document_provenance
-from geumcheon_jobs.quarterly_report import quarterly_report
-from geumcheon_jobs.selectors import pledge_card
+from documents.budget_report import budget_report
+from documents.card import pledge_card
+from documents.provenance import document_provenance
+from documents.quarterly import quarterly_report
 from performance.models import AnnualTarget, FuturePlanItem, Pledge, ProgressEntry, QuarterlyReport
 from tests.factories import QuarterlyReportFactory
 

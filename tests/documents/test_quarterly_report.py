@@ -8,7 +8,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from geumcheon_jobs.quarterly_report import quarterly_report, quarterly_report_pdf, quarterly_report_xlsx
+from documents.kinds.quarterly import quarterly_report_pdf
+from documents.quarterly import quarterly_report
+from documents.quarterly_xlsx import quarterly_report_xlsx
 from performance.models import Department
 from performance.plans import plan_programmes
 from tests.factories import QuarterlyReportFactory, QuarterlyReportLineFactory

@@ -6,11 +6,11 @@ from io import BytesIO
 import openpyxl
 import pytest
 
-from geumcheon_jobs.budget_report import budget_report, budget_report_xlsx
-from geumcheon_jobs.card_xlsx import pledge_card_xlsx
-from geumcheon_jobs.quarterly_report import quarterly_report
-from geumcheon_jobs.quarterly_xlsx import quarterly_report_xlsx
-from geumcheon_jobs.selectors import pledge_card
+from documents.budget_report import budget_report, budget_report_xlsx
+from documents.card import pledge_card
+from documents.card_xlsx import pledge_card_xlsx
+from documents.quarterly import quarterly_report
+from documents.quarterly_xlsx import quarterly_report_xlsx
 from tests.xlsx import evaluate
 
 DOCUMENTS = {

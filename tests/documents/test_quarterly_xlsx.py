@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 import openpyxl
 import pytest
 
-from geumcheon_jobs.quarterly_report import quarterly_report, quarterly_report_xlsx
+from documents.quarterly import quarterly_report
+from documents.quarterly_xlsx import quarterly_report_xlsx
 from performance.achievement import achievement, department_achievement
 from performance.calculations import achievement_rate
 from performance.models import Department

@@ -17,13 +17,12 @@ from django.utils.translation import gettext as _
 from openpyxl.styles import Alignment
 
 from . import xlsx
-from .documents import XLSX, ExportedFile, report_filename
+from .base import XLSX, ExportedFile
+from .quarterly import QuarterlyReportDocument, report_filename, status_label
 from .xlsx import DATETIME, LEFT, RIGHT, TOTAL_FILL
 
 if TYPE_CHECKING:
     from performance.achievement import Share
-
-    from .quarterly_report import QuarterlyReportDocument
 
 CAPTION_ROW, HEADER_TOP = 3, 4  # rows 1–2: the title block; row 3: the table's caption and unit
 LABEL_WIDTH, FIGURE_WIDTH = 26, 14
@@ -212,8 +211,3 @@ def _write_missing(sheet, document: QuarterlyReportDocument) -> None:
         xlsx.text(sheet, row, 1, _("모든 부서의 보고가 승인되었습니다."))
         row += 1
     _finish(sheet, last_column=3, last_row=row - 1, header_bottom=HEADER_TOP, freeze=f"B{HEADER_TOP + 1}")
-
-
-def status_label(status: str) -> str:
-    labels = {"missing": _("미제출"), "draft": _("작성중"), "submitted": _("제출(검토 대기)"), "returned": _("반려")}
-    return labels.get(status, status)

@@ -5,8 +5,8 @@ import openpyxl
 import pytest
 from django.template.loader import render_to_string
 
-from geumcheon_jobs.card_xlsx import pledge_card_xlsx
-from geumcheon_jobs.selectors import UnknownCardYear, fill_programme_targets, pledge_card
+from documents.card import UnknownCardYear, fill_programme_targets, pledge_card
+from documents.card_xlsx import pledge_card_xlsx
 from performance.models import ProgressEntry
 from performance.plans import plan_programmes
 from tests.factories import QuarterlyReportLineFactory
@@ -162,8 +162,8 @@ def test_a_programme_in_two_pledges_is_said_on_both_cards(card_data, tmp_path):
     """A 세부사업 two pledges draw on counts in both, and each card says so (page, PDF and xlsx)."""
     from django.db.models import Count
 
-    from geumcheon_jobs.card_xlsx import pledge_card_xlsx
-    from geumcheon_jobs.exports import pledge_card_pdf
+    from documents.card_xlsx import pledge_card_xlsx
+    from documents.kinds.card import pledge_card_pdf
     from performance.models import PledgeProgramme, Programme
     from tests.pdf import pdf_text
 

@@ -1,4 +1,5 @@
-"""The budget report (연차별 투자수요 및 집행 보고) as PDF and as xlsx, from one document.
+"""The budget report (연차별 투자수요 및 집행 보고): the one document its PDF, xlsx and HWPX render
+(documents/kinds/budget.py), and its xlsx.
 
 The xlsx draws the multi-year table with budget/exports.py's `write_budget_sheet` — the same code as the budget page's
 file, with every total as =SUM — then the PDF's two tables of execution rates (by source over all years, by year), and
@@ -13,13 +14,12 @@ from django.utils.translation import gettext as _
 
 from budget.exports import write_budget_sheet
 from budget.selectors import BudgetMatrix, budget_matrix
+from geumcheon_jobs.charts import budget_charts
+from geumcheon_jobs.dashboards import BudgetExecution, budget_execution
 from performance.models import Pledge
 
 from . import xlsx
-from .charts import budget_charts
-from .dashboards import BudgetExecution, budget_execution
-from .documents import PDF, XLSX, ExportedFile
-from .exports import render_pdf
+from .base import XLSX, ExportedFile
 from .provenance import document_provenance
 from .xlsx import LEFT, RIGHT, TOTAL_FILL
 
@@ -44,13 +44,8 @@ def budget_report(pledge: Pledge) -> BudgetReportDocument:
     return BudgetReportDocument(pledge, matrix, execution, charts, document_provenance(pledge, budget=True).as_of)
 
 
-def _filename(document: BudgetReportDocument, suffix: str) -> str:
+def budget_report_filename(document: BudgetReportDocument, suffix: str) -> str:
     return _("예산집행보고_%(code)s.%(suffix)s") % {"code": document.pledge.code, "suffix": suffix}
-
-
-def budget_report_pdf(document: BudgetReportDocument) -> ExportedFile:
-    content = render_pdf("print/budget_report.html", {"doc": document})
-    return ExportedFile(_filename(document, "pdf"), PDF, content)
 
 
 def budget_report_xlsx(document: BudgetReportDocument) -> ExportedFile:
@@ -73,7 +68,7 @@ def budget_report_xlsx(document: BudgetReportDocument) -> ExportedFile:
         generated_at=document.generated_at,
         notes=notes,
     )
-    return ExportedFile(_filename(document, "xlsx"), XLSX, xlsx.workbook_bytes(book))
+    return ExportedFile(budget_report_filename(document, "xlsx"), XLSX, xlsx.workbook_bytes(book))
 
 
 def _start(sheet, document: BudgetReportDocument, name: str, first: str, *, caption: str = "") -> int:
@@ -129,6 +124,3 @@ def _write_years(sheet, document: BudgetReportDocument) -> None:
     xlsx.print_setup(
         sheet, last_column=4, last_row=row - 1, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", freeze=f"B{first}"
     )
-
-
-BUDGET_REPORT_EXPORTERS = {"pdf": budget_report_pdf, "xlsx": budget_report_xlsx}

@@ -7,10 +7,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.template.loader import render_to_string
 
-from geumcheon_jobs.budget_report import budget_report, budget_report_pdf
-from geumcheon_jobs.exports import html_to_pdf, keep_words_whole, pledge_card_pdf
-from geumcheon_jobs.quarterly_report import quarterly_report, quarterly_report_pdf
-from geumcheon_jobs.selectors import pledge_card
+from documents.budget_report import budget_report
+from documents.card import pledge_card
+from documents.kinds.budget import budget_report_pdf
+from documents.kinds.card import pledge_card_pdf
+from documents.kinds.quarterly import quarterly_report_pdf
+from documents.pdf import html_to_pdf, keep_words_whole
+from documents.quarterly import quarterly_report
 from tests.factories import AllocationFactory, BudgetLineFactory, DepartmentFactory, ProgrammeFactory
 from tests.pdf import assert_korean_font_embedded, pdf_page_size, pdf_pages, pdf_text
 

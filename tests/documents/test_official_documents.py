@@ -7,11 +7,14 @@ from io import BytesIO
 import openpyxl
 from django.urls import reverse
 
-from geumcheon_jobs.budget_report import budget_report, budget_report_pdf, budget_report_xlsx
-from geumcheon_jobs.card_xlsx import pledge_card_xlsx
-from geumcheon_jobs.exports import pledge_card_pdf
-from geumcheon_jobs.quarterly_report import quarterly_report, quarterly_report_pdf, quarterly_report_xlsx
-from geumcheon_jobs.selectors import pledge_card
+from documents.budget_report import budget_report, budget_report_xlsx
+from documents.card import pledge_card
+from documents.card_xlsx import pledge_card_xlsx
+from documents.kinds.budget import budget_report_pdf
+from documents.kinds.card import pledge_card_pdf
+from documents.kinds.quarterly import quarterly_report_pdf
+from documents.quarterly import quarterly_report
+from documents.quarterly_xlsx import quarterly_report_xlsx
 from performance.models import Department
 from tests.pdf import assert_korean_font_embedded, pdf_text
 

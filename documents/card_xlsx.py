@@ -25,8 +25,8 @@ from budget.selectors import BudgetMatrix, LineBlock
 from performance.models import FuturePlanItem
 
 from . import xlsx
-from .documents import XLSX, ExportedFile, card_filename
-from .selectors import PledgeCard
+from .base import XLSX, ExportedFile
+from .card import PledgeCard, card_filename
 from .xlsx import BOLD, CENTRE, HEAD_FILL, LEFT, NUMBER, PERCENT, RIGHT, TOTAL_FILL
 
 MARKERS = dict(FuturePlanItem.Level.choices)  # level → ○, -, ▪ as on the card

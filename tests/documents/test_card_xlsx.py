@@ -10,8 +10,8 @@ from django.urls import reverse
 from openpyxl.utils import range_boundaries
 from openpyxl.utils.cell import get_column_letter
 
-from geumcheon_jobs.card_xlsx import XLSX, pledge_card_xlsx
-from geumcheon_jobs.selectors import pledge_card
+from documents.card import pledge_card
+from documents.card_xlsx import XLSX, pledge_card_xlsx
 from performance.models import FuturePlanItem, ProgressEntry
 
 CARD_SHEET = "공약이행카드"

@@ -1,15 +1,11 @@
-"""Official documents. Every exporter has one contract: it takes the object a selector built and
-returns an `ExportedFile` (filename, mimetype, bytes); views and commands only pass it on."""
+"""PDFs of the official documents: a print template (templates/print/) rendered by WeasyPrint, Korean words kept
+whole. Each kind's PDF renderer (documents/kinds/) names its template and file."""
 
 import re
 
 import weasyprint
 from django.template.loader import render_to_string
 from weasyprint.urls import URLFetcher
-
-from .card_xlsx import pledge_card_xlsx
-from .documents import PDF, ExportedFile, card_filename
-from .selectors import PledgeCard
 
 WORD_JOINER = "\u2060"
 _HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3"
@@ -39,11 +35,3 @@ def keep_words_whole(html: str) -> str:
         return match[0] if match[1] else _INSIDE_KOREAN_WORD.sub(WORD_JOINER, match[3])
 
     return _MARKUP_OR_TEXT.sub(join, html)
-
-
-def pledge_card_pdf(card: PledgeCard) -> ExportedFile:
-    content = render_pdf("print/pledge_card.html", {"card": card})
-    return ExportedFile(card_filename(card, "pdf"), PDF, content)
-
-
-CARD_EXPORTERS = {"pdf": pledge_card_pdf, "xlsx": pledge_card_xlsx}

@@ -223,3 +223,12 @@ def progress_groups(pledge: Pledge, year: int, periods: list[results.PeriodResul
         heading = _("%(yy)02d년 %(quarter)s분기") % {"yy": entry_year % 100, "quarter": (month - 1) // 3 + 1}
         grouped.setdefault(heading, []).append(item)
     return tuple(ProgressGroup(heading, tuple(group)) for heading, group in grouped.items())
+
+
+def card_filename(card: PledgeCard, suffix: str) -> str:
+    """공약이행카드_지역경제-11_2021.pdf"""
+    return _("공약이행카드_%(code)s_%(year)s.%(suffix)s") % {
+        "code": card.pledge.code,
+        "year": card.year,
+        "suffix": suffix,
+    }

@@ -1,4 +1,5 @@
-"""The quarterly job-creation report (분기 일자리창출 실적 보고) for a year and quarter, as PDF and xlsx.
+"""The quarterly job-creation report (분기 일자리창출 실적 보고) for a year and quarter: the one document its PDF, xlsx
+and HWPX render (documents/kinds/quarterly.py).
 
 One object (`QuarterlyReportDocument`) feeds both files; its figures come from the dashboard's selectors
 (approved reports only) and its charts are the dashboard's SVG charts, so the page and the paper agree."""
@@ -9,16 +10,13 @@ from dataclasses import dataclass, field, replace
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from geumcheon_jobs.charts import dashboard_charts
 from performance.achievement import Achievement, Share, YearWithoutPlan, achievement, department_achievement
 from performance.models import Pledge
 from performance.reporting import Board, review_board
 from performance.validation import period_from_text
 
-from .charts import dashboard_charts
-from .documents import PDF, ExportedFile, report_filename
-from .exports import render_pdf
 from .provenance import document_provenance
-from .quarterly_xlsx import quarterly_report_xlsx, status_label
 
 
 class NoSuchPeriod(ValueError):
@@ -121,9 +119,16 @@ def quarterly_report(pledge: Pledge, year: int, quarter: int) -> QuarterlyReport
     )
 
 
-def quarterly_report_pdf(document: QuarterlyReportDocument) -> ExportedFile:
-    content = render_pdf("print/quarterly_report.html", {"doc": document})
-    return ExportedFile(report_filename(document, "pdf"), PDF, content)
+def status_label(status: str) -> str:
+    labels = {"missing": _("미제출"), "draft": _("작성중"), "submitted": _("제출(검토 대기)"), "returned": _("반려")}
+    return labels.get(status, status)
 
 
-REPORT_EXPORTERS = {"pdf": quarterly_report_pdf, "xlsx": quarterly_report_xlsx}
+def report_filename(document: QuarterlyReportDocument, suffix: str) -> str:
+    """The quarterly report's file name, e.g. 분기일자리실적보고_지역경제-11_2019년3분기.pdf."""
+    return _("분기일자리실적보고_%(code)s_%(year)s년%(quarter)s분기.%(suffix)s") % {
+        "code": document.pledge.code,
+        "year": document.year,
+        "quarter": document.quarter,
+        "suffix": suffix,
+    }

@@ -1,0 +1,78 @@
+"""geumcheon_jobs 0002–0004: issued documents stored before the registry keep their file and figures, take the registry's
+slug for their kind and name their pledge's government."""
+
+import datetime
+import hashlib
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+BEFORE = [("geumcheon_jobs", "0001_initial"), ("performance", "0016_summaries_filled")]
+AFTER = [("geumcheon_jobs", "0004_issued_document_subjects")]
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+@pytest.mark.django_db(transaction=True)
+def test_issued_rows_keep_their_files_and_take_the_registrys_slugs():
+    apps = migrate(BEFORE)
+    get = apps.get_model
+    user = get("auth", "User").objects.create(username="migration-lead")
+    government = get("performance", "LocalGovernment").objects.create(name="갑구", code="1110000")
+    department = get("performance", "Department").objects.create(
+        local_government=government, name="일자리과", code="dept01", is_lead=True
+    )
+    pledge = get("performance", "Pledge").objects.create(
+        local_government=government,
+        code="공약-1",
+        title="일자리",
+        status="on_track",
+        implementation_rate=50,
+        completion_due="임기내",
+        project_type="계속",
+        lead_department=department,
+        plan_label="일자리",
+        policy_goal="목표",
+        strategies="전략",
+    )
+    old_kinds = {"card": (2021, None), "quarterly_report": (2019, 3), "budget_report": (None, None)}
+    for kind, (year, quarter) in old_kinds.items():
+        content = f"%PDF-1.7 {kind}".encode()
+        get("geumcheon_jobs", "IssuedDocument").objects.create(
+            pledge=pledge,
+            kind=kind,
+            year=year,
+            quarter=quarter,
+            file_format="pdf",
+            recipient="고용노동부",
+            sent_on=datetime.date(2021, 10, 1),
+            issued_by=user,
+            filename=f"{kind}.pdf",
+            mimetype="application/pdf",
+            content=content,
+            sha256=hashlib.sha256(content).hexdigest(),
+            figures=[["연간 목표(명)", 10800]],
+        )
+    try:
+        apps = migrate(AFTER)
+        rows = apps.get_model("geumcheon_jobs", "IssuedDocument").objects.order_by("pk")
+        assert [(r.kind, r.year, r.quarter) for r in rows] == [
+            ("card", 2021, None),
+            ("quarterly", 2019, 3),
+            ("budget", None, None),
+        ]
+        assert {r.local_government_id for r in rows} == {government.pk}
+        assert {r.pledge_id for r in rows} == {pledge.pk}
+        for row, old in zip(rows, old_kinds, strict=True):
+            assert bytes(row.content) == f"%PDF-1.7 {old}".encode()
+            assert hashlib.sha256(bytes(row.content)).hexdigest() == row.sha256
+            assert row.figures == [["연간 목표(명)", 10800]]
+    finally:
+        call_command("migrate", verbosity=0)
