@@ -50,3 +50,37 @@ class AccessLog(models.Model):
         if not self._state.adding:
             raise ValueError("AccessLog rows are append-only")
         super().save(*args, **kwargs)
+
+
+class ChangeRecord(models.Model):
+    """One change an administrator made on screen (a user, a department, a funding source): who, when, what and of
+    which government. Written in the transaction of the change (`audit.changes.record_change`); append-only. The
+    government is kept as its id, so that the audit app depends on no other."""
+
+    at = models.DateTimeField(_("일시"), auto_now_add=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("사용자"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    username = models.CharField(_("아이디"), max_length=150, blank=True)
+    government_id = models.PositiveBigIntegerField(_("기관"), null=True, blank=True, db_index=True)
+    action = models.CharField(_("변경"), max_length=100)
+    target = models.CharField(_("대상"), max_length=300)
+    detail = models.TextField(_("내용"), blank=True)
+
+    class Meta:
+        verbose_name = _("변경 기록")
+        verbose_name_plural = _("변경 기록")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.username or '-'} {self.action} {self.target}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("ChangeRecord rows are append-only")
+        super().save(*args, **kwargs)

@@ -10,7 +10,8 @@ DATABASE_URL usually names the development database or, on a server, the product
 
 Either way DATABASE_URL is then replaced by the new database, and `setup_django` refuses to run (exit status 2)
 unless Django's default database is that very database. `BENCH_KEEP=1` keeps it for a closer look (its name is
-printed). A bench that needs no database still calls `scratch_database` (no server), so that nothing it does by
+printed); `BENCH_REUSE=<that name>` runs the bench again on it (a bench that supports it skips making its data) and
+keeps it. A bench that needs no database still calls `scratch_database` (no server), so that nothing it does by
 accident can reach DATABASE_URL's database.
 """
 
@@ -66,6 +67,12 @@ def scratch_database(name: str, server: str | None = None) -> Scratch:
         folder = tempfile.mkdtemp(prefix=f"bench-{name}-")
         path = os.path.join(folder, "bench.sqlite3")
         scratch = Scratch(url=f"sqlite:///{path}", name=path, vendor="sqlite")
+    elif os.environ.get("BENCH_REUSE", "").startswith(f"geumcheon_bench_{name}_"):
+        database = os.environ["BENCH_REUSE"]  # a database this bench kept before (BENCH_KEEP): used again, kept
+        os.environ["BENCH_KEEP"] = "1"
+        scratch = Scratch(
+            url=urlunsplit(urlsplit(server)._replace(path=f"/{database}")), name=database, vendor="postgresql"
+        )
     else:
         database = f"geumcheon_bench_{name}_{secrets.token_hex(4)}"
         url = urlunsplit(urlsplit(server)._replace(path=f"/{database}"))

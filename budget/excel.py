@@ -6,8 +6,9 @@ translated):
     A1  title                          A2 "공약"   B2 the pledge code (an upload for another pledge is refused)
     rows 4–5  the card's two-row header: 구분 | 재원별 | 합계 (투자수요, 집행액) | one merged pair per year,
               "2021년" or "2022년(계획)" over 확보액 | 집행액
-    row 6     계: the totals                 then, per budget line, three rows 국비/시비/구비 with the line's name in
-              column A (merged down); with several lines a block "재원별 합계" comes first
+    row 6     계: the totals                 then, per budget line, a row per funding source of the government
+              (국비/시비/구비 in a Seoul 자치구) with the line's name in column A (merged down); with several lines a
+              block "재원별 합계" comes first
     after one empty row: notes (※), never read
 
 Totals (the 합계 columns, the 계 and 재원별 합계 rows) are computed values written by budget/exports.py; the reader
@@ -38,6 +39,7 @@ from performance.excel import (
     shown_value,
 )
 from performance.excel.cells import is_blank
+from performance.funding import FILE_NAMES, SOURCE_NOT_USED, source_label, sources_of
 from performance.models import Pledge
 from performance.validation import YEARS
 
@@ -52,8 +54,8 @@ HEADER_TOP, HEADER_BOTTOM, FIRST_DATA_ROW = 4, 5, 6
 FIRST_YEAR_COLUMN = 5  # E
 LABEL_CELLS = {"A4": "구분", "B4": "재원별", "C4": "합계", "C5": "투자수요", "D5": "집행액", "A2": "공약"}
 SECURED_LABEL, EXECUTED_LABEL, TOTAL_LABEL, PLANNED = "확보액", "집행액", "계", "(계획)"
-SOURCE_LABELS = {"국비": FundingSource.NATIONAL, "시비": FundingSource.CITY, "구비": FundingSource.DISTRICT}
-FILE_LABELS = {source: label for label, source in SOURCE_LABELS.items()}
+SOURCE_LABELS = {label: source for source, label in FILE_NAMES.items()}  # every source of the vocabulary
+FILE_LABELS = FILE_NAMES
 NUMBER_FORMAT = "#,##0"
 MAX_YEARS = 40
 MAX_COLUMNS = FIRST_YEAR_COLUMN - 1 + 2 * MAX_YEARS
@@ -76,7 +78,7 @@ ERR_YEAR_GAP = gettext_lazy(
     "연도 머리글 사이에 빈 열이 있거나 머리글이 없는 열에 값이 있습니다. 연도마다 확보액·집행액 두 열을 두세요."
 )
 ERR_TOO_MANY_YEARS = gettext_lazy("연도가 너무 많습니다(%(max)s개까지).")
-ERR_SOURCE = gettext_lazy("재원은 국비·시비·구비 중 하나여야 합니다.")
+ERR_SOURCE = gettext_lazy("재원은 %(sources)s 중 하나여야 합니다.")
 ERR_SOURCE_DUPLICATE = gettext_lazy("'%(line)s'의 %(source)s 행이 %(row)s행에도 있습니다. 한 행만 두세요.")
 ERR_NAME_MISSING = gettext_lazy("세부사업 이름(A열)이 없습니다. 새 세부사업은 첫 행의 A열에 이름을 쓰세요.")
 ERR_NAME_INVALID = gettext_lazy("세부사업 이름은 100자 이하의 글자여야 하고 수식일 수 없습니다.")
@@ -110,7 +112,7 @@ class ParsedBudget:
         return not self.errors
 
 
-def parse_budget_workbook(data: bytes, *, filename: str = "", code: str) -> ParsedBudget:
+def parse_budget_workbook(data: bytes, *, filename: str = "", code: str, sources=None) -> ParsedBudget:
     """Read an uploaded budget grid: the same upload safety as the results import (`check_upload`: size, type, zip
     bomb; defusedxml), then sheet "예산" in read-only mode, every problem down to one cell reported with its sheet,
     cell, value and a Korean reason. Like the results upload, a file with another sheet (hidden or not the
@@ -126,7 +128,7 @@ def parse_budget_workbook(data: bytes, *, filename: str = "", code: str) -> Pars
                 return ParsedBudget((), (), tuple(errors))
             sheet = upload.book[SHEET]
             sheet.reset_dimensions()  # a wrong <dimension> written by another program must not hide rows
-            reader = _GridReader(code)
+            reader = _GridReader(code, FundingSource.choices if sources is None else sources)
             parsed = reader.read(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True))
             if errors := upload.merge_errors(SHEET, reader.read_areas()):
                 return ParsedBudget((), (), tuple(errors))
@@ -142,8 +144,10 @@ def _failed(message, value: str = "", sheet: str = SHEET) -> ParsedBudget:
 class _GridReader:
     """Reads the sheet's rows once, collecting every error instead of stopping at the first."""
 
-    def __init__(self, code: str):
+    def __init__(self, code: str, sources):
         self.code = code
+        self.sources = {source for source, _label in sources}  # the government's (`performance.funding`)
+        self.source_names = "·".join(FILE_LABELS[source] for source, _label in sources)
         self.errors: list[CellError] = []
         self.cells: list[ParsedCell] = []
         self.years: list[int] = []
@@ -242,7 +246,10 @@ class _GridReader:
         if line is None:
             self._add(f"A{number}", values[0], ERR_NAME_MISSING)
         if source is None:
-            self._add(f"B{number}", values[1], ERR_SOURCE)
+            self._add(f"B{number}", values[1], ERR_SOURCE % {"sources": self.source_names})
+        elif source not in self.sources:
+            self._add(f"B{number}", values[1], SOURCE_NOT_USED % {"source": FILE_LABELS[source]})
+            source = None
         elif line and (line, source) in seen:
             message = ERR_SOURCE_DUPLICATE % {"line": line, "source": FILE_LABELS[source], "row": seen[line, source]}
             self._add(f"B{number}", values[1], message)
@@ -318,7 +325,8 @@ def plan_budget_import(*, pledge: Pledge, data: bytes, filename: str) -> BudgetI
     """Read an upload and say what it would change, without saving anything. Figures equal to the stored ones
     are left out; cells the file does not have are left as they are; both amounts empty deletes a figure."""
     version = budget_version(pledge)  # read first: a save after this makes the plan stale, never wrongly fresh
-    parsed = parse_budget_workbook(data, filename=filename, code=pledge.code)
+    sources = sources_of(pledge.local_government_id)
+    parsed = parse_budget_workbook(data, filename=filename, code=pledge.code, sources=sources)
     if not parsed.ok:
         return BudgetImportPlan(version, (), (), parsed.errors)
     lines = {line.name: line for line in BudgetLine.objects.filter(pledge=pledge)}
@@ -331,7 +339,7 @@ def plan_budget_import(*, pledge: Pledge, data: bytes, filename: str) -> BudgetI
         new = None if cell.secured is None else Amounts(cell.secured, cell.executed)
         if old != new:
             cells.append(CellInput(line.pk if line else None, cell.line, cell.year, cell.source, *_pair(new)))
-            label = str(FundingSource(cell.source).label)
+            label = source_label(cell.source)
             changes.append(CellChange(cell.line, cell.year, label, old, new, line is None))
     return BudgetImportPlan(version, tuple(cells), tuple(changes), ())
 

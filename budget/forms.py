@@ -11,7 +11,7 @@ from performance.excel import cell_amount
 from performance.excel.cells import NUMBER_MESSAGES
 from performance.validation import YEARS, whole_in_range, year_from_text
 
-from .models import MAX_MILLION_WON, FundingSource
+from .models import MAX_MILLION_WON
 from .selectors import BudgetMatrix
 from .services import RESERVED_NAMES, CellInput
 
@@ -85,6 +85,7 @@ class BudgetGridForm(forms.Form):
         self.lines = [_grid_line(block, matrix.years) for block in matrix.lines]
         self.lines += [GridLine(f"new{n}", None, "") for n in range(1, min(new_lines, MAX_NEW_LINES) + 1)]
         self.taken_names = {line.name for line in self.lines if line.line_id}
+        self.sources = matrix.sources  # the pledge's government's funding sources, in its order
         for line in self.lines:
             self._add_line_fields(line)
 
@@ -111,7 +112,7 @@ class BudgetGridForm(forms.Form):
                 label=_("새 세부사업 이름"), required=False, max_length=MAX_NAME_LENGTH
             )
         for year in self.years:
-            for source, source_label in FundingSource.choices:
+            for source, source_label in self.sources:
                 amounts = line.current.get((year, source))
                 where = {"line": line.name or NEW_LINE_LABEL, "year": year, "source": source_label}
                 self.fields[_name(line, year, source, "secured")] = AmountField(
@@ -125,7 +126,7 @@ class BudgetGridForm(forms.Form):
         cleaned = super().clean()
         for line in self.lines:
             for year in self.years:
-                for source in FundingSource.values:
+                for source, _label in self.sources:
                     secured, executed = (_name(line, year, source, part) for part in ("secured", "executed"))
                     if secured in cleaned and cleaned.get(executed) is not None and cleaned[secured] is None:
                         self.add_error(secured, SECURED_REQUIRED)
@@ -149,7 +150,7 @@ class BudgetGridForm(forms.Form):
 
     def _cell_names(self, line: GridLine):
         for year in self.years:
-            for source in FundingSource.values:
+            for source, _label in self.sources:
                 yield _name(line, year, source, "secured")
                 yield _name(line, year, source, "executed")
 
@@ -167,7 +168,7 @@ class BudgetGridForm(forms.Form):
                             for year in self.years
                         ],
                     )
-                    for source, label in FundingSource.choices
+                    for source, label in self.sources
                 ],
             }
             for line in self.lines
@@ -181,7 +182,7 @@ class BudgetGridForm(forms.Form):
             if not name:
                 continue
             for year in self.years:
-                for source in FundingSource.values:
+                for source, _label in self.sources:
                     secured, executed = (_name(line, year, source, part) for part in ("secured", "executed"))
                     if secured not in self.data and executed not in self.data:
                         continue  # not on the person's screen (e.g. a year someone else added): leave it alone

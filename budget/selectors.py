@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from performance.calculations import ZERO, Amounts, rate, total
+from performance.funding import source_label, sources_of
 from performance.models import ALL_DEPARTMENTS, BudgetSummary, Pledge
 from performance.plans import user_government
 from performance.reporting import figure_change, history_who
 from performance.summaries import EVERY_SOURCE, summary_department
 
-from .models import Allocation, BudgetLine, FundingSource
+from .models import Allocation, BudgetLine
 
 # A year's secured total that moves more than this share of the year before is worth a second look.
 SECURED_SWING_PERCENT = 50
@@ -128,6 +129,8 @@ class BudgetMatrix:
     years: tuple[int, ...]
     lines: tuple[LineBlock, ...]
     current_year: int | None = None  # executed figures after this year are warned about; None: no such check
+    # The pledge's government's funding sources, (value, label) in its order (`performance.funding.sources_of`).
+    sources: tuple[tuple[str, str], ...] = ()
 
     @property
     def year_column_count(self) -> int:
@@ -146,7 +149,7 @@ class BudgetMatrix:
                     for i in range(len(self.years))
                 ),
             )
-            for source, label in FundingSource.choices
+            for source, label in self.sources
         )
 
     @cached_property
@@ -302,18 +305,19 @@ def budget_matrix(pledge: Pledge, *, today: datetime.date | None = None) -> Budg
         years.add(allocation.year)
         cells[(line.pk, allocation.source, allocation.year)] = Amounts(allocation.secured, allocation.executed)
     year_list = tuple(sorted(years))
+    sources = sources_of(pledge.local_government_id)
     blocks = tuple(
         LineBlock(
             lines[pk],
             tuple(
                 SourceRow(source, str(label), tuple(cells.get((pk, source, year)) for year in year_list))
-                for source, label in FundingSource.choices
+                for source, label in sources
             ),
             pk,
         )
         for pk in sorted(lines, key=order.__getitem__)
     )
-    return BudgetMatrix(year_list, blocks, (today or timezone.localdate()).year)
+    return BudgetMatrix(year_list, blocks, (today or timezone.localdate()).year, sources)
 
 
 def budget_version(pledge: Pledge) -> str:
@@ -383,7 +387,7 @@ def allocation_changes(pledge: Pledge, *, after: int = 0) -> list[HistoryEntry]:
 
 
 def _record_entries(record, before) -> list[HistoryEntry]:
-    place = _("%(year)s년 %(source)s") % {"year": record.year, "source": FundingSource(record.source).label}
+    place = _("%(year)s년 %(source)s") % {"year": record.year, "source": source_label(record.source)}
     reason = record.history_change_reason or ""
     entries = []
     for field, label in (("secured", _("확보액")), ("executed", _("집행액"))):
@@ -425,6 +429,7 @@ def plan_budget_years(user) -> list[PlanBudgetYear]:
     department = summary_department(user)
     if government is None or department is None:
         return []
+    sources = sources_of(government)
     by_year: dict[int, dict[str, BudgetSummary]] = defaultdict(dict)
     for row in BudgetSummary.objects.filter(local_government=government, department=department):
         by_year[row.year][row.source] = row
@@ -433,7 +438,7 @@ def plan_budget_years(user) -> list[PlanBudgetYear]:
             year,
             tuple(
                 (str(label), Amounts(rows[source].secured, rows[source].executed) if source in rows else None)
-                for source, label in FundingSource.choices
+                for source, label in sources
             ),
             Amounts(rows[EVERY_SOURCE].secured, rows[EVERY_SOURCE].executed),
             rows[EVERY_SOURCE].programmes,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from performance.access import can_edit_budget
+from performance.funding import source_label, sources_of, unused_source_refusal
 from performance.models import Pledge
 from performance.validation import YEARS, whole_in_range
 
@@ -106,7 +107,7 @@ def allocations_save(
     current = version_token(((line.pk, line.version) for line in lines.values()), last_change(pledge))
     if current != expected_version:
         raise StaleBudget(changes_since(pledge, expected_version or ""))
-    _check_cells(cells, lines)
+    _check_cells(cells, lines, sources_of(pledge.local_government_id))
     existing = {
         (a.budget_line_id, a.year, a.source): a for a in Allocation.objects.filter(budget_line_id__in=list(lines))
     }
@@ -123,8 +124,9 @@ def allocations_save(
     return SaveResult(**counts, lines_created=len(new_lines))
 
 
-def _check_cells(cells: list[CellInput], lines: dict[int, BudgetLine]) -> None:
-    """What a form has already checked, checked again here: a service never trusts its caller."""
+def _check_cells(cells: list[CellInput], lines: dict[int, BudgetLine], sources) -> None:
+    """What a form has already checked, checked again here: a service never trusts its caller. `sources`: the
+    government's funding sources (`performance.funding.sources_of`); money from any other is refused."""
     seen = set()
     names = {line.name for line in lines.values()}
     for cell in cells:
@@ -139,6 +141,8 @@ def _check_cells(cells: list[CellInput], lines: dict[int, BudgetLine]) -> None:
         seen.add(key)
         if cell.source not in FundingSource.values or not YEARS[0] <= cell.year <= YEARS[1]:
             raise BudgetError(BAD_CELL % where)
+        if (cell.secured, cell.executed) != (None, None) and (refusal := unused_source_refusal(sources, [cell.source])):
+            raise BudgetError(refusal)
         if any(value is not None and not 0 <= value <= MAX_MILLION_WON for value in (cell.secured, cell.executed)):
             raise BudgetError(BAD_CELL % where)
         if cell.secured is None and cell.executed is not None:
@@ -151,7 +155,7 @@ def _valid_new_name(name: str, taken: set[str]) -> bool:
 
 
 def _source_label(source: str) -> str:
-    return str(dict(FundingSource.choices).get(source, source))
+    return source_label(source)
 
 
 def _changes(cell: CellInput, allocation: Allocation | None) -> bool:

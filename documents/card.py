@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from budget.selectors import Amounts, BudgetMatrix, budget_matrix
 from performance import selectors as results
 from performance.calculations import year_period_label
+from performance.funding import SHORT_LABELS
 from performance.models import Department, Pledge, PledgeAuthor, PledgeProgramme
 from performance.plans import default_year, pledge_years
 
@@ -75,6 +76,13 @@ class PledgeCard:
     def year_budget(self) -> dict[str, Amounts | None]:
         """소요예산 of the card's year by source, with "total"."""
         return self.budget.year(self.year)
+
+    @property
+    def year_budget_by_source(self) -> tuple[tuple[str, Amounts | None], ...]:
+        """소요예산 of the card's year for each of the government's sources, in its order, as the card abbreviates
+        them ("국", "시", "구")."""
+        budget = self.year_budget
+        return tuple((str(SHORT_LABELS[source]), budget.get(source)) for source, _label in self.budget.sources)
 
     @property
     def total_cost(self) -> int:

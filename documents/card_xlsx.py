@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
-from budget.models import FundingSource
 from budget.selectors import BudgetMatrix, LineBlock
 from performance.models import FuturePlanItem
 
@@ -196,10 +195,9 @@ def _write_year_budget(ws: CardSheet, card: PledgeCard) -> None:
     ws.label(1, MARKERS[0]).alignment = CENTRE
     ws.label(2, _("소요예산(백만원) :"))
     ws.number(SUM_SECURED, _secured(budget.get("total")))
-    shorts = {FundingSource.NATIONAL: _("국"), FundingSource.CITY: _("시"), FundingSource.DISTRICT: _("구")}
-    for index, (source, short) in enumerate(shorts.items()):
+    for index, (short, amounts) in enumerate(card.year_budget_by_source):  # the government's own sources
         ws.label(SUM_EXECUTED + 2 * index, short).alignment = RIGHT
-        ws.number(SUM_EXECUTED + 2 * index + 1, _secured(budget.get(source)))
+        ws.number(SUM_EXECUTED + 2 * index + 1, _secured(amounts))
     ws.row += 1
 
 

@@ -5,7 +5,7 @@ One object (`QuarterlyReportDocument`) feeds both files; its figures come from t
 (approved reports only) and its charts are the dashboard's SVG charts, so the page and the paper agree."""
 
 import datetime
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -101,9 +101,8 @@ def quarterly_report(pledge: Pledge, year: int, quarter: int) -> QuarterlyReport
         Share(str(row.pk), row.name, row.cumulative, row.target)
         for row in department_achievement(pledge, year, None, through_quarter=quarter)
     )
-    board = review_board(None, year, quarter, timezone.localdate())
-    # review_board(None, …) reads every government's departments; the pledge's report lists its own only.
-    own = tuple(row for row in board.rows if row.department.local_government_id == pledge.local_government_id)
+    # The pledge's government's departments only, each due by that government's deadline.
+    board = review_board(None, year, quarter, timezone.localdate(), government=pledge.local_government_id)
     # The report shows approved results through the quarter, each department's state of the quarter, the targets.
     provenance = document_provenance(pledge, results_through=(year, quarter), states_of=(year, quarter), targets=True)
     return QuarterlyReportDocument(
@@ -112,7 +111,7 @@ def quarterly_report(pledge: Pledge, year: int, quarter: int) -> QuarterlyReport
         quarter,
         overview,
         departments,
-        replace(board, rows=own),
+        board,
         dashboard_charts(overview),
         as_of=provenance.as_of,
         includes_demo=provenance.includes_demo,

@@ -248,8 +248,8 @@ def formula_results(sheet) -> dict[str, int | float]:
 
 
 def _with_results(data: bytes, results: dict[int, dict[str, int | float]]) -> bytes:
-    """The saved workbook with each formula's result in its cell's <v> (openpyxl leaves it empty: `<v/>`, or `<v></v>`
-    when it writes with lxml, which python-hwpx brings)."""
+    """The saved workbook with each formula's result in its cell's <v> (openpyxl leaves it empty: `<v/>` when it
+    writes with the standard library, `<v></v>` when lxml is installed)."""
     source = zipfile.ZipFile(BytesIO(data))
     output = BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:

@@ -1,6 +1,12 @@
 from django.core.cache import cache
 
-from performance.access import can_read_official_documents, own_department, role_label, sees_all_departments
+from performance.access import (
+    can_administer_government,
+    can_read_official_documents,
+    own_department,
+    role_label,
+    sees_all_departments,
+)
 from performance.models import Department
 
 DEMO_CACHE_KEY = "geumcheon_jobs:demo_data"
@@ -41,5 +47,6 @@ def roles(request):
         "header_identity": {"name": name, "role": shown_role, "department": shown_department},
         "sees_all": sees_all_departments(user),
         "reads_official_documents": can_read_official_documents(user),
+        "administers_government": can_administer_government(user),
         "demo_data": demo_data_loaded(),
     }

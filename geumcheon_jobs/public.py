@@ -20,6 +20,7 @@ from audit.recording import NOT_LOGGED
 from budget.selectors import budget_matrix
 from documents.plan_views import public_listing
 from performance.achievement import YearWithoutPlan, achievement
+from performance.funding import FILE_NAMES
 from performance.models import Pledge
 from performance.selectors import period_results
 from performance.validation import year_from_query
@@ -30,7 +31,7 @@ from .dashboards import budget_execution
 # The open data's columns, documented on the page; stable names, so that scripts can rely on them.
 RESULT_COLUMNS = ("year", "quarter", "cumulative_jobs", "annual_target", "achievement_rate_percent")
 BUDGET_COLUMNS = ("year", "source", "secured_million_krw", "executed_million_krw", "planned")
-SOURCE_CODES = {"national": "국비", "city": "시비", "district": "구비"}
+SOURCE_CODES = FILE_NAMES  # the source's Korean name, as every file names it
 
 
 def _pledge(code: str | None) -> Pledge:

@@ -1,9 +1,9 @@
-"""The three roles as groups with model permissions, kept in step on every migrate."""
+"""The roles as groups with model permissions, kept in step on every migrate."""
 
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
-from performance.access import MANAGER_GROUP, REVIEWER_GROUP, STAFF_GROUP
+from performance.access import ADMINISTRATOR_GROUP, MANAGER_GROUP, REVIEWER_GROUP, STAFF_GROUP
 
 # Model permissions of each role; `ensure_roles` writes them on every migrate.
 ROLE_PERMISSIONS = {
@@ -92,6 +92,26 @@ ROLE_PERMISSIONS = {
         "budget.view_budgetline",
         "indicators.view_indicatortarget",
         "indicators.view_indicatorresult",
+    ],
+    # 기관 관리자: its own government's users, departments, lists and funding sources (`performance.access`
+    # `can_administer_government`); it reads no department's figures by this role.
+    ADMINISTRATOR_GROUP: [
+        "performance.administer_government",
+        "performance.view_department",
+        "performance.add_department",
+        "performance.change_department",
+        "performance.view_programmetype",
+        "performance.add_programmetype",
+        "performance.change_programmetype",
+        "performance.delete_programmetype",
+        "performance.view_targetgroup",
+        "performance.add_targetgroup",
+        "performance.change_targetgroup",
+        "performance.delete_targetgroup",
+        "performance.view_governmentfundingsource",
+        "performance.add_governmentfundingsource",
+        "performance.change_governmentfundingsource",
+        "performance.delete_governmentfundingsource",
     ],
 }
 

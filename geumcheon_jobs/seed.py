@@ -22,7 +22,7 @@ from budget.models import Allocation, BudgetLine
 from geumcheon_jobs.context_processors import DEMO_CACHE_KEY
 from indicators.demo import seed_demo_indicators
 from performance import summaries
-from performance.access import MANAGER_GROUP, REVIEWER_GROUP, STAFF_GROUP
+from performance.access import ADMINISTRATOR_GROUP, MANAGER_GROUP, REVIEWER_GROUP, STAFF_GROUP
 from performance.models import (
     AnnualTarget,
     Department,
@@ -293,11 +293,13 @@ def _seed_quarter(year, quarter, total, programmes, reviewer, counter) -> None:
 
 
 def seed_accounts(departments: list[Department], counter: list[int]) -> tuple[str, ...]:
-    """Demo accounts: `lead` (lead department reviewer), `manager`, and `deptNN` staff, one per department."""
+    """Demo accounts: `lead` (lead department reviewer), `manager`, `gov-admin` (기관 관리자: users, departments, lists
+    and funding sources of the government) and `deptNN` staff, one per department."""
     lead_department = next(department for department in departments if department.is_lead)
     accounts = [
         ("lead", REVIEWER_GROUP, lead_department, "일자리창출과 검토자"),
         ("manager", MANAGER_GROUP, None, "관리자"),
+        ("gov-admin", ADMINISTRATOR_GROUP, lead_department, "기관 관리자"),
     ]
     accounts += [(department.code, STAFF_GROUP, department, department.name) for department in departments]
     password = make_password(DEMO_PASSWORD)  # hashed once: 24 accounts share the one demo password

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("documents.plan_urls")),
     path("plans/", include("performance.plan_workbook_urls")),
     path("plans/", include("performance.plan_urls")),
+    path("manage/", include("geumcheon_jobs.administration.urls")),
     path("pledges/<str:code>/card/", views.PledgeCardView.as_view(), name="pledge-card"),
     path("pledges/<str:code>/dashboard/", views.DashboardView.as_view(), name="dashboard"),
     path("pledges/<str:code>/dashboard/budget/", views.BudgetDashboardView.as_view(), name="budget-dashboard"),

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
-from django_tables2 import LazyPaginator, RequestConfig
 
 from audit.models import AccessLog
 from budget.selectors import budget_matrix
@@ -27,7 +26,7 @@ from .caching import lazy, page_cache_key, pledge_with_revision
 from .charts import budget_charts, dashboard_charts
 from .dashboards import achievement_tables, budget_execution, budget_tables
 from .filters import DepartmentFilter
-from .tables import DepartmentAchievementTable
+from .tables import DepartmentTable
 from .tabular import to_csv, to_xlsx
 
 
@@ -106,9 +105,7 @@ class DashboardView(AchievementMixin, TemplateView):
 
     def compute(self, pledge) -> dict:
         _pledge, overview, names, departments = self.get_overview(pledge)
-        table = DepartmentAchievementTable(departments, order_by=self.request.GET.get("sort"))
-        paginate = {"per_page": self.per_page, "paginator_class": LazyPaginator}  # no COUNT query
-        RequestConfig(self.request, paginate=paginate).configure(table)
+        table = DepartmentTable(departments, self.request.GET, per_page=self.per_page)
         return {
             "overview": overview,
             "table": table,

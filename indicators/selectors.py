@@ -10,12 +10,12 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from performance.models import TermPlan, YearPlan
 from performance.plans import default_year, plan_years
 
+from . import reads
 from .models import IndicatorResult, IndicatorTarget
 from .values import UNITS, Half, Indicator, TargetKind, expected_publication, figure, half_label, label_with_unit
 
@@ -143,24 +143,17 @@ def _target(target: IndicatorTarget | None) -> Target | None:
     return Target(target.indicator, target.kind, target.value, target.baseline_value, period)
 
 
-def indicator_board(term: TermPlan, today: datetime.date, *, public: bool = False) -> IndicatorBoard:
-    """The term's indicator targets and results (three queries). `public`: only the yearly plans that are published
-    (공시, 수정공시), and the term's own targets only once one of them is."""
-    plans = list(YearPlan.objects.filter(term=term).order_by("year"))
+def indicator_board(term: TermPlan, today: datetime.date, *, public: bool = False, plans=None) -> IndicatorBoard:
+    """The term's indicator targets and results (two statements, `reads`; one when the caller has read the term's
+    yearly plans, `plans`). `public`: only the yearly plans that are published (공시, 수정공시), and the term's own
+    targets only once one of them is."""
+    if plans is None:
+        _term, plans = reads.term_with_plans(term_id=term.pk)
     if public:
         plans = [plan for plan in plans if plan.status in PUBLIC_PLAN_STATUSES]
-    targets = {
-        ("term" if target.term_id else target.year_plan_id, target.indicator): target
-        for target in IndicatorTarget.objects.filter(
-            Q(term=term) | Q(year_plan__term=term), local_government_id=term.local_government_id
-        )
-    }
-    results = {
-        (r.indicator, r.year, r.half): r
-        for r in IndicatorResult.objects.filter(
-            local_government_id=term.local_government_id, year__gte=term.first_year, year__lte=term.last_year
-        )
-    }
+    target_rows, result_rows = reads.term_figures(term)
+    targets = {("term" if target.term_id else target.year_plan_id, target.indicator): target for target in target_rows}
+    results = {(r.indicator, r.year, r.half): r for r in result_rows}
     halves = tuple(
         HalfRow(year, half, tuple(_result_cell(results.get((i, year, half)), i, year, half, today) for i in INDICATORS))
         for year in range(term.first_year, term.last_year + 1)
@@ -201,6 +194,15 @@ def _result_cell(result: IndicatorResult | None, indicator, year, half, today) -
     if result is None:
         return ResultCell(indicator, None, "", None, pending_label(year, half, today))
     return ResultCell(indicator, result.value, result.source, result.published_on, "")
+
+
+def panel_board(government_id: int, year: int | None, today: datetime.date, *, public: bool = False):
+    """The board of the term whose years hold `year` (None: the page's default year), as the dashboard's and the
+    public page's panel show it; None without such a term. Two statements."""
+    if year is None:
+        year = default_year(plan_years(government_id), today)
+    term, plans = reads.term_with_plans(government_id=government_id, year=year) if year is not None else (None, [])
+    return indicator_board(term, today, public=public, plans=plans) if term else None
 
 
 def term_for_year(government_id: int, year: int | None, today: datetime.date) -> TermPlan | None:

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 STAFF_GROUP = "department_staff"
 REVIEWER_GROUP = "lead_reviewer"
 MANAGER_GROUP = "manager"
+ADMINISTRATOR_GROUP = "government_administrator"  # 기관 관리자
 
 
 def sees_all_departments(user) -> bool:
@@ -26,6 +27,8 @@ def role_label(user) -> str:
         return str(_("일자리창출과 검토자"))
     if sees_all_departments(user):
         return str(_("관리자(열람)"))
+    if can_administer_government(user):
+        return str(_("기관 관리자"))
     return str(_("부서 담당자")) if own_department(user) else ""
 
 
@@ -69,6 +72,24 @@ def can_issue_documents(user) -> bool:
     """Mark an official document as sent (발송 처리), which freezes its file and figures: the lead department,
     whose reviewer role is the one that signs for official figures."""
     return _lead_department_may(user, "performance.review_quarterlyreport")
+
+
+def can_administer_government(user) -> bool:
+    """기관 관리자: the users, departments, 부문·대상 lists and funding sources of their own government, on screen,
+    without being a superuser. Only someone who belongs to a government administers one."""
+    return bool(
+        user.is_active and user.has_perm("performance.administer_government") and government_of(user) is not None
+    )
+
+
+def administers(user, government) -> bool:
+    """Whether `user` administers `government` (a LocalGovernment or its id): their own one only."""
+    return can_administer_government(user) and government_of(user) == getattr(government, "pk", government)
+
+
+def can_edit_lists(user) -> bool:
+    """The government's 부문 and 대상 lists: the lead department, which writes the plans, and the administrator."""
+    return can_edit_plans(user) or can_administer_government(user)
 
 
 def can_read_official_documents(user) -> bool:

@@ -6,6 +6,7 @@ from .models import (
     AnnualTarget,
     Department,
     FuturePlanItem,
+    GovernmentFundingSource,
     LocalGovernment,
     Membership,
     Pledge,
@@ -22,9 +23,17 @@ from .models import (
 )
 
 
+class GovernmentFundingSourceInline(admin.TabularInline):
+    """The government's funding sources and their order (a new government without any uses 국비·시비·구비)."""
+
+    model = GovernmentFundingSource
+    extra = 0
+
+
 @admin.register(LocalGovernment)
 class LocalGovernmentAdmin(admin.ModelAdmin):
     list_display = ["name", "code"]
+    inlines = [GovernmentFundingSourceInline]
 
 
 @admin.register(Department)

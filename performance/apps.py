@@ -22,6 +22,7 @@ class PerformanceConfig(AppConfig):
             models.PledgeProgramme,
             models.YearPlan,
             models.ProgrammeType,
+            models.GovernmentFundingSource,
         ):
             post_save.connect(bump_on_change, sender=model, dispatch_uid=f"revision-save-{model.__name__}")
             post_delete.connect(bump_on_change, sender=model, dispatch_uid=f"revision-delete-{model.__name__}")

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Department, Notice, QuarterlyReport
+from .models import Department, LocalGovernment, Notice, QuarterlyReport
 from .periods import deadline
 
 Status = QuarterlyReport.Status
@@ -69,9 +69,11 @@ def notify_review(report: QuarterlyReport) -> Notice:
     )
 
 
-def departments_to_remind(year: int, quarter: int, today: datetime.date) -> tuple[str | None, list[Department]]:
-    """Departments that have not submitted the quarter, when the deadline is near or past."""
-    due = deadline(year, quarter)
+def departments_to_remind(
+    government: int, year: int, quarter: int, today: datetime.date
+) -> tuple[str | None, list[Department]]:
+    """The government's departments that have not submitted the quarter, when its deadline is near or past."""
+    due = deadline(government, year, quarter)
     if today < due - datetime.timedelta(days=REMIND_DAYS_BEFORE):
         return None, []
     kind = Notice.Kind.REMINDER if today <= due else Notice.Kind.OVERDUE
@@ -80,7 +82,9 @@ def departments_to_remind(year: int, quarter: int, today: datetime.date) -> tupl
     ).values("department")
     already = Notice.objects.filter(year=year, quarter=quarter, kind=kind, sent_on=today).values("department")
     departments = (
-        Department.objects.filter(programmes__is_active=True, programmes__year_plan__year=year)
+        Department.objects.filter(
+            local_government_id=government, programmes__is_active=True, programmes__year_plan__year=year
+        )
         .exclude(pk__in=delivered)
         .exclude(pk__in=already)
         .distinct()
@@ -91,10 +95,19 @@ def departments_to_remind(year: int, quarter: int, today: datetime.date) -> tupl
 
 @transaction.atomic
 def send_reminders(*, year: int, quarter: int, today: datetime.date, dry_run: bool = False) -> list[Department]:
-    """One reminder per department and day at most; returns the departments reminded."""
-    kind, departments = departments_to_remind(year, quarter, today)
-    due = deadline(year, quarter)
-    for department in [] if dry_run else departments:
+    """One reminder per department and day at most, each government by its own deadline; returns the departments
+    reminded."""
+    reminded = []
+    for government in LocalGovernment.objects.order_by("pk").values_list("pk", flat=True):
+        kind, departments = departments_to_remind(government, year, quarter, today)
+        if not dry_run:
+            _remind(departments, kind, deadline(government, year, quarter), year, quarter, today)
+        reminded += departments
+    return reminded
+
+
+def _remind(departments: list[Department], kind: str, due: datetime.date, year: int, quarter: int, today) -> None:
+    for department in departments:
         days = (due - today).days
         when = (
             _("%(days)s일 남았습니다") % {"days": days} if days >= 0 else _("%(days)s일 지났습니다") % {"days": -days}
@@ -110,4 +123,3 @@ def send_reminders(*, year: int, quarter: int, today: datetime.date, dry_run: bo
             % {"department": department.name, "year": year, "quarter": quarter},
             sent_on=today,
         )
-    return departments

@@ -14,6 +14,7 @@ from django.db.models import Count, ProtectedError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .access import can_edit_lists, government_of
 from .calculations import figure
 from .models import AnnualTarget, FuturePlanItem, ProgrammeType, Strategy, TargetGroup, Task, YearPlan
 from .plan_services import (
@@ -50,6 +51,7 @@ TASK_HAS_PROGRAMMES = gettext_lazy(
     "‘%(name)s’ 실천과제 아래에 %(year)s년 세부사업 %(count)s개가 있어 지울 수 없습니다(%(names)s). 세부사업 고치기 "
     "화면이나 계획 엑셀 올리기에서 그 세부사업을 다른 실천과제에 둔 뒤 다시 하세요. 아무것도 지우지 않았습니다."
 )
+LISTS_NOT_ALLOWED = gettext_lazy("부문과 대상은 일자리창출과와 기관 관리자만 고칠 수 있습니다.")
 SAME_STRATEGY = gettext_lazy("이미 그 추진전략 아래에 있습니다. 아무것도 저장하지 않았습니다.")
 
 
@@ -58,6 +60,12 @@ class NotFound(PermissionDenied):
 
     def __init__(self):
         super().__init__(str(NOT_ALLOWED))
+
+
+def _check_list_editor(user, government) -> None:
+    """The lead department or the administrator, of this government only (the superuser of any)."""
+    if not can_edit_lists(user) or not (user.is_superuser or government_of(user) == government.pk):
+        raise PermissionDenied(LISTS_NOT_ALLOWED)
 
 
 def _list_name(model, government_id: int, name: str, *, exclude: int | None = None) -> str:
@@ -101,7 +109,7 @@ def _moved_reason(item, position: int, count: int) -> str:
 @transaction.atomic
 def list_item_add(*, user, government, kind: str, name: str, reason: str):
     """Add a 부문 or a 대상 to the government's list, last, with who and why in its history."""
-    _check_allowed(user)
+    _check_list_editor(user, government)
     reason = _reason(reason)
     model = LIST_KINDS[kind]
     name = _list_name(model, government.pk, name)
@@ -115,7 +123,7 @@ def list_item_add(*, user, government, kind: str, name: str, reason: str):
 @transaction.atomic
 def list_item_rename(*, user, government, kind: str, pk: int, name: str, reason: str):
     """Rename a 부문 or a 대상 of the government's list (every 세부사업 using it follows), with who and why."""
-    _check_allowed(user)
+    _check_list_editor(user, government)
     reason = _reason(reason)
     item = _list_item(government, kind, pk)
     item.name = _list_name(LIST_KINDS[kind], government.pk, name, exclude=item.pk)
@@ -127,7 +135,7 @@ def list_item_rename(*, user, government, kind: str, pk: int, name: str, reason:
 def list_item_move(*, user, government, kind: str, pk: int, position: int):
     """Put a 부문 or a 대상 at `position` of the government's list (1 = first): every list, plan sheet, total and
     file shows them in this order. The rows renumbered keep who and which move in their history."""
-    _check_allowed(user)
+    _check_list_editor(user, government)
     item = _list_item(government, kind, pk)
     siblings = list(LIST_KINDS[kind].objects.select_for_update().filter(local_government=government))
     _place(siblings, item, position, user=user, reason=_moved_reason(item, position, len(siblings)))
@@ -168,7 +176,7 @@ def list_item_refusal(kind: str, item) -> str | None:
 @transaction.atomic
 def list_item_delete(*, user, government, kind: str, pk: int, reason: str) -> str:
     """Delete a 부문 or a 대상 nothing uses (`list_item_refusal`), with who and why in its history; returns its name."""
-    _check_allowed(user)
+    _check_list_editor(user, government)
     reason = _reason(reason)
     item = _list_item(government, kind, pk)
     refusal = list_item_refusal(kind, item)

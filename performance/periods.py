@@ -18,22 +18,34 @@ def default_deadline(year: int, quarter: int) -> datetime.date:
     return quarter_end(year, quarter) + datetime.timedelta(days=DEFAULT_DAYS_AFTER_QUARTER)
 
 
-def deadline(year: int, quarter: int) -> datetime.date:
-    """The lead department's deadline for the quarter, or the default."""
-    override = ReportingDeadline.objects.filter(year=year, quarter=quarter).values_list("due_date", flat=True).first()
+def deadline(government, year: int, quarter: int) -> datetime.date:
+    """The deadline the lead department of `government` (a LocalGovernment or its id) set for the quarter, or the
+    default."""
+    override = (
+        ReportingDeadline.objects.filter(local_government=government, year=year, quarter=quarter)
+        .values_list("due_date", flat=True)
+        .first()
+    )
     return override or default_deadline(year, quarter)
 
 
-def deadlines_for(periods: list[tuple[int, int]]) -> dict[tuple[int, int], datetime.date]:
-    """The deadline of each of several quarters, in one query."""
+def deadlines_for(government, periods: list[tuple[int, int]]) -> dict[tuple[int, int], datetime.date]:
+    """The deadline of each of several quarters of `government`, in one query."""
     years = {year for year, _quarter in periods}
     overrides = {
         (year, quarter): due
-        for year, quarter, due in ReportingDeadline.objects.filter(year__in=years).values_list(
-            "year", "quarter", "due_date"
-        )
+        for year, quarter, due in ReportingDeadline.objects.filter(
+            local_government=government, year__in=years
+        ).values_list("year", "quarter", "due_date")
     }
     return {period: overrides.get(period) or default_deadline(*period) for period in periods}
+
+
+def deadlines_by_government(year: int, quarter: int) -> dict[int, datetime.date]:
+    """The deadlines set for one quarter, by government id (a government missing here has the default)."""
+    return dict(
+        ReportingDeadline.objects.filter(year=year, quarter=quarter).values_list("local_government_id", "due_date")
+    )
 
 
 def reporting_period(today: datetime.date) -> tuple[int, int]:

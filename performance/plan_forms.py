@@ -3,11 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .funding import sources_of
 from .models import (
     MAX_JOBS,
     MAX_MILLION_WON,
     Department,
-    FundingSource,
     PledgeStatus,
     ProgrammeType,
     TargetGroup,
@@ -93,7 +93,8 @@ class ProgrammeForm(forms.Form):
         for name in ("department", "programme_type", "target_group", "task"):
             self.fields[name].error_messages["invalid_choice"] = _("목록에 있는 항목을 고르세요.")
         reason = self.fields.pop("reason")
-        for source, label in FundingSource.choices:
+        self.sources = sources_of(government)
+        for source, label in self.sources:
             self.fields[f"secured_{source}"] = _amount_field(
                 _("%(source)s 확보액(백만원)") % {"source": label}, _("이 재원의 예산이 없으면 비워 두세요.")
             )
@@ -112,7 +113,7 @@ class ProgrammeForm(forms.Form):
         """The 세부사업's budget as typed: source → (secured, executed); the rules are the service's."""
         return {
             source: (self.cleaned_data.get(f"secured_{source}"), self.cleaned_data.get(f"executed_{source}"))
-            for source in FundingSource.values
+            for source, _label in self.sources
         }
 
     def plain_fields(self):
@@ -125,9 +126,7 @@ class ProgrammeForm(forms.Form):
 
     def budget_fields(self):
         """(source label, its secured field, its executed field) for the form's budget table."""
-        return [
-            (label, self[f"secured_{source}"], self[f"executed_{source}"]) for source, label in FundingSource.choices
-        ]
+        return [(label, self[f"secured_{source}"], self[f"executed_{source}"]) for source, label in self.sources]
 
     @staticmethod
     def budget_initial(programme) -> dict:

@@ -19,6 +19,7 @@ from simple_history.utils import bulk_create_with_history
 
 from . import summaries
 from .access import can_edit_plans
+from .funding import source_label, sources_of, unused_source_refusal
 from .models import (
     Department,
     FundingSource,
@@ -216,19 +217,23 @@ def _own(government_id: int, *, department=None, programme_type=None, target_gro
 Budget = dict[str, tuple[int | None, int | None]]
 
 
-def budget_refusal(budget: Budget) -> str | None:
-    """Why a budget cannot be saved (the form and the plan import alike), or None: an executed amount needs the
-    secured amount beside it (0 when nothing was secured: carried-over money)."""
+def budget_refusal(budget: Budget, sources) -> str | None:
+    """Why a budget cannot be saved (the form and the plan import alike) by a government using `sources`
+    (`funding.sources_of`), or None: money from a source the government does not use; an executed amount without
+    the secured amount beside it (0 when nothing was secured: carried-over money)."""
+    with_money = [source for source, amounts in budget.items() if amounts != (None, None)]
+    if refusal := unused_source_refusal(sources, with_money):
+        return refusal
     for source, (secured, executed) in budget.items():
         if secured is None and executed is not None:
-            return str(EXECUTED_WITHOUT_SECURED % {"source": FundingSource(source).label})
+            return str(EXECUTED_WITHOUT_SECURED % {"source": source_label(source)})
     return None
 
 
-def programme_budget_save(programme: Programme, budget: Budget, *, user, reason: str) -> bool:
+def programme_budget_save(programme: Programme, budget: Budget, *, sources, user, reason: str) -> bool:
     """Make the 세부사업's budget rows say `budget` (one row per source with money; the others deleted), each change
     with who and why in the history. Returns whether anything changed. The caller holds the plan's lock."""
-    if refusal := budget_refusal(budget):
+    if refusal := budget_refusal(budget, sources):
         raise PlanRefused(refusal)
     current = {row.source: row for row in ProgrammeBudget.objects.filter(programme=programme)}
     changed = False
@@ -299,7 +304,9 @@ def programme_add(
     lineage.save()
     programme.lineage = lineage
     _save(programme, user, reason)
-    programme_budget_save(programme, budget or {}, user=user, reason=reason)
+    programme_budget_save(
+        programme, budget or {}, sources=sources_of(plan.local_government_id), user=user, reason=reason
+    )
     _raise_version(plan, user, reason)
     summaries.refresh_budget(plan.local_government_id, [plan.year])
     return programme
@@ -339,7 +346,8 @@ def programme_change(
     _check_unique_name(plan, programme.department, programme.name, exclude=programme.pk)
     if changed:
         _save(programme, user, reason)
-    if budget is not None and programme_budget_save(programme, budget, user=user, reason=reason):
+    sources = sources_of(plan.local_government_id) if budget is not None else ()
+    if budget is not None and programme_budget_save(programme, budget, sources=sources, user=user, reason=reason):
         changed.append("budget")
     if not changed:
         raise PlanRefused(_("바뀐 내용이 없습니다. 아무것도 저장하지 않았습니다."))

@@ -5,7 +5,8 @@ Layout of sheet "세부계획" (fixed: the reader relies on it, and the 안내 s
     A1            title
     A2 "연도"     B2 year
     row 3         empty
-    row 4         header: 세부사업ID | 계보ID | 추진전략 | 실천과제 | 세부사업명 | 담당부서 | 부문 | 대상 | 목표(명)
+    row 4         header: 세부사업ID | 계보ID | 추진전략 | 실천과제 | 세부사업명 | 담당부서 | 부문 | 대상 | 목표(명), then
+                  for each funding source of the government (`funding.sources_of`, in its order) 확보액 | 집행액
     row 5 …       one row per 세부사업 of the year; a new 세부사업 is a row with 세부사업ID left blank
 
 Sheet "목록" lists the government's 부서, 부문 and 대상 (the data validations of columns F–H point at it); sheet
@@ -28,6 +29,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import excel
+from .funding import SOURCE_NOT_USED, source_label, sources_of
 from .models import (
     MAX_JOBS,
     MAX_MILLION_WON,
@@ -45,17 +47,31 @@ PLAN_SHEET, LISTS_SHEET, GUIDE_SHEET = "세부계획", "목록", "안내"
 YEAR_LABEL_CELL, YEAR_CELL = "A2", "B2"
 HEADER_ROW, FIRST_DATA_ROW = 4, 5
 PLAN_COLUMNS = ("세부사업ID", "계보ID", "추진전략", "실천과제", "세부사업명", "담당부서", "부문", "대상", "목표(명)")
-# Then the budget of the year: for each funding source its secured and executed amount (백만원).
-BUDGET_COLUMNS = tuple(
-    (source, kind, f"{label} {kind_label}(백만원)")
-    for source, label in FundingSource.choices
-    for kind, kind_label in (("secured", "확보액"), ("executed", "집행액"))
-)
-COLUMNS = PLAN_COLUMNS + tuple(label for _source, _kind, label in BUDGET_COLUMNS)
-COLUMN_WIDTHS = (11, 9, 30, 30, 36, 18, 18, 14, 11) + (13,) * len(BUDGET_COLUMNS)
+COLUMN_WIDTHS = (11, 9, 30, 30, 36, 18, 18, 14, 11)
+BUDGET_COLUMN_WIDTH = 13
 LIST_COLUMNS = ("부서", "부문", "대상")  # of the 목록 sheet, in the order of the plan's 담당부서, 부문, 대상 columns
 ID, LINEAGE, STRATEGY, TASK, NAME, DEPARTMENT, TYPE, GROUP, TARGET = (get_column_letter(i) for i in range(1, 10))
 FIRST_BUDGET_COLUMN = len(PLAN_COLUMNS) + 1  # J
+
+
+def budget_columns(sources) -> tuple[tuple[str, str, str], ...]:
+    """The budget of the year after the plan's columns: for each of the government's funding sources ((value,
+    label) pairs, `funding.sources_of`) its secured and executed amount (백만원), as (source, kind, header)."""
+    return tuple(
+        (source, kind, f"{label} {kind_label}(백만원)")
+        for source, label in sources
+        for kind, kind_label in (("secured", "확보액"), ("executed", "집행액"))
+    )
+
+
+def columns(sources) -> tuple[str, ...]:
+    """Every header of the plan sheet of a government using `sources`."""
+    return PLAN_COLUMNS + tuple(label for _source, _kind, label in budget_columns(sources))
+
+
+# Every header a budget column may have, whichever government wrote the file: to name a source a government does
+# not use when its column turns up in an upload.
+ALL_BUDGET_HEADERS = {"".join(label.split()): source for source, _kind, label in budget_columns(FundingSource.choices)}
 MAX_ROWS = 5_000  # a district writes 100–190 세부사업 a year
 MAX_NAME, MAX_PLAN_NAME, MAX_ID = 100, 200, 2_147_483_647
 
@@ -105,7 +121,7 @@ GUIDE_LINES = (
     ),
     gettext_lazy("6. 추진전략과 실천과제를 바꾸면 그 세부사업이 옮겨집니다. 새 이름을 쓰면 새 전략·과제가 생깁니다."),
     gettext_lazy(
-        "6-1. 예산은 재원(국비·시비·구비)마다 확보액과 집행액을 백만원 단위 정수로 적습니다. 그 재원의 예산이 "
+        "6-1. 예산은 이 기관의 재원마다(목표 다음 열부터) 확보액과 집행액을 백만원 단위 정수로 적습니다. 그 재원의 예산이 "
         "없으면 두 칸 모두 비우고, 아직 집행하지 않았으면 집행액만 비웁니다(집행액만 적을 수는 없습니다)."
     ),
     gettext_lazy(
@@ -171,7 +187,8 @@ def plan_rows(year_plan: YearPlan):
 def plan_workbook(year_plan: YearPlan) -> bytes:
     """The year's plan as .xlsx: sheet 세부계획 (title block, one row per 세부사업), 목록 (the government's 부서,
     부문 and 대상, which the data validations of the plan's columns point at) and 안내. Four queries whatever the
-    number of 세부사업 (five with their budgets). Text cells are stored as text, so a name beginning with = never becomes a formula."""
+    number of 세부사업 (five with their budgets, six with the funding sources). Text cells are stored as text, so a
+    name beginning with = never becomes a formula."""
     government = year_plan.local_government_id
     lists = (
         list(Department.objects.filter(local_government_id=government).values_list("name", flat=True)),
@@ -179,13 +196,14 @@ def plan_workbook(year_plan: YearPlan) -> bytes:
         list(TargetGroup.objects.filter(local_government_id=government).values_list("name", flat=True)),
     )
     rows = plan_rows(year_plan)
+    budget = budget_columns(sources_of(government))
     book = openpyxl.Workbook(write_only=True)
     styles = {}
     for style in excel.workbook_styles():
         book.add_named_style(style)
         styles[style.name] = style.as_tuple()
     sheet = book.create_sheet(PLAN_SHEET)
-    _prepare_plan_sheet(sheet, lists, last_row=FIRST_DATA_ROW + max(len(rows), 1) + 200)
+    _prepare_plan_sheet(sheet, lists, budget, last_row=FIRST_DATA_ROW + max(len(rows), 1) + 200)
     title = _("%(year)s년 일자리 세부계획") % {"year": year_plan.year}
     sheet.append([excel.styled_cell(sheet, title, styles["양식 제목"])])
     sheet.append(
@@ -195,9 +213,10 @@ def plan_workbook(year_plan: YearPlan) -> bytes:
         ]
     )
     sheet.append([])
-    sheet.append([excel.styled_cell(sheet, label, styles["양식 머리글"]) for label in COLUMNS])
+    headers = PLAN_COLUMNS + tuple(label for _source, _kind, label in budget)
+    sheet.append([excel.styled_cell(sheet, label, styles["양식 머리글"]) for label in headers])
     for programme in rows:
-        sheet.append(_row_cells(sheet, styles, programme))
+        sheet.append(_row_cells(sheet, styles, programme, budget))
     _write_lists(book.create_sheet(LISTS_SHEET), styles, lists)
     _write_guide(book.create_sheet(GUIDE_SHEET), styles, year_plan.year)
     buffer = BytesIO()
@@ -205,7 +224,7 @@ def plan_workbook(year_plan: YearPlan) -> bytes:
     return buffer.getvalue()
 
 
-def _row_cells(sheet, styles: dict, programme: Programme) -> list:
+def _row_cells(sheet, styles: dict, programme: Programme, budget_layout) -> list:
     task = programme.task
     fixed, text, number = styles["읽기 전용 번호"], styles["입력 글자"], styles["입력 숫자"]
     values = [
@@ -221,14 +240,14 @@ def _row_cells(sheet, styles: dict, programme: Programme) -> list:
     ]
     budget = {row.source: row for row in programme.budget_rows.all()}
     values += [
-        (getattr(budget[source], kind) if source in budget else None, number) for source, kind, _label in BUDGET_COLUMNS
+        (getattr(budget[source], kind) if source in budget else None, number) for source, kind, _label in budget_layout
     ]
     return [excel.styled_cell(sheet, value, style) for value, style in values]
 
 
-def _prepare_plan_sheet(sheet, lists: tuple[list[str], ...], *, last_row: int) -> None:
+def _prepare_plan_sheet(sheet, lists: tuple[list[str], ...], budget, *, last_row: int) -> None:
     """Widths, frozen header, print titles and the list validations (a write-only sheet needs them first)."""
-    for index, width in enumerate(COLUMN_WIDTHS, start=1):
+    for index, width in enumerate(COLUMN_WIDTHS + (BUDGET_COLUMN_WIDTH,) * len(budget), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
@@ -253,7 +272,7 @@ def _prepare_plan_sheet(sheet, lists: tuple[list[str], ...], *, last_row: int) -
     )
     amount.errorTitle, amount.error = _("입력할 수 없는 값"), _("0 이상의 정수(백만원)만 입력할 수 있습니다.")
     amount.showErrorMessage = True
-    first, last = get_column_letter(FIRST_BUDGET_COLUMN), get_column_letter(len(COLUMNS))
+    first, last = get_column_letter(FIRST_BUDGET_COLUMN), get_column_letter(len(PLAN_COLUMNS) + len(budget))
     amount.add(f"{first}{FIRST_DATA_ROW}:{last}{last_row}")
     sheet.data_validations.append(amount)
 
@@ -283,21 +302,22 @@ def _write_guide(sheet, styles: dict, year: int) -> None:
 # --- Reading an upload ----------------------------------------------------------------------------------------
 
 
-def parse_plan_workbook(data: bytes, *, filename: str = "") -> ParsedPlan:
-    """Read an uploaded plan with the results upload's safety (`excel.check_upload` first, then openpyxl read-only
-    with defusedxml; sheets that would not be read and merges over read cells refuse the file). Every wrong cell
-    becomes an error with its sheet, cell, value and a Korean reason. Never raises; no database access."""
+def parse_plan_workbook(data: bytes, *, sources, filename: str = "") -> ParsedPlan:
+    """Read an uploaded plan of a government using `sources` ((value, label) pairs: its budget columns) with the
+    results upload's safety (`excel.check_upload` first, then openpyxl read-only with defusedxml; sheets that would
+    not be read and merges over read cells refuse the file). Every wrong cell becomes an error with its sheet, cell,
+    value and a Korean reason. Never raises; no database access."""
     errors = excel.check_upload(data, filename)
     if errors:
         return ParsedPlan(None, (), tuple(errors))
     try:
-        return _read(data)
+        return _read(data, sources)
     except Exception as error:  # openpyxl and zipfile raise many kinds of errors on damaged parts; never crash
         message = excel.ERR_UNSAFE_CONTENT if excel.refused_as_unsafe(error) else excel.ERR_UNREADABLE
         return ParsedPlan(None, (), (excel.CellError("", "", filename, str(message)),))
 
 
-def _read(data: bytes) -> ParsedPlan:
+def _read(data: bytes, sources) -> ParsedPlan:
     with excel.UploadedWorkbook(data) as upload:
         if PLAN_SHEET not in upload.book.sheetnames:
             value = ", ".join(upload.book.sheetnames)
@@ -306,9 +326,9 @@ def _read(data: bytes) -> ParsedPlan:
             return ParsedPlan(None, (), tuple(errors))
         sheet = upload.book[PLAN_SHEET]
         sheet.reset_dimensions()  # a wrong <dimension> written by another program must not hide rows
-        reader = _PlanReader()
-        parsed = reader.read(sheet.iter_rows(max_col=len(COLUMNS), values_only=True))
-        areas = [(1, 2, 2, 2), (1, HEADER_ROW, len(COLUMNS), reader.last_row)]
+        reader = _PlanReader(sources)
+        parsed = reader.read(sheet.iter_rows(max_col=len(reader.columns), values_only=True))
+        areas = [(1, 2, 2, 2), (1, HEADER_ROW, len(reader.columns), reader.last_row)]
         if errors := upload.merge_errors(PLAN_SHEET, areas):
             return ParsedPlan(None, (), tuple(errors))
         return parsed
@@ -317,7 +337,9 @@ def _read(data: bytes) -> ParsedPlan:
 class _PlanReader:
     """Reads the plan sheet once, collecting every error instead of stopping at the first."""
 
-    def __init__(self):
+    def __init__(self, sources):
+        self.budget_columns = budget_columns(sources)
+        self.columns = columns(sources)
         self.errors: list[excel.CellError] = []
         self.rows: list[PlanRow] = []
         self.first_row: dict[tuple, int] = {}  # ("id", n) / ("lineage", n) / ("name", department, name) → row
@@ -325,7 +347,7 @@ class _PlanReader:
 
     def read(self, rows) -> ParsedPlan:
         head = list(islice(rows, HEADER_ROW))
-        head += [(None,) * len(COLUMNS)] * (HEADER_ROW - len(head))
+        head += [(None,) * len(self.columns)] * (HEADER_ROW - len(head))
         year = self._year(head[1][1])
         if self._header_matches(head):
             self._read_rows(rows)
@@ -344,11 +366,14 @@ class _PlanReader:
         expected = [(YEAR_LABEL_CELL, head[1][0], "연도")]
         expected += [
             (f"{get_column_letter(i)}{HEADER_ROW}", head[HEADER_ROW - 1][i - 1], label)
-            for i, label in enumerate(COLUMNS, 1)
+            for i, label in enumerate(self.columns, 1)
         ]
+        used = {source for source, _kind, _label in self.budget_columns}
         for cell, value, label in expected:
             if "".join(str(value).split()) != "".join(label.split()):
-                self._add(cell, value, ERR_HEADER % {"expected": label})
+                other = ALL_BUDGET_HEADERS.get("".join(str(value).split()))
+                message = SOURCE_NOT_USED % {"source": source_label(other)} if other and other not in used else None
+                self._add(cell, value, message or ERR_HEADER % {"expected": label})
                 matches = False
         return matches
 
@@ -384,11 +409,11 @@ class _PlanReader:
         jobs_target = self._target(number, values[8])
         amounts = [
             self._amount(number, FIRST_BUDGET_COLUMN + index, values[FIRST_BUDGET_COLUMN - 1 + index])
-            for index in range(len(BUDGET_COLUMNS))
+            for index in range(len(self.budget_columns))
         ]
         budget = tuple(
             (source, amounts[index], amounts[index + 1])
-            for index, (source, _kind, _label) in enumerate(BUDGET_COLUMNS)
+            for index, (source, _kind, _label) in enumerate(self.budget_columns)
             if index % 2 == 0 and (amounts[index] is not None or amounts[index + 1] is not None)
         )
         if name and department:
@@ -442,7 +467,7 @@ class _PlanReader:
         """A budget amount in 백만원 by the rule of the budget's own file (`excel.cell_amount`): a whole number from 0 to
         MAX_MILLION_WON, or blank or a dash (None)."""
         amount, code = excel.cell_amount(value)
-        label = COLUMNS[column_index - 1]
+        label = self.columns[column_index - 1]
         cell = f"{get_column_letter(column_index)}{number}"
         if code == "too_large":
             self._add(cell, value, ERR_AMOUNT_TOO_BIG % {"label": label, "max": f"{MAX_MILLION_WON:,}"})
@@ -455,4 +480,4 @@ class _PlanReader:
 
 
 def _label(column: str) -> str:
-    return COLUMNS[ord(column) - ord("A")]
+    return PLAN_COLUMNS[ord(column) - ord("A")]

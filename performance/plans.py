@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .access import government_of, sees_all_departments
 from .calculations import Amounts, amounts_sum, figure
+from .funding import sources_of
 from .models import (
     ALL_DEPARTMENTS,
     QUARTERS,
@@ -210,17 +211,15 @@ def _subtotals(programmes, key, names) -> tuple[Subtotal, ...]:
     )
 
 
-def source_totals(programmes) -> tuple[SourceTotal, ...]:
-    """The plan's budget by funding source over `programmes` (their `budget_rows` prefetched), in the sources'
-    order; a source no 세부사업 draws on is left out."""
+def source_totals(programmes, sources) -> tuple[SourceTotal, ...]:
+    """The plan's budget by funding source over `programmes` (their `budget_rows` prefetched), in the order of the
+    government's `sources` (`funding.sources_of`); a source no 세부사업 draws on is left out."""
     pairs = defaultdict(list)
     for programme in programmes:
         for row in programme.budget_rows.all():
             pairs[row.source].append((row.secured, row.executed))
     return tuple(
-        SourceTotal(source, str(label), amounts_sum(pairs[source]))
-        for source, label in FundingSource.choices
-        if pairs[source]
+        SourceTotal(source, str(label), amounts_sum(pairs[source])) for source, label in sources if pairs[source]
     )
 
 
@@ -257,7 +256,7 @@ def plan_sheet(plan: YearPlan, user) -> PlanSheet:
         programme_count=len(programmes),
         target_total=_target_sum(programmes),
         complete=complete,
-        by_source=source_totals(programmes),
+        by_source=source_totals(programmes, sources_of(government)),
         budget_total=amounts_sum(_budget_pairs(programmes)),
     )
 

@@ -8,9 +8,10 @@ from decimal import Decimal
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from .access import government_of
 from .calculations import achievement_rate, figure, rate
 from .models import Department, Programme, QuarterlyReport, QuarterlyReportLine
-from .periods import deadline, deadlines_for, previous_period
+from .periods import deadlines_by_government, deadlines_for, default_deadline, previous_period
 from .plans import ended_plan_periods, plan_programmes
 
 Status = QuarterlyReport.Status
@@ -115,7 +116,7 @@ def unreported_quarters(department: Department, today: datetime.date) -> list[Op
     )
     periods = [(y, q) for y, q in ended_plan_periods(department.local_government_id, today) if y in years]
     reports = {(r.year, r.quarter): r for r in QuarterlyReport.objects.filter(department=department, year__in=years)}
-    deadlines = deadlines_for(periods)
+    deadlines = deadlines_for(department.local_government_id, periods)
     return [
         OpenQuarter(year, quarter, reports.get((year, quarter)), deadlines[(year, quarter)])
         for year, quarter in periods
@@ -184,12 +185,18 @@ class Board:
         return sum(row.status == Status.SUBMITTED for row in self.rows)
 
 
-def review_board(user, year: int, quarter: int, today: datetime.date) -> Board:
-    """Every department the person may see (`user` None: all, for official reports) × the quarter: report
-    status, submitted when, overdue."""
-    due = deadline(year, quarter)
+def review_board(user, year: int, quarter: int, today: datetime.date, *, government: int | None = None) -> Board:
+    """Every department the person may see (`user` None: all, for official reports; `government` given: that
+    government's only) × the quarter: report status, submitted when, overdue."""
     scope = Department.objects.all() if user is None else Department.objects.visible_to(user)
+    if government is not None:
+        scope = scope.filter(local_government_id=government)
     departments = scope.filter(programmes__is_active=True, programmes__year_plan__year=year).distinct()
+    # Each department is due by its own government's deadline; the board's is the person's (or given) government's.
+    set_dues = deadlines_by_government(year, quarter)
+    default = default_deadline(year, quarter)
+    if government is None and user is not None:
+        government = government_of(user)
     reports = {
         report.department_id: report
         for report in QuarterlyReport.objects.filter(department__in=departments, year=year, quarter=quarter)
@@ -197,10 +204,18 @@ def review_board(user, year: int, quarter: int, today: datetime.date) -> Board:
         .annotate(total=Sum("lines__jobs"))
     }
     rows = tuple(
-        BoardRow(department, reports.get(department.pk), getattr(reports.get(department.pk), "total", None), due, today)
+        BoardRow(
+            department,
+            reports.get(department.pk),
+            getattr(reports.get(department.pk), "total", None),
+            set_dues.get(department.local_government_id, default),
+            today,
+        )
         for department in departments.order_by("sort_order", "name")
     )
-    return Board(year, quarter, due, rows)
+    if government is None and len({row.due for row in rows}) == 1:
+        return Board(year, quarter, rows[0].due, rows)
+    return Board(year, quarter, set_dues.get(government, default), rows)
 
 
 def department_reports(department: Department, limit: int = 12):

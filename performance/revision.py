@@ -59,6 +59,7 @@ GOVERNMENT_PATHS = {
     "Membership": "department.local_government_id",
     "PledgeProgramme": "pledge.local_government_id",
     "YearPlan": "local_government_id",
+    "GovernmentFundingSource": "local_government_id",
 }
 
 

@@ -4,8 +4,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import accumulate
 
-from django.db.models import Count, Exists, OuterRef
-
 from .calculations import achievement_rate
 from .models import (
     ALL_DEPARTMENTS,
@@ -16,8 +14,9 @@ from .models import (
     QuarterlyReport,
     QuarterlyReportLine,
     ResultSummary,
-    TargetSummary,
 )
+from .summaries import summary_department
+from .summary_sql import pending_reports
 
 PENDING = (QuarterlyReport.Status.DRAFT, QuarterlyReport.Status.SUBMITTED, QuarterlyReport.Status.RETURNED)
 
@@ -72,39 +71,28 @@ class PeriodResult:
         return achievement_rate(self.cumulative, self.target)
 
 
-def report_periods(pledge: Pledge, user=None) -> list[dict]:
+def report_periods(pledge: Pledge, user=None, totals=None) -> list[dict]:
     """Per year and quarter, oldest first: `jobs` and `approved` (the approved lines of the pledge's 세부사업 and their
     number, for the whole district) and, when `user` is given, `draft`, `submitted` and `returned`: the reports that
     person may see, of departments that run the pledge's 세부사업 that year, that do not count yet.
 
-    Two queries whatever the data: the pledge's approved results by period, read from their summary (a row per
-    quarter, `performance.summaries`), and the reports not yet approved, which are few."""
-    totals = ResultSummary.objects.filter(pledge=pledge, department=ALL_DEPARTMENTS, dimension=Dimension.TOTAL)
+    The pledge's approved results by period are read from their summary (a row per quarter, `performance.summaries`;
+    `totals`: those rows as (year, quarter, jobs, lines), when the caller has read them), then the reports not yet
+    approved, which are few (a partial index holds only them), and, when there are any, which of their departments
+    run the pledge's 세부사업 that year."""
+    if totals is None:
+        summary = ResultSummary.objects.filter(pledge=pledge, department=ALL_DEPARTMENTS, dimension=Dimension.TOTAL)
+        totals = summary.values_list("year", "quarter", "jobs", "lines")
     periods = {
         (year, quarter): {"year": year, "quarter": quarter, "jobs": jobs, "approved": lines}
-        for year, quarter, jobs, lines in totals.values_list("year", "quarter", "jobs", "lines")
+        for year, quarter, jobs, lines in totals
     }
     if user is not None:
-        # Departments that run the pledge's 세부사업 that year: its target summary has their row (an index lookup,
-        # where the links themselves are 250,000 rows in the bench).
-        linked = TargetSummary.objects.filter(
-            pledge=pledge, department=OuterRef("department"), dimension=Dimension.TOTAL, year=OuterRef("year")
-        )
-        pending = (
-            QuarterlyReport.objects.filter(
-                Exists(linked), department__local_government_id=pledge.local_government_id, status__in=PENDING
-            )
-            .visible_to(user)
-            .order_by()
-            .values("year", "quarter", "status")
-            .annotate(count=Count("pk"))
-        )
-        for row in pending:
+        for (year, quarter, status), count in pending_reports(pledge, summary_department(user), PENDING).items():
             period = periods.setdefault(
-                (row["year"], row["quarter"]),
-                {"year": row["year"], "quarter": row["quarter"], "jobs": None, "approved": 0},
+                (year, quarter), {"year": year, "quarter": quarter, "jobs": None, "approved": 0}
             )
-            period[row["status"]] = row["count"]
+            period[status] = count
         for period in periods.values():
             for status in PENDING:
                 period.setdefault(status, 0)

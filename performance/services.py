@@ -390,19 +390,22 @@ def _line_change(record) -> str:
 
 
 @transaction.atomic
-def deadline_set(*, year: int, quarter: int, due_date, user) -> ReportingDeadline:
-    """The lead department sets a quarter's deadline (instead of the 10th day after the quarter)."""
+def deadline_set(*, government, year: int, quarter: int, due_date, user) -> ReportingDeadline:
+    """The lead department of `government` (a LocalGovernment or its id) sets a quarter's deadline (instead of the
+    10th day after the quarter)."""
     if not can_review_reports(user):
         raise PermissionDenied(NOT_REVIEWER)
-    deadline = _locked_deadline(year, quarter)
+    government = getattr(government, "pk", government)
+    deadline = _locked_deadline(government, year, quarter)
     if deadline is None:
         try:
             with transaction.atomic():
-                return _deadline_change(ReportingDeadline(year=year, quarter=quarter), due_date, user)
+                new = ReportingDeadline(local_government_id=government, year=year, quarter=quarter)
+                return _deadline_change(new, due_date, user)
         except (IntegrityError, ValidationError):
             # A colleague set the quarter's first deadline a moment ago (there is no row to lock before it exists):
             # change theirs, as if theirs had come first, instead of failing on the unique constraint.
-            deadline = _locked_deadline(year, quarter)
+            deadline = _locked_deadline(government, year, quarter)
             if deadline is None:
                 raise
     if deadline.due_date != due_date:
@@ -410,8 +413,12 @@ def deadline_set(*, year: int, quarter: int, due_date, user) -> ReportingDeadlin
     return deadline
 
 
-def _locked_deadline(year: int, quarter: int) -> ReportingDeadline | None:
-    return ReportingDeadline.objects.select_for_update().filter(year=year, quarter=quarter).first()
+def _locked_deadline(government: int, year: int, quarter: int) -> ReportingDeadline | None:
+    return (
+        ReportingDeadline.objects.select_for_update()
+        .filter(local_government_id=government, year=year, quarter=quarter)
+        .first()
+    )
 
 
 def _deadline_change(deadline: ReportingDeadline, due_date, user) -> ReportingDeadline:

@@ -16,6 +16,7 @@ class LocalGovernment(models.Model):
     class Meta:
         verbose_name = _("지자체")
         verbose_name_plural = _("지자체")
+        permissions = [("administer_government", _("소속 기관의 사용자·부서·목록·재원 관리"))]
 
     def __str__(self):
         return self.name

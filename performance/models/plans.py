@@ -24,11 +24,38 @@ YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
 
 
 class FundingSource(models.TextChoices):
-    """재원: where a budget's money comes from (a Seoul 자치구's sources)."""
+    """재원: the national vocabulary of where a budget's money comes from. Each government uses some of them in its
+    own order (`GovernmentFundingSource`, read through `performance.funding.sources_of`): a Seoul 자치구
+    국비·시비·구비, a 군 국비·도비·군비·민자."""
 
     NATIONAL = "national", _("국비")
     CITY = "city", _("시비")
+    PROVINCE = "province", _("도비")
     DISTRICT = "district", _("구비")
+    COUNTY = "county", _("군비")
+    PRIVATE = "private", _("민자")
+    OTHER = "other", _("기타")
+
+
+class GovernmentFundingSource(models.Model):
+    """A funding source a local government uses, at its place in that government's tables, forms and files."""
+
+    local_government = models.ForeignKey(LocalGovernment, on_delete=models.CASCADE, related_name="funding_sources")
+    source = models.CharField(_("재원"), max_length=20, choices=FundingSource.choices)
+    sort_order = models.PositiveSmallIntegerField(_("순서"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("기관 재원")
+        verbose_name_plural = _("기관 재원")
+        ordering = ["local_government", "sort_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["local_government", "source"], name="government_funding_source_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.local_government_id} {self.get_source_display()}"
 
 
 class TermPlan(models.Model):

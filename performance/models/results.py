@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..querysets import ResultsQuerySet
-from .organisation import Department
+from .organisation import Department, LocalGovernment
 from .plans import MAX_JOBS, YEAR_VALIDATORS, Programme
 
 QUARTERS = (1, 2, 3, 4)
@@ -52,6 +52,14 @@ class QuarterlyReport(models.Model):
             models.UniqueConstraint(fields=["department", "year", "quarter"], name="report_unique_period"),
             models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="report_quarter_range"),
         ]
+        # The reports that do not count yet, which the dashboards count: a few among every quarter's reports.
+        indexes = [
+            models.Index(
+                fields=["department", "year", "quarter"],
+                condition=Q(status__in=["draft", "submitted", "returned"]),
+                name="report_pending",
+            )
+        ]
         permissions = [("review_quarterlyreport", _("분기 실적 승인·반려·재개"))]
 
     def __str__(self):
@@ -88,8 +96,11 @@ class QuarterlyReportLine(models.Model):
 
 
 class ReportingDeadline(models.Model):
-    """A deadline set by the lead department for one quarter; without one, the 10th day after the quarter."""
+    """A deadline set by a government's lead department for one quarter; without one, the 10th day after the quarter."""
 
+    local_government = models.ForeignKey(
+        LocalGovernment, on_delete=models.PROTECT, related_name="reporting_deadlines", verbose_name=_("지자체")
+    )
     year = models.PositiveSmallIntegerField(_("연도"), validators=YEAR_VALIDATORS)
     quarter = models.PositiveSmallIntegerField(_("분기"), validators=[MinValueValidator(1), MaxValueValidator(4)])
     due_date = models.DateField(_("제출 기한"))
@@ -101,7 +112,7 @@ class ReportingDeadline(models.Model):
         verbose_name_plural = _("제출 기한")
         ordering = ["-year", "-quarter"]
         constraints = [
-            models.UniqueConstraint(fields=["year", "quarter"], name="deadline_unique_period"),
+            models.UniqueConstraint(fields=["local_government", "year", "quarter"], name="deadline_unique_period"),
             models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="deadline_quarter_range"),
         ]
 

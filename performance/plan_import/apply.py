@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from .. import summaries
 from ..access import can_edit_plans
+from ..funding import sources_of
 from ..models import PledgeProgramme, Programme, ProgrammeLineage, Strategy, Task, YearPlan
 from ..plan_services import PlanRefused, next_order, programme_budget_save, programme_remove_row, removal_refusal
 from ..reporting import history_who
@@ -75,6 +76,7 @@ def _save(plan: YearPlan, session_plan: dict, user, reason: str) -> int:
             raise PlanImportRefused(removal_refusal(programme.name, plan.year, approved=False, pending=True))
         programme_remove_row(programme, user=user, reason=reason)
     order = next_order(Programme.objects.filter(year_plan=plan))
+    sources = sources_of(plan.local_government_id)
     for op in session_plan["rows"]:
         programme = existing.get(op["id"]) if op["id"] else None
         if programme is None:
@@ -93,7 +95,7 @@ def _save(plan: YearPlan, session_plan: dict, user, reason: str) -> int:
         programme.is_active = True
         _keep(programme, user, reason)
         budget = {source: tuple(pair) for source, pair in op.get("budget", {}).items()}
-        programme_budget_save(programme, budget, user=user, reason=reason)
+        programme_budget_save(programme, budget, sources=sources, user=user, reason=reason)
     return len(session_plan["rows"]) + len(session_plan["remove"])
 
 

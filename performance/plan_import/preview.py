@@ -14,8 +14,10 @@ from openpyxl.utils import get_column_letter
 from .. import excel
 from ..access import can_edit_plans
 from ..calculations import figure
+from ..funding import sources_of
 from ..models import (
     Department,
+    FundingSource,
     Programme,
     ProgrammeLineage,
     ProgrammeType,
@@ -25,7 +27,6 @@ from ..models import (
 )
 from ..plan_services import budget_refusal, removal_refusal
 from ..plan_workbook import (
-    BUDGET_COLUMNS,
     DEPARTMENT,
     FIRST_BUDGET_COLUMN,
     GROUP,
@@ -36,6 +37,7 @@ from ..plan_workbook import (
     TARGET,
     TYPE,
     PlanRow,
+    budget_columns,
 )
 from ..plan_workbook import parse_plan_workbook as parse
 
@@ -75,7 +77,7 @@ FIELD_LABELS = {
     "target_group": gettext_lazy("대상"),
     "jobs_target": gettext_lazy("목표(명)"),
     "is_active": gettext_lazy("운영"),
-} | {f"{kind}_{source}": label for source, kind, label in BUDGET_COLUMNS}
+} | {f"{kind}_{source}": label for source, kind, label in budget_columns(FundingSource.choices)}
 MOVES = ("place", "department")
 
 
@@ -138,7 +140,8 @@ def plan_import_preview(*, year_plan: YearPlan, data: bytes, filename: str, user
     operator of manage.py. A dozen queries whatever the number of rows."""
     if user is not None and not can_edit_plans(user):
         raise PermissionDenied(NOT_ALLOWED)
-    parsed = parse(data, filename=filename)
+    sources = sources_of(year_plan.local_government_id)
+    parsed = parse(data, sources=sources, filename=filename)
     errors = list(parsed.errors)
     if not parsed.rows and not parsed.listed_ids:
         # The file itself was refused, or no row was read: judging removals would only list every 세부사업.
@@ -146,7 +149,7 @@ def plan_import_preview(*, year_plan: YearPlan, data: bytes, filename: str, user
     if parsed.year is not None and parsed.year != year_plan.year:
         errors.append(_cell("B2", parsed.year, WRONG_YEAR % {"year": year_plan.year, "found": parsed.year}))
     context = _Context.load(year_plan, parsed.rows)
-    planner = _Planner(year_plan, context, parsed.listed_ids)
+    planner = _Planner(year_plan, context, parsed.listed_ids, sources)
     for row in parsed.rows:
         planner.row(row)
     planner.removals()
@@ -232,8 +235,10 @@ def _place(programme: Programme) -> str:
 class _Planner:
     """Turns each valid row into an operation and a preview line, collecting the errors that need the database."""
 
-    def __init__(self, year_plan: YearPlan, context: _Context, listed: frozenset[int]):
+    def __init__(self, year_plan: YearPlan, context: _Context, listed: frozenset[int], sources):
         self.year_plan, self.context, self.listed = year_plan, context, listed
+        self.sources = sources  # the government's funding sources (`funding.sources_of`)
+        self.budget_columns = budget_columns(sources)
         self.errors: list[excel.CellError] = []
         self.warnings: list[str] = []
         self.changes: list[RowChange] = []
@@ -266,10 +271,10 @@ class _Planner:
         if department is not None:
             self._name_free(row, department, existing)
         budget = {source: (secured, executed) for source, secured, executed in row.budget}
-        if refusal := budget_refusal(budget):
+        if refusal := budget_refusal(budget, self.sources):
             column = next(
                 get_column_letter(FIRST_BUDGET_COLUMN + index)
-                for index, (source, _kind, _label) in enumerate(BUDGET_COLUMNS)
+                for index, (source, _kind, _label) in enumerate(self.budget_columns)
                 if index % 2 == 0 and budget.get(source, (0, None))[0] is None
             )
             self.errors.append(_cell(f"{column}{n}", None, refusal))
@@ -354,7 +359,7 @@ class _Planner:
         ]
         current = {r.source: r for r in existing.budget_rows.all()}
         given = {source: {"secured": secured, "executed": executed} for source, secured, executed in row.budget}
-        for source, kind, _label in BUDGET_COLUMNS:
+        for source, kind, _label in self.budget_columns:
             old = getattr(current[source], kind) if source in current else None
             pairs.append((f"{kind}_{source}", figure(old), figure(given.get(source, {}).get(kind))))
         if not existing.is_active:

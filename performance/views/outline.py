@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from .. import outline_services as services
+from ..access import can_edit_lists
 from ..models import Task
 from ..plan_forms import ListActionForm, ListItemForm, StructureActionForm, StructureForm
 from ..plan_services import PlanRefused
@@ -40,6 +41,7 @@ class ListsView(ChangeMixin, GovernmentMixin, TemplateView):
     adds, renames, orders and deletes items (a reason kept in each item's history; deleting refused while used)."""
 
     template_name = "plans/lists.html"
+    may_edit = staticmethod(can_edit_lists)  # the lead department and the government's administrator
 
     def get_context_data(self, **kwargs):
         lists = [

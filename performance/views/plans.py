@@ -38,6 +38,7 @@ class GovernmentMixin:
     """The person's local government; the lead department alone may POST (and open the edit forms)."""
 
     edit_only = False
+    may_edit = staticmethod(can_edit_plans)  # who may POST here and open the edit forms
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -45,7 +46,7 @@ class GovernmentMixin:
         self.government = user_government(request.user)
         if self.government is None:
             raise Http404("no government")
-        self.editable = can_edit_plans(request.user)
+        self.editable = self.may_edit(request.user)
         if (self.edit_only or request.method == "POST") and not self.editable:
             raise PermissionDenied(services.NOT_ALLOWED)
         return super().dispatch(request, *args, **kwargs)

@@ -38,7 +38,7 @@ class MyDepartmentView(TemplateView):
         department = own_department(self.request.user)
         todo = reporting.unreported_quarters(department, _today())
         year, quarter = reporting_default(department.local_government_id, _today()) or reporting_period(_today())
-        due = deadline(year, quarter)
+        due = deadline(department.local_government_id, year, quarter)
         current = QuarterlyReport.objects.filter(department=department, year=year, quarter=quarter).first()
         return super().get_context_data(
             department=department,
@@ -93,7 +93,7 @@ class ResultEntryView(TemplateView):
             year=self.year,
             quarter=self.quarter,
             report=self.report,
-            due=deadline(self.year, self.quarter),
+            due=deadline(self.department.local_government_id, self.year, self.quarter),
         )
         return super().get_context_data(**kwargs)
 

@@ -80,6 +80,12 @@ class DeadlineView(View):
             period = (form.cleaned_data["year"], form.cleaned_data["quarter"])
             return board.render_to_response(board.get_context_data(deadline_form=form, period=period), status=400)
         data = form.cleaned_data
-        services.deadline_set(year=data["year"], quarter=data["quarter"], due_date=data["due_date"], user=request.user)
+        services.deadline_set(
+            government=government_of(request.user),
+            year=data["year"],
+            quarter=data["quarter"],
+            due_date=data["due_date"],
+            user=request.user,
+        )
         messages.success(request, _("제출 기한을 바꾸었습니다."))
         return redirect(f"{reverse('performance:board')}?year={data['year']}&quarter={data['quarter']}")

@@ -164,19 +164,46 @@ def test_sort_the_department_table_by_rate(client, card_data, django_user_model)
         assert rows[len(expected) :] and all(rate == "—" for _name, rate in rows[len(expected) :]), sort
 
 
+def test_the_department_table_pages_in_korean_and_keeps_the_query(client, card_data, django_user_model, monkeypatch):
+    """Two rows a page: the first page links to every page and 다음 (no English "next"), the header that sorts says
+    so with aria-sort and its link turns the order round, and the other links keep the year and the sort; a page
+    past the end shows the last page."""
+    from geumcheon_jobs import views
+
+    client.force_login(django_user_model.objects.get(username="lead"))
+    names = [row[0] for row in department_rows(client.get(URL, {"year": 2021}).content.decode())]
+    assert len(names) == len(set(names)) > 2  # the departments with figures in 2021, on one page of 25
+    monkeypatch.setattr(views.DashboardView, "per_page", 2)
+
+    html = client.get(URL, {"year": 2021, "sort": "name"}).content.decode()
+    table = re.search(r'<div class="table-container">.*?</nav>', html, re.S)[0]
+    assert re.search(
+        r'<th scope="col" class="orderable" aria-sort="ascending"><a href="\?year=2021&amp;sort=-name">부서', table
+    )
+    pages = re.findall(r'<li[^>]*><a href="([^"]+)"[^>]*>([^<]+)</a></li>', table)
+    last = -(-len(names) // 2)
+    assert [label for _href, label in pages] == [str(n) for n in range(1, last + 1)] + ["다음"]
+    assert all("year=2021" in href and "sort=name" in href for href, _label in pages)
+    assert "next" not in table and 'aria-current="page">1<' in table
+    assert [name for name, _rate in department_rows(html)] == sorted(names)[:2]
+
+    beyond = department_rows(client.get(URL, {"year": 2021, "sort": "name", "page": 99}).content.decode())
+    assert [name for name, _rate in beyond] == sorted(names)[(last - 1) * 2 :]
+
+
 @pytest.mark.parametrize("year", ["2019", "2021", "2022", ""])
 @pytest.mark.parametrize("username", ["manager", "dept03"])
 def test_query_count_is_constant(client, card_data, django_user_model, django_assert_max_num_queries, year, username):
-    """At most 16 when the page is computed (the pledge's plan years are the plan's, read beside the pledge's own
-    targets; the approved results by period, then by 부문 and 대상 with the 부문 targets, from their summaries in one
-    query, the two lists' names in one; the departments and their two summaries in two; the reports in progress one;
-    the indicators panel four: the term, its yearly plans, targets and results), 4 when it comes
-    from the cache (session, user, permissions, the pledge with the revision). Another page first, as in a running
-    server: the header's demo-data flag is read once per process, not per page."""
+    """At most 12 when the page is computed: session, user, permissions and the pledge with the revision (4, as
+    from the cache); the pledge's summaries in one statement (two without a year: its plan years first, to find the
+    default one; `performance.summary_sql`); the reports in progress in one, and one more for their departments'
+    links when there are any; the departments' summaries in one and their names in one; the indicators panel in two
+    (the term with its plans; the targets with the results). 4 when it comes from the cache. Another page first, as
+    in a running server: the header's demo-data flag is read once per process, not per page."""
     client.force_login(django_user_model.objects.get(username=username))
     client.get(reverse("home"))
     query = {"year": year} if year else {}
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(12):
         first = client.get(URL, query)
     with django_assert_max_num_queries(4):
         again = client.get(URL, query)

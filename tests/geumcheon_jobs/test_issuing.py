@@ -339,7 +339,7 @@ def test_the_list_reads_a_constant_number_of_queries(card_data, users, login, dj
     for kind, year, quarter in documents:
         snapshot_row(card_data, users["lead"], kind, year, quarter, "처음")
     client = login("manager")
-    with django_assert_max_num_queries(34) as few:  # + the card's plan years and its shared 세부사업; the lists' names
+    with django_assert_max_num_queries(35) as few:  # + the card's plan years, its shared 세부사업, funding sources
         assert client.get(LIST_URL).status_code == 200
     for n in range(6):  # the same documents sent again and again
         for kind, year, quarter in documents:

@@ -52,7 +52,8 @@ def test_every_role_reads_the_card(login, username):
 
 def test_the_card_page_reads_a_constant_number_of_queries(login, django_assert_max_num_queries):
     client = login("manager")
-    with django_assert_max_num_queries(18):  # + the card's plan years and the 세부사업 it shares with other pledges
+    # + the card's plan years, the 세부사업 it shares with other pledges and the government's funding sources
+    with django_assert_max_num_queries(19):
         assert client.get(CARD_URL).status_code == 200
 
 

@@ -163,7 +163,7 @@ def test_dashboard_panel_follows_a_change_and_reads_in_constant_queries(
     assert "67.6%" in client.get(url).content.decode()  # 2025 하반기 (demo)
     from indicators.templatetags.indicators import indicator_panel
 
-    with django_assert_max_num_queries(4):  # the term, and the board's three
+    with django_assert_max_num_queries(2):  # the term with its plans, and the targets with the results
         panel = indicator_panel(card_data.local_government_id, 2025)
         assert len(panel["board"].plans) == 5
     data = {

@@ -162,3 +162,29 @@ def test_the_plan_migration_moves_every_row_and_keeps_every_figure():
             assert record.programme_id == line.programme_id  # the history follows the line to its year's row
     finally:
         migrate(latest)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_funding_sources_migration_keeps_every_government_on_its_sources_and_its_deadlines():
+    """0018: every government there was keeps 국비·시비·구비 in that order, and the install's deadlines become its
+    government's."""
+    latest = latest_targets()
+    call_command("flush", "--no-input", verbosity=0)
+    try:
+        old = migrate([("performance", "0017_report_pending_index")])
+        government_model = old.get_model("performance", "LocalGovernment")
+        first = government_model.objects.create(name="갑구", code="1110000")
+        second = government_model.objects.create(name="을구", code="1120000")
+        old.get_model("performance", "ReportingDeadline").objects.create(
+            year=2021, quarter=3, due_date=datetime.date(2021, 10, 20)
+        )
+
+        new = migrate(latest)
+        sources = new.get_model("performance", "GovernmentFundingSource").objects.order_by("sort_order")
+        for government in (first, second):
+            chosen = sources.filter(local_government_id=government.pk).values_list("source", flat=True)
+            assert list(chosen) == ["national", "city", "district"]
+        [deadline] = new.get_model("performance", "ReportingDeadline").objects.all()
+        assert (deadline.local_government_id, deadline.due_date) == (first.pk, datetime.date(2021, 10, 20))
+    finally:
+        migrate(latest)

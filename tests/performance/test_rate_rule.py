@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from geumcheon_jobs.tables import DepartmentAchievementTable
+from geumcheon_jobs.tables import sorted_rows
 from performance.achievement import department_achievement
 from performance.calculations import rate
 from tests.factories import (
@@ -104,8 +104,8 @@ def test_the_department_table_sorts_by_the_rate_it_shows():
     QuarterlyReportLineFactory(report=rows["가과"], programme=unlinked, jobs=1000)
 
     def shown(order_by):
-        table = DepartmentAchievementTable(department_achievement(pledge, 2019, None), order_by=order_by)
-        return [(row.record.name, row.record.rate) for row in table.rows]
+        rows = sorted_rows(department_achievement(pledge, 2019, None), order_by)
+        return [(row.name, row.rate) for row in rows]
 
     tie = Decimal("50.3")
     assert shown("-rate") == [("가과", tie), ("나과", tie), ("다과", Decimal("10.0")), ("라과", None)]

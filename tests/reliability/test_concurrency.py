@@ -241,13 +241,15 @@ def test_budget_saves_with_the_same_version_one_wins():
 
 @on_postgresql
 def test_setting_a_new_deadline_at_once_leaves_one_deadline(office):
-    *_, lead = office
+    department, *_, lead = office
     for number in range(RACES):
         year, quarter = 2030 + number // 4, number % 4 + 1
         dates = [f"{year + 1}-01-{10 + racer:02d}" for racer in range(RACERS)]
         outcomes = race(
             [
-                lambda due=due: services.deadline_set(year=year, quarter=quarter, due_date=due, user=lead)
+                lambda due=due: services.deadline_set(
+                    government=department.local_government, year=year, quarter=quarter, due_date=due, user=lead
+                )
                 for due in dates
             ]
         )

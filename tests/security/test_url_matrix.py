@@ -22,9 +22,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from audit.models import ChangeRecord
 from geumcheon_jobs.models import IssuedDocument
 from performance import services
-from performance.models import Department, Pledge, QuarterlyReport, YearPlan, YearPlanEdition
+from performance.models import Department, Membership, Pledge, QuarterlyReport, YearPlan, YearPlanEdition
 from performance.plans import plan_programmes, snapshot_rows
 from performance.services import LineInput
 from tests.factories import DepartmentFactory, LocalGovernmentFactory, ProgrammeTypeFactory, TargetGroupFactory
@@ -138,6 +139,21 @@ EXPECTED = {
     "indicators:targets": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
     "indicators:result": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
     "indicators:import": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
+    # 기관 관리: the government's administrator alone (here the superuser, who holds every permission); nobody else,
+    # the lead department included. An empty POST is refused as incomplete (400).
+    "administration:index": {"GET": row(LOGIN, 403, 403, 403, 403, 200)},
+    "administration:users": {"GET": row(LOGIN, 403, 403, 403, 403, 200)},
+    "administration:user-create": {
+        "GET": row(LOGIN, 403, 403, 403, 403, 200),
+        "POST": row(LOGIN, 403, 403, 403, 403, 400),
+    },
+    "administration:user": {"GET": row(LOGIN, 403, 403, 403, 403, 200), "POST": row(LOGIN, 403, 403, 403, 403, 400)},
+    "administration:departments": {
+        "GET": row(LOGIN, 403, 403, 403, 403, 200),
+        "POST": row(LOGIN, 403, 403, 403, 403, 400),
+    },
+    "administration:funding": {"GET": row(LOGIN, 403, 403, 403, 403, 200), "POST": row(LOGIN, 403, 403, 403, 403, 400)},
+    "administration:changes": {"GET": row(LOGIN, 403, 403, 403, 403, 200)},
 }
 
 # The admin is for administrators (superusers) only: everyone else is sent to the admin's login page,
@@ -150,6 +166,8 @@ ADMIN_SUPERUSER = {
     "admin:None": 404,  # the catch-all for unknown admin addresses
     "admin:audit_accesslog_add": 403,  # the access log is append-only, even for superusers
     "admin:audit_accesslog_delete": 403,
+    "admin:audit_changerecord_add": 403,  # so is the administrators' change record
+    "admin:audit_changerecord_delete": 403,
     "admin:axes_accessattempt_add": 403,  # so are the login logs
     "admin:axes_accessfailurelog_add": 403,
     "admin:axes_accesslog_add": 403,
@@ -235,6 +253,9 @@ def world(card_data, django_user_model) -> World:
     YearPlanEdition.objects.create(  # a published version of the year's plan, every department's rows
         year_plan=plan, number=1, status=plan.status, published_on="2021-03-31", rows=snapshot_rows(plan)
     )
+    ChangeRecord.objects.create(  # what an administrator changed, as the 기관 관리 pages record it
+        username="root", government_id=card_data.local_government_id, action="부서 추가", target="시험과"
+    )
     # Another local government on the same install: its department and its 부문 and 대상 lists are no one's here.
     government = LocalGovernmentFactory(name=ELSEWHERE, code="9999999")
     elsewhere = (
@@ -277,6 +298,7 @@ def request_for(name: str, method: str, world: World, suffix: str | None = None)
         "plan-documents": {"year": YEAR},
         "plan-document": {"year": YEAR, "slug": "plan"},
         "public-plan-document": {"code": CODE, "year": YEAR, "slug": "plan"},
+        "administration:user": {"pk": Membership.objects.get(department=dept03).user_id},
     }.get(name)
     if kwargs is None and "<str:code>" in str(ALL_URLS[name].pattern):
         kwargs = {"code": CODE}

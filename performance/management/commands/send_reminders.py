@@ -25,8 +25,7 @@ class Command(KoreanCommand):
             year, quarter = reporting_period(today)
         departments = send_reminders(year=year, quarter=quarter, today=today, dry_run=dry_run)
         verb = "보낼" if dry_run else "보낸"
-        self.stdout.write(
-            f"{year}년 {quarter}분기 (기한 {deadline(year, quarter):%Y-%m-%d}): {verb} 알림 {len(departments)}건"
-        )
+        self.stdout.write(f"{year}년 {quarter}분기: {verb} 알림 {len(departments)}건")
         for department in departments:
-            self.stdout.write(f"  {department.name}")
+            due = deadline(department.local_government_id, year, quarter)
+            self.stdout.write(f"  {department.local_government} {department.name} (기한 {due:%Y-%m-%d})")

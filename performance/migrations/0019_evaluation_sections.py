@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('performance', '0016_summaries_filled'),
+        ('performance', '0018_funding_sources'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
