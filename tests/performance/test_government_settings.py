@@ -165,7 +165,8 @@ def test_a_deadline_belongs_to_its_government_alone():
 
 
 def test_the_card_abbreviates_the_year_budget_by_the_governments_sources(county):
-    from geumcheon_jobs.selectors import pledge_card
+    from documents.card import pledge_card
+    from documents.card_xlsx import pledge_card_xlsx
     from performance import summaries
     from performance.models import PledgeProgramme
     from tests.factories import AnnualTargetFactory
@@ -181,3 +182,8 @@ def test_the_card_abbreviates_the_year_budget_by_the_governments_sources(county)
     assert [(short, amounts and amounts.secured) for short, amounts in card.year_budget_by_source] == [
         ("국", 100), ("도", None), ("군", 30), ("민자", None),
     ]  # fmt: skip
+    # The card's xlsx writes the same sources in its 소요예산 row, each figure in a cell of its own.
+    sheet = openpyxl.load_workbook(BytesIO(pledge_card_xlsx(card).content)).worksheets[0]
+    [row] = [row for row in sheet.iter_rows(values_only=True) if "소요예산(백만원) :" in row]
+    shown = [value for value in row if value not in (None, "")]
+    assert shown[shown.index("국") :] == ["국", 100, "도", "—", "군", 30, "민자", "—"]
