@@ -9,7 +9,7 @@ issuing, `document_figures` and `manage.py export_document` find a kind here and
 from django.utils.translation import gettext_lazy as _
 
 from .base import DocumentKind, DocumentUnavailable
-from .kinds import budget, card, quarterly
+from .kinds import budget, card, evaluation, plan_notice, quarterly, results_notice
 
 UNKNOWN_KIND = _("목록에 있는 문서를 고르세요.")
 
@@ -21,6 +21,9 @@ KINDS: dict[str, DocumentKind] = {
         card.KIND,
         quarterly.KIND,
         budget.KIND,
+        plan_notice.KIND,
+        results_notice.KIND,
+        evaluation.KIND,
     )
 }
 

@@ -18,6 +18,7 @@ from django.views.generic import TemplateView, View
 
 from audit.recording import NOT_LOGGED
 from budget.selectors import budget_matrix
+from documents.plan_views import public_listing
 from performance.achievement import YearWithoutPlan, achievement
 from performance.funding import FILE_NAMES
 from performance.models import Pledge
@@ -63,6 +64,7 @@ class PublicDisclosureView(TemplateView):
             execution=execution,
             charts=charts,
             years=overview.available_years,
+            plan_documents=public_listing(pledge.local_government_id),
             result_columns=RESULT_COLUMNS,
             budget_columns=BUDGET_COLUMNS,
             **kwargs,

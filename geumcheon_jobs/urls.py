@@ -15,6 +15,7 @@ urlpatterns = [
     path("results/", include("performance.urls")),
     path("budget/", include("budget.urls")),
     path("indicators/", include("indicators.urls")),
+    path("", include("documents.plan_urls")),
     path("plans/", include("performance.plan_workbook_urls")),
     path("plans/", include("performance.plan_urls")),
     path("manage/", include("geumcheon_jobs.administration.urls")),

@@ -17,7 +17,7 @@ from performance.plans import default_year, plan_years
 
 from . import reads
 from .models import IndicatorResult, IndicatorTarget
-from .values import Half, Indicator, TargetKind, expected_publication, figure, half_label, label_with_unit
+from .values import UNITS, Half, Indicator, TargetKind, expected_publication, figure, half_label, label_with_unit
 
 INDICATORS = (Indicator.EMPLOYMENT_RATE, Indicator.EMPLOYED)
 PUBLIC_PLAN_STATUSES = (YearPlan.Status.PUBLISHED, YearPlan.Status.REVISED)
@@ -215,4 +215,69 @@ def term_for_year(government_id: int, year: int | None, today: datetime.date) ->
         TermPlan.objects.filter(local_government_id=government_id, first_year__lte=year, last_year__gte=year)
         .order_by("-first_year")
         .first()
+    )
+
+
+@dataclass(frozen=True)
+class YearIndicator:
+    """One indicator over a plan's year, for the plan's documents: the year's target, the figure the year starts from
+    (the previous year's 하반기), its two half-years, and the change over the year (하반기 against the previous
+    하반기; None while either is not published — pending, never 0)."""
+
+    indicator: str
+    year: int
+    target: Target | None
+    start: ResultCell
+    first: ResultCell
+    second: ResultCell
+
+    @property
+    def label(self) -> str:
+        return label_with_unit(self.indicator)
+
+    @property
+    def change(self) -> Decimal | None:
+        if self.start.value is None or self.second.value is None:
+            return None
+        return self.second.value - self.start.value
+
+    @property
+    def change_text(self) -> str:
+        """+0.7%p · −1.2천명; "—" while the change cannot be told."""
+        change = self.change
+        if change is None:
+            return "—"
+        unit = "%p" if self.indicator == Indicator.EMPLOYMENT_RATE else str(UNITS[Indicator(self.indicator)])
+        sign = "+" if change > 0 else ("−" if change < 0 else "")
+        return f"{sign}{abs(change):,.1f}{unit}"
+
+    @property
+    def cell(self) -> TargetCell:
+        """The year's target measured by its 하반기 figure (the outcome rule of `TargetCell`)."""
+        return TargetCell(self.indicator, self.target, self.second.value, half_label(self.year, Half.SECOND))
+
+
+def year_indicators(plan: YearPlan, today: datetime.date) -> tuple[YearIndicator, ...]:
+    """The plan's indicator targets and its year's half-year results (two queries)."""
+    targets = {t.indicator: t for t in IndicatorTarget.objects.filter(year_plan=plan)}
+    results = {
+        (r.indicator, r.year, r.half): r
+        for r in IndicatorResult.objects.filter(
+            local_government_id=plan.local_government_id, year__in=(plan.year - 1, plan.year)
+        )
+    }
+
+    def cell(indicator, year, half) -> ResultCell:
+        return _result_cell(results.get((indicator, year, half)), indicator, year, half, today)
+
+    return tuple(
+        YearIndicator(
+            indicator,
+            plan.year,
+            _target(targets.get(indicator)),
+            cell(indicator, plan.year - 1, Half.SECOND),
+            cell(indicator, plan.year, Half.FIRST),
+            cell(indicator, plan.year, Half.SECOND),
+        )
+        for indicator in INDICATORS
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import outline
+from .views import evaluation, outline
 from .views import plans as views
 
 app_name = "plans"
@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:year>/programmes/new/", views.ProgrammeEditView.as_view(), name="programme-add"),
     path("<int:year>/programmes/<int:pk>/", views.ProgrammeEditView.as_view(), name="programme-edit"),
     path("<int:year>/programmes/<int:pk>/drop/", views.ProgrammeDropView.as_view(), name="programme-drop"),
+    path("<int:year>/evaluation/", evaluation.EvaluationView.as_view(), name="evaluation"),
     path("<int:year>/versions/<int:number>/", views.EditionView.as_view(), name="version"),
     path("pledges/new/", views.PledgeCreateView.as_view(), name="pledge-create"),
     path("pledges/<str:code>/<int:year>/", views.PledgeLinksView.as_view(), name="pledge-links"),

@@ -224,11 +224,12 @@ def source_totals(programmes, sources) -> tuple[SourceTotal, ...]:
 
 
 def plan_sheet(plan: YearPlan, user) -> PlanSheet:
-    """The year's plan for `user` (managers and the lead department: every 세부사업; staff: their department's),
-    in a constant number of queries whatever the number of 세부사업."""
+    """The year's plan for `user` (managers and the lead department: every 세부사업; staff: their department's; None:
+    every 세부사업, for the plan's official documents), in a constant number of queries whatever the number of
+    세부사업."""
+    scope = Programme.objects.all() if user is None else Programme.objects.visible_to(user)
     programmes = list(
-        Programme.objects.visible_to(user)
-        .filter(year_plan=plan)
+        scope.filter(year_plan=plan)
         .select_related("department", "programme_type", "target_group", "task")
         .prefetch_related("budget_rows")
         .order_by("department__sort_order", "sort_order", "name")
@@ -246,7 +247,7 @@ def plan_sheet(plan: YearPlan, user) -> PlanSheet:
     government = plan.local_government_id
     types = ProgrammeType.objects.filter(local_government_id=government).values_list("pk", "name")
     groups = TargetGroup.objects.filter(local_government_id=government).values_list("pk", "name")
-    complete = sees_all_departments(user)
+    complete = user is None or sees_all_departments(user)
     return PlanSheet(
         plan=plan,
         strategies=tuple(blocks),
@@ -257,6 +258,37 @@ def plan_sheet(plan: YearPlan, user) -> PlanSheet:
         complete=complete,
         by_source=source_totals(programmes, sources_of(government)),
         budget_total=amounts_sum(_budget_pairs(programmes)),
+    )
+
+
+@dataclass(frozen=True)
+class CrossTable:
+    """A yearly plan's 세부사업 counted by 부문 (rows) × 대상 (columns): each cell a `Subtotal` (None: no 세부사업 there);
+    the rows' totals are the sheet's `by_type`, the columns' its `by_group`, the corner its totals."""
+
+    groups: tuple[Subtotal, ...]
+    rows: tuple[tuple[Subtotal, tuple[Subtotal | None, ...]], ...]
+    total: Subtotal
+
+
+def cross_table(sheet: PlanSheet) -> CrossTable:
+    """The sheet's 세부사업 by 부문 × 대상, every total from the same sums as the sheet's own (`_subtotals`)."""
+    programmes = [p for block in sheet.strategies for task in block.tasks for p in task.programmes]
+    cells = {
+        (cell.name, group.name): cell
+        for group in sheet.by_group
+        for cell in _subtotals(
+            [p for p in programmes if p.target_group.name == group.name],
+            lambda p: p.programme_type.name,
+            [(row.name, row.name) for row in sheet.by_type],
+        )
+    }
+    return CrossTable(
+        groups=sheet.by_group,
+        rows=tuple(
+            (row, tuple(cells.get((row.name, group.name)) for group in sheet.by_group)) for row in sheet.by_type
+        ),
+        total=Subtotal(str(_("계")), sheet.programme_count, sheet.target_total, sheet.budget_total),
     )
 
 

@@ -2,6 +2,7 @@
 cards (pledges), and the quarterly results (results)."""
 
 from .editions import YearPlanEdition
+from .evaluations import EVALUATION_SECTIONS, EvaluationEvidence, EvaluationReport
 from .organisation import Department, LocalGovernment, Membership
 from .plans import (
     MAX_JOBS,
@@ -25,6 +26,7 @@ from .summaries import ALL_DEPARTMENTS, BudgetSummary, Dimension, ResultSummary,
 
 __all__ = [
     "ALL_DEPARTMENTS",
+    "EVALUATION_SECTIONS",
     "MAX_JOBS",
     "MAX_MILLION_WON",
     "QUARTERS",
@@ -33,6 +35,8 @@ __all__ = [
     "BudgetSummary",
     "Department",
     "Dimension",
+    "EvaluationEvidence",
+    "EvaluationReport",
     "FundingSource",
     "FuturePlanItem",
     "GovernmentFundingSource",

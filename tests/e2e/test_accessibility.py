@@ -130,6 +130,8 @@ def test_pages_of_the_lead_department(sign_in, live_server):
         "/plans/2026/import/",
         "/plans/pledges/new/",
         "/plans/pledges/일자리-1/2026/",
+        "/plans/2025/documents/",
+        "/plans/2025/evaluation/",
         "/pledges/일자리-1/card/",
         "/pledges/일자리-1/dashboard/",
     ]
@@ -152,6 +154,8 @@ def test_pages_of_managers(sign_in, live_server):
         "/results/notices/",
         "/results/lines/?year=2020",
         f"/results/targets/{PLEDGE}/?year=2021",
+        "/plans/2025/documents/",
+        "/plans/2025/evaluation/",
     ]
     assert check_all(page, live_server, paths) == {}
 
