@@ -1,17 +1,28 @@
 from django.core.cache import cache
 
-from performance.access import can_read_official_documents, own_department, role_label, sees_all_departments
+from performance.access import (
+    can_read_official_documents,
+    government_of,
+    own_department,
+    role_label,
+    sees_all_departments,
+    supervises,
+)
 from performance.models import Department
 
 DEMO_CACHE_KEY = "geumcheon_jobs:demo_data"
 
 
-def demo_data_loaded() -> bool:
-    """Whether demo departments exist; cached, and cleared by seed_demo, the only thing that adds them."""
-    loaded = cache.get(DEMO_CACHE_KEY)
+def demo_data_loaded(government: int | None) -> bool:
+    """Whether the person's government has demo departments; cached per government, and cleared by seed_demo, the
+    only thing that adds them."""
+    if government is None:
+        return False
+    key = f"{DEMO_CACHE_KEY}:{government}"
+    loaded = cache.get(key)
     if loaded is None:
-        loaded = Department.objects.filter(is_demo=True).exists()
-        cache.set(DEMO_CACHE_KEY, loaded, 300)
+        loaded = Department.objects.filter(local_government_id=government, is_demo=True).exists()
+        cache.set(key, loaded, 300)
     return loaded
 
 
@@ -41,5 +52,6 @@ def roles(request):
         "header_identity": {"name": name, "role": shown_role, "department": shown_department},
         "sees_all": sees_all_departments(user),
         "reads_official_documents": can_read_official_documents(user),
-        "demo_data": demo_data_loaded(),
+        "supervises": supervises(user),
+        "demo_data": demo_data_loaded(government_of(user)),
     }

@@ -23,6 +23,12 @@ class IssuedDocumentQuerySet(models.QuerySet):
     def delete(self):
         raise TypeError(IMMUTABLE)
 
+    def visible_to(self, user):
+        """The documents of the person's government's pledges (`access.government_of`), none without one."""
+        from performance.access import government_of
+
+        return self.filter(pledge__local_government_id=government_of(user)) if government_of(user) else self.none()
+
     def without_file(self):
         """For lists: everything but the file's bytes."""
         return self.defer("content")

@@ -1,9 +1,9 @@
-"""The three roles as groups with model permissions, kept in step on every migrate."""
+"""The roles as groups with model permissions, kept in step on every migrate."""
 
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
-from performance.access import MANAGER_GROUP, REVIEWER_GROUP, STAFF_GROUP
+from performance.access import MANAGER_GROUP, REVIEWER_GROUP, STAFF_GROUP, SUPERVISOR_GROUP
 
 # Model permissions of each role; `ensure_roles` writes them on every migrate.
 ROLE_PERMISSIONS = {
@@ -93,6 +93,8 @@ ROLE_PERMISSIONS = {
         "indicators.view_indicatortarget",
         "indicators.view_indicatorresult",
     ],
+    # Reads its 시·도's 시·군·구 through the roll-up page only; no permission of a government's own pages.
+    SUPERVISOR_GROUP: ["performance.view_governments_under"],
 }
 
 

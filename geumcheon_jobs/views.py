@@ -14,9 +14,9 @@ from django_tables2 import LazyPaginator, RequestConfig
 
 from audit.models import AccessLog
 from budget.selectors import budget_matrix
-from performance.access import can_read_official_documents
+from performance.access import can_read_official_documents, government_of, supervises
 from performance.achievement import YearWithoutPlan, achievement, department_achievement
-from performance.models import Department, Pledge
+from performance.models import Department, LocalGovernment, Pledge
 from performance.validation import year_from_query
 
 from . import caching
@@ -28,6 +28,7 @@ from .documents import XLSX
 from .exports import CARD_EXPORTERS
 from .filters import DepartmentFilter
 from .quarterly_report import REPORT_EXPORTERS, NoSuchPeriod, quarterly_report
+from .rollup import region_rollup
 from .selectors import UnknownCardYear, pledge_card
 from .tables import DepartmentAchievementTable
 from .tabular import to_csv, to_xlsx
@@ -37,14 +38,17 @@ class HomeView(TemplateView):
     template_name = "geumcheon_jobs/home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(pledges=Pledge.objects.select_related("lead_department"), **kwargs)
+        return super().get_context_data(
+            pledges=Pledge.objects.visible_to(self.request.user).select_related("lead_department"), **kwargs
+        )
 
 
 class PledgeCardMixin:
     """Finds the pledge by its code and the card's year from ?year= (default: the latest with results)."""
 
     def get_card(self):
-        pledge = get_object_or_404(Pledge.objects.select_related("lead_department"), code=self.kwargs["code"])
+        pledges = Pledge.objects.visible_to(self.request.user).select_related("lead_department")
+        pledge = get_object_or_404(pledges, code=self.kwargs["code"])
         try:
             return pledge_card(pledge, year_from_query(self.request.GET))
         except UnknownCardYear as exc:
@@ -72,13 +76,13 @@ class AchievementMixin:
     the downloads."""
 
     def get_overview(self, pledge=None):
-        pledge = pledge or get_object_or_404(Pledge, code=self.kwargs["code"])
+        pledge = pledge or get_object_or_404(Pledge.objects.visible_to(self.request.user), code=self.kwargs["code"])
         year = year_from_query(self.request.GET)
         try:
             overview = achievement(pledge, year, self.request.user, today=timezone.localdate())
         except YearWithoutPlan:
             raise Http404("no plan for this year") from None
-        names = DepartmentFilter(self.request.GET, Department.objects.all())
+        names = DepartmentFilter(self.request.GET, Department.objects.visible_to(self.request.user))
         departments = department_achievement(pledge, overview.year, self.request.user, departments=names.qs)
         return pledge, overview, names, departments
 
@@ -96,7 +100,7 @@ class DashboardView(AchievementMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         pledge = pledge_with_revision(
-            self.kwargs["code"], year_from_query(self.request.GET)
+            self.request.user, self.kwargs["code"], year_from_query(self.request.GET)
         )  # a bad year: 404 before caching
         part = lazy(lambda: self.compute(pledge))
         names = ("overview", "table", "filter", "pending", "charts", "years")
@@ -139,7 +143,7 @@ class BudgetExecutionMixin:
     """The pledge, its budget matrix, the chosen year (None: all years) and the execution figures."""
 
     def get_execution(self):
-        pledge = get_object_or_404(Pledge, code=self.kwargs["code"])
+        pledge = get_object_or_404(Pledge.objects.visible_to(self.request.user), code=self.kwargs["code"])
         matrix = budget_matrix(pledge)
         year = year_from_query(self.request.GET)
         if year is not None and year not in matrix.years:
@@ -181,10 +185,36 @@ class DashboardIndexView(View):
 
     def get(self, request):
         latest = Max("programme_links__programme__year_plan__year")
-        pledge = Pledge.objects.annotate(latest=latest).order_by(F("latest").desc(nulls_last=True), "code").first()
+        pledge = (
+            Pledge.objects.visible_to(request.user)
+            .annotate(latest=latest)
+            .order_by(F("latest").desc(nulls_last=True), "code")
+            .first()
+        )
         if pledge is None:
             return redirect("home")
         return redirect("dashboard", code=pledge.code)
+
+
+class RegionView(TemplateView):
+    """The 시·도 supervisor's page: each 시·군·구 under the 시·도 with its plan of the year, jobs target, approved
+    results and rate, the totals by 부문 and 대상, and links to each government's public page. Read only; anyone
+    else is refused (403)."""
+
+    template_name = "geumcheon_jobs/region.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not supervises(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        region = LocalGovernment.objects.get(pk=government_of(self.request.user))
+        year = year_from_query(self.request.GET)
+        rollup = region_rollup(region, year, timezone.localdate())
+        if year is not None and year not in rollup.years:
+            raise Http404("no plan of that year under this 시·도")
+        return super().get_context_data(rollup=rollup, **kwargs)
 
 
 def _source(pledge, year) -> str:
@@ -221,7 +251,9 @@ class QuarterlyReportDownloadView(View):
         if exporter is None:
             raise Http404("unknown format")
         try:
-            document = quarterly_report(get_object_or_404(Pledge, code=code), year, quarter)
+            document = quarterly_report(
+                get_object_or_404(Pledge.objects.visible_to(request.user), code=code), year, quarter
+            )
         except NoSuchPeriod as exc:
             raise Http404(str(exc)) from None
         return _attachment(exporter(document))
@@ -234,7 +266,9 @@ class BudgetReportDownloadView(View):
         exporter = BUDGET_REPORT_EXPORTERS.get(suffix)
         if exporter is None:
             raise Http404("unknown format")
-        return _attachment(exporter(budget_report(get_object_or_404(Pledge, code=code))))
+        return _attachment(
+            exporter(budget_report(get_object_or_404(Pledge.objects.visible_to(request.user), code=code)))
+        )
 
 
 def _attachment(exported) -> HttpResponse:

@@ -265,10 +265,11 @@ def department_achievement(
     the pledge's 세부사업 through `through_quarter`, its target and its 달성률 (`DepartmentResult`); those with neither
     a summary row of results nor of targets are left out. Three small queries (the departments and the two
     summaries), whatever the number of result lines; the rows are few, so the table sorts and pages them in Python."""
-    scope = Department.objects.all() if user is None else Department.objects.visible_to(user)
+    scope = Department.objects.filter(local_government_id=pledge.local_government_id)
+    scope = scope if user is None else scope.filter(Department.objects.visibility(user))
     if departments is not None:
         scope = scope.filter(pk__in=departments.values("pk"))
-    names = scope.filter(local_government_id=pledge.local_government_id).order_by("sort_order", "name")
+    names = scope.order_by("sort_order", "name")
     results, plan = _department_summaries(pledge, year, through_quarter)
     return [
         DepartmentResult(pk, name, results.get(pk, 0), _department_target(plan.get(pk)))

@@ -184,11 +184,15 @@ class Board:
         return sum(row.status == Status.SUBMITTED for row in self.rows)
 
 
-def review_board(user, year: int, quarter: int, today: datetime.date) -> Board:
-    """Every department the person may see (`user` None: all, for official reports) × the quarter: report
-    status, submitted when, overdue."""
+def review_board(user, year: int, quarter: int, today: datetime.date, *, government: int | None = None) -> Board:
+    """Every department the person may see (`user` None: all of `government`, for official reports; without a
+    government, every department of the install — official reports must name theirs) × the quarter: report status,
+    submitted when, overdue."""
     due = deadline(year, quarter)
-    scope = Department.objects.all() if user is None else Department.objects.visible_to(user)
+    if user is None:
+        scope = Department.objects.filter(local_government_id=government) if government else Department.objects.all()
+    else:
+        scope = Department.objects.visible_to(user)
     departments = scope.filter(programmes__is_active=True, programmes__year_plan__year=year).distinct()
     reports = {
         report.department_id: report

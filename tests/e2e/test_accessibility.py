@@ -76,8 +76,9 @@ def some_report(**filters) -> QuarterlyReport:
 
 
 def test_public_pages(page, live_server):
-    paths = ["/accounts/login/", "/public/", "/public/?year=2025", f"/public/{PLEDGE}/", f"/public/{PLEDGE}/?year=2019"]
-    paths += [f"/public/{PLEDGE}/?year=2022"]
+    paths = ["/accounts/login/", "/public/", "/public/3170000/?year=2025", f"/public/3170000/{PLEDGE}/"]
+    paths += [f"/public/3170000/{PLEDGE}/?year=2019"]
+    paths += [f"/public/3170000/{PLEDGE}/?year=2022"]
     paths += ["/accounts/password_reset/", "/accounts/password_reset/done/", "/accounts/reset/MQ/not-a-token/"]
     assert check_all(page, live_server, paths) == {}
 

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import CommandError
 
 from geumcheon_jobs.quarterly_report import REPORT_EXPORTERS, NoSuchPeriod, quarterly_report
-from performance.management.base import KoreanCommand
+from performance.management.base import KoreanCommand, add_government_argument, government_option, one_pledge
 from performance.models import Pledge
 
 
@@ -18,15 +18,18 @@ class Command(KoreanCommand):
             "--pledge",
             help="pledge code (default: the first pledge with a target for the year, e.g. 지역경제-11 for 2019)",
         )
+        add_government_argument(parser)
 
-    def handle(self, *args, year, quarter, output, pledge=None, **options):
+    def handle(self, *args, year, quarter, output, pledge=None, government=None, **options):
         exporter = REPORT_EXPORTERS.get(output.suffix.lower().lstrip("."))
         if exporter is None:
             raise CommandError(f"지원하지 않는 파일 형식입니다: {output.name} (가능: {', '.join(REPORT_EXPORTERS)})")
-        pledges = Pledge.objects.order_by("code")
+        government = government_option(government)
         if pledge:
-            found = pledges.filter(code=pledge).first()
+            found = one_pledge(pledge, government)
         else:  # with several pledges, `--year 2019` still means the one that had a target that year
+            pledges = Pledge.objects.order_by("local_government__code", "code")
+            pledges = pledges.filter(local_government=government) if government else pledges
             found = pledges.filter(targets__year=year, targets__target_group=None).first() or pledges.first()
         if found is None:
             raise CommandError(f"공약을 찾을 수 없습니다: {pledge or '(등록된 공약 없음)'}")
