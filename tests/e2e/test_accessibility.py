@@ -157,6 +157,15 @@ def test_pages_of_managers(sign_in, live_server):
     assert check_all(page, live_server, paths) == {}
 
 
+def test_the_region_page_of_a_supervisor(sign_in, live_server):
+    page = sign_in("seoul-supervisor")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    problems = check_all(page, live_server, ["/region/", "/region/?year=2025"])
+    page.goto(f"{live_server.url}/region/?year=2026")
+    screenshot(page, "region-supervisor")
+    assert problems == {}
+
+
 def test_pages_of_department_staff(sign_in, live_server):
     page = sign_in("dept03")
     department = Department.objects.get(code="dept03")
