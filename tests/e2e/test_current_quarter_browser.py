@@ -43,7 +43,7 @@ def test_the_quarter_just_ended_is_submitted_approved_and_every_page_opens_on_a_
     page.wait_for_load_state()
     assert "승인했습니다" in page.locator("main").inner_text()
 
-    for pledge in Pledge.objects.order_by("code"):
+    for pledge in Pledge.objects.filter(local_government__code="3170000").order_by("code"):  # the lead's own
         planned = default_year(pledge_years(pledge), timezone.localdate())
         page.goto(f"{live_server.url}/")
         tile = page.locator(".pledge-tile").filter(has=page.locator(".pledge-code", has_text=pledge.code))
