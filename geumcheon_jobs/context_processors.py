@@ -1,4 +1,5 @@
 from django.core.cache import cache
+from django.db.models import Exists, OuterRef
 
 from performance.access import (
     can_read_official_documents,
@@ -8,20 +9,25 @@ from performance.access import (
     sees_all_departments,
     supervises,
 )
-from performance.models import Department
+from performance.models import Department, LocalGovernment
 
 DEMO_CACHE_KEY = "geumcheon_jobs:demo_data"
 
 
-def demo_data_loaded(government: int | None) -> bool:
-    """Whether the person's government has demo departments; cached per government, and cleared by seed_demo, the
-    only thing that adds them."""
+def demo_data_loaded(government: int | None) -> str:
+    """What of the person's government is demo data: "invented" (a fictional government, every figure invented),
+    "split" (demo departments sharing a real government's totals) or "" (none); cached per government, and cleared
+    by seed_demo, the only thing that adds them."""
     if government is None:
-        return False
+        return ""
     key = f"{DEMO_CACHE_KEY}:{government}"
     loaded = cache.get(key)
     if loaded is None:
-        loaded = Department.objects.filter(local_government_id=government, is_demo=True).exists()
+        row = LocalGovernment.objects.filter(pk=government).values_list(
+            "is_demo", Exists(Department.objects.filter(local_government=OuterRef("pk"), is_demo=True))
+        )
+        invented, split = row.first() or (False, False)
+        loaded = "invented" if invented else "split" if split else ""
         cache.set(key, loaded, 300)
     return loaded
 

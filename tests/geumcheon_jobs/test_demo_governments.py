@@ -57,6 +57,7 @@ def test_a_lead_reviewer_of_예시구_sees_and_changes_only_예시구(client, ca
     client.force_login(user("gu2-lead"))
     home = client.get(reverse("home")).content.decode()
     assert "예시구 주민 일자리" in home and "지역경제-11" not in home
+    assert "모두 지어낸 예시입니다" in home  # the banner of a fictional government, not 금천구's demo split
     assert client.get(reverse("dashboard", args=["지역경제-11"])).status_code == 404
     geumcheon = Department.objects.get(local_government__name="금천구", code="dept03")
     assert client.get(reverse("performance:department", args=[geumcheon.pk])).status_code == 404
