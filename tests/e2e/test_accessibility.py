@@ -98,6 +98,9 @@ def test_pages_of_the_lead_department(sign_in, live_server):
     page = sign_in("lead")
     report = some_report(year=2021, quarter=2)
     department = Department.objects.get(code="dept05")
+    own_programmes = Programme.objects.filter(
+        year_plan__year=2026, year_plan__local_government=department.local_government
+    )
     paths = [
         "/",
         "/results/",
@@ -127,7 +130,7 @@ def test_pages_of_the_lead_department(sign_in, live_server):
         "/plans/2026/",
         "/plans/2026/structure/",
         "/plans/2021/",
-        f"/plans/2026/programmes/{Programme.objects.filter(year_plan__year=2026).first().pk}/",
+        f"/plans/2026/programmes/{own_programmes.first().pk}/",
         "/plans/2026/import/",
         "/plans/pledges/new/",
         "/plans/pledges/일자리-1/2026/",
