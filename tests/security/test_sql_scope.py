@@ -7,7 +7,7 @@ How a query is recognised as scoped (the rule this test enforces):
   GOVERNMENT_TABLES below. Tables of users, sessions, permissions, the access log and the list of governments itself
   are not; nor is the signed-in person's own row read by its id with their membership and department joined.
 - An anchor is an equality or IN of literal numbers in the SQL on a column that names a government's row: the
-  government's id (`local_government_id`, or a government's `code` literal), or the id of a row of a government's
+  government's id (`local_government_id`, the government's own `id`, or its `code` literal), or the id of a row of a government's
   table (`pledge_id`, `department_id`/`department`, `year_plan_id`, `report_id`, `programme_id`, `budget_line_id`,
   `term_id`, `strategy_id`, or a table's own `id`). Each anchor is resolved to the government of that row; ids that
   are no row (the summaries' 0, "every department") are not anchors.
@@ -98,7 +98,7 @@ def anchors(sql: str) -> list[tuple[str | None, int | str]]:
     for table, alias, column, one, many in COLUMN.findall(sql):
         table = table or aliases.get(alias)
         ids = [int(one)] if one else [int(n) for n in many.split(", ")]
-        if column == "local_government_id":
+        if column == "local_government_id" or (table == "performance_localgovernment" and column == "id"):
             found += [(None, i) for i in ids]
         elif column in ANCHOR_COLUMNS:
             found += [(ANCHOR_COLUMNS[column], i) for i in ids]
