@@ -26,11 +26,11 @@ NOTHING_SAVED = gettext_lazy("아무것도 저장하지 않았습니다.")
 
 
 class PledgeMixin:
-    """Finds the pledge by its code (e.g. 지역경제-11)."""
+    """Finds the pledge of the person's government by its code (e.g. 지역경제-11)."""
 
     def get_pledge(self) -> Pledge:
         if not hasattr(self, "_pledge"):
-            self._pledge = get_object_or_404(Pledge, code=self.kwargs["code"])
+            self._pledge = get_object_or_404(Pledge.objects.visible_to(self.request.user), code=self.kwargs["code"])
         return self._pledge
 
 
@@ -50,7 +50,7 @@ class BudgetIndexView(TemplateView):
     template_name = "budget/index.html"
 
     def get(self, request, *args, **kwargs):
-        pledges = list(Pledge.objects.order_by("code"))
+        pledges = list(Pledge.objects.visible_to(request.user).order_by("code"))
         plan_years = plan_budget_years(request.user)
         if len(pledges) == 1 and not plan_years:
             return redirect("budget:detail", code=pledges[0].code)

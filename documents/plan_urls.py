@@ -10,7 +10,7 @@ urlpatterns = [
         name="plan-document",
     ),
     path(
-        "public/<str:code>/documents/<int:year>/<str:slug>.<str:suffix>",
+        "public/<str:government>/documents/<int:year>/<str:slug>.<str:suffix>",
         plan_views.PublicPlanDocumentView.as_view(),
         name="public-plan-document",
     ),

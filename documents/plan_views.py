@@ -13,7 +13,7 @@ from django.views.generic import TemplateView, View
 
 from audit.models import AccessLog
 from performance.access import can_edit_plans, can_read_official_documents
-from performance.models import Pledge, YearPlan
+from performance.models import YearPlan
 from performance.plans import user_government
 
 from .base import DocumentUnavailable
@@ -92,12 +92,9 @@ class PublicPlanDocumentView(View):
     """A published 공시 document for anyone (`plan_parts.is_public`): the plan notice of a published plan, the
     results notice after its year. Anything else is 404, as if it did not exist."""
 
-    def get(self, request, code, year, slug, suffix):
-        pledge = get_object_or_404(Pledge, code=code)
+    def get(self, request, government, year, slug, suffix):
         plan = get_object_or_404(
-            YearPlan.objects.select_related("term", "local_government"),
-            local_government_id=pledge.local_government_id,
-            year=year,
+            YearPlan.objects.select_related("term", "local_government"), local_government__code=government, year=year
         )
         if not is_public(plan, slug):
             raise Http404("not published")

@@ -25,19 +25,24 @@ def parameter_refusal(kind: DocumentKind, year: int | None, quarter: int | None)
     return None
 
 
-def default_pledge(year: int | None) -> Pledge | None:
-    """The pledge a command means when it names none: the first (by code) with a district target for `year` — with
-    several pledges, `--year 2019` still means the one that had a target that year — else the first pledge."""
-    pledges = Pledge.objects.order_by("code")
+def default_pledge(year: int | None, government: LocalGovernment | None = None) -> Pledge | None:
+    """The pledge a command means when it names none (of `government`, when given): the first with a district target
+    for `year` — with several pledges, `--year 2019` still means the one that had a target that year — else the
+    first pledge, by government and code."""
+    pledges = Pledge.objects.order_by("local_government__code", "code")
+    pledges = pledges.filter(local_government=government) if government is not None else pledges
     return pledges.filter(targets__year=year, targets__target_group=None).first() or pledges.first()
 
 
-def lead_government(pledge: Pledge | None = None) -> LocalGovernment | None:
-    """The government whose yearly plan a command documents: the named pledge's, else the first government (one
-    install serves one government today)."""
+def lead_government(pledge: Pledge | None = None, government: LocalGovernment | None = None) -> LocalGovernment | None:
+    """The government whose yearly plan a command documents: the named pledge's, else `--government`'s, else the
+    install's only government (with several, a command must name one: None)."""
     if pledge is not None:
         return pledge.local_government
-    return LocalGovernment.objects.order_by("pk").first()
+    if government is not None:
+        return government
+    governments = list(LocalGovernment.objects.order_by("pk")[:2])
+    return governments[0] if len(governments) == 1 else None
 
 
 def document_subject(

@@ -17,12 +17,12 @@ from performance.revision import revision_annotation
 SECONDS = 3600  # entries are never stale (the key changes with the data); this only frees memory
 
 
-def pledge_with_revision(code: str, year: int | None = None) -> Pledge:
-    """The pledge a page is about, with the results revision read in the same query (`results_revision`); with a
+def pledge_with_revision(user, code: str, year: int | None = None) -> Pledge:
+    """The pledge of the person's government a page is about, with the results revision read in the same query (`results_revision`); with a
     `year`, a pledge whose government has no plan for that year is not found (a year without a plan is never shown
     as if it were an empty one). The check reads the small table of yearly plans by its unique key, not the
     pledge's links, which at 250,000 세부사업 rows cost more than the cached page itself."""
-    pledges = Pledge.objects.annotate(results_revision=revision_annotation())
+    pledges = Pledge.objects.visible_to(user).annotate(results_revision=revision_annotation())
     if year is not None:
         plan = YearPlan.objects.filter(local_government=OuterRef("local_government"), year=year)
         pledges = pledges.filter(Exists(plan))

@@ -1,23 +1,35 @@
 from django.core.cache import cache
+from django.db.models import Exists, OuterRef
 
 from performance.access import (
     can_administer_government,
     can_read_official_documents,
+    government_of,
     own_department,
     role_label,
     sees_all_departments,
+    supervises,
 )
-from performance.models import Department
+from performance.models import Department, LocalGovernment
 
 DEMO_CACHE_KEY = "geumcheon_jobs:demo_data"
 
 
-def demo_data_loaded() -> bool:
-    """Whether demo departments exist; cached, and cleared by seed_demo, the only thing that adds them."""
-    loaded = cache.get(DEMO_CACHE_KEY)
+def demo_data_loaded(government: int | None) -> str:
+    """What of the person's government is demo data: "invented" (a fictional government, every figure invented),
+    "split" (demo departments sharing a real government's totals) or "" (none); cached per government, and cleared
+    by seed_demo, the only thing that adds them."""
+    if government is None:
+        return ""
+    key = f"{DEMO_CACHE_KEY}:{government}"
+    loaded = cache.get(key)
     if loaded is None:
-        loaded = Department.objects.filter(is_demo=True).exists()
-        cache.set(DEMO_CACHE_KEY, loaded, 300)
+        row = LocalGovernment.objects.filter(pk=government).values_list(
+            "is_demo", Exists(Department.objects.filter(local_government=OuterRef("pk"), is_demo=True))
+        )
+        invented, split = row.first() or (False, False)
+        loaded = "invented" if invented else "split" if split else ""
+        cache.set(key, loaded, 300)
     return loaded
 
 
@@ -48,5 +60,6 @@ def roles(request):
         "sees_all": sees_all_departments(user),
         "reads_official_documents": can_read_official_documents(user),
         "administers_government": can_administer_government(user),
-        "demo_data": demo_data_loaded(),
+        "supervises": supervises(user),
+        "demo_data": demo_data_loaded(government_of(user)),
     }

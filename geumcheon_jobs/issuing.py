@@ -21,7 +21,7 @@ from documents import registry
 from documents.base import DocumentKind, DocumentUnavailable, Figures, FiguresMoved
 from documents.registry import UNKNOWN_KIND
 from documents.subjects import document_subject, parameter_refusal
-from performance.access import can_issue_documents, can_read_official_documents
+from performance.access import can_issue_documents, can_read_official_documents, government_of
 from performance.calculations import NOTHING
 from performance.models import LocalGovernment, Pledge
 from performance.plans import user_government
@@ -141,10 +141,12 @@ def figure_changes(issued: Figures, current: Figures | None) -> list[FigureChang
 
 
 def issued_documents(user):
-    """Every issued version, newest first, without the files' bytes; the lead department and managers only."""
+    """Every issued version of the person's government, newest first, without the files' bytes; the lead department
+    and managers only."""
     if not can_read_official_documents(user):
         raise PermissionDenied(NOT_ALLOWED_TO_VIEW)
-    return IssuedDocument.objects.without_file().select_related("pledge", "local_government", "issued_by")
+    documents = IssuedDocument.objects.visible_to(user).without_file()
+    return documents.select_related("pledge", "local_government", "issued_by")
 
 
 def with_change_status(documents) -> list[IssuedDocument]:
@@ -218,6 +220,8 @@ def document_issue(
     """
     if not can_issue_documents(user):
         raise PermissionDenied(NOT_LEAD)
+    if pledge is not None and pledge.local_government_id != government_of(user):
+        raise PermissionDenied(NOT_LEAD)  # another government's pledge: the lead department of its own only
     recipient = " ".join((recipient or "").split())
     errors = _check_input(kind, year, quarter, fmt, recipient, sent_on)
     if errors:

@@ -36,7 +36,8 @@ ISSUED = gettext_lazy(
 
 
 class DocumentChoiceForm(forms.Form):
-    """Which document: its kind, format, year and quarter (the budget report has neither)."""
+    """Which document: its kind, format, year and quarter (the budget report has neither); the pledges offered and
+    accepted are the person's government's (`user`)."""
 
     pledge = forms.ModelChoiceField(
         Pledge.objects.all(),
@@ -74,6 +75,10 @@ class DocumentChoiceForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": gettext_lazy("1분기부터 4분기 중에서 고르세요.")},
     )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pledge"].queryset = Pledge.objects.visible_to(user)
 
     def choice(self) -> dict:
         data = self.cleaned_data
@@ -226,7 +231,8 @@ class IssuedDocumentFileView(ViewerMixin, View):
     """The frozen file, byte for byte as it was issued, under the name it was sent with."""
 
     def get(self, request, pk):
-        issued = get_object_or_404(IssuedDocument.objects.only("filename", "mimetype", "content", "sha256"), pk=pk)
+        frozen = IssuedDocument.objects.visible_to(request.user).only("filename", "mimetype", "content", "sha256")
+        issued = get_object_or_404(frozen, pk=pk)
         response = HttpResponse(bytes(issued.content), content_type=issued.mimetype)
         response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=issued.filename)
         response["ETag"] = f'"{issued.sha256}"'
@@ -246,14 +252,16 @@ class DocumentIssueView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         data = request.GET.copy()
-        if "pledge" not in data and (pledge := Pledge.objects.order_by("code").first()):
+        if "pledge" not in data and (pledge := Pledge.objects.visible_to(request.user).order_by("code").first()):
             data["pledge"] = pledge.code
         data.setdefault("file_format", IssuedDocument.Format.PDF)
-        choice = DocumentChoiceForm(data if "kind" in data else None, initial={"pledge": data.get("pledge")})
+        choice = DocumentChoiceForm(
+            data if "kind" in data else None, initial={"pledge": data.get("pledge")}, user=request.user
+        )
         return self.render_to_response(self.get_context_data(choice=choice))
 
     def post(self, request, *args, **kwargs):
-        form = IssueForm(request.POST)
+        form = IssueForm(request.POST, user=request.user)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -271,7 +279,7 @@ class DocumentIssueView(TemplateView):
                 messages.success(request, ISSUED)
                 return redirect("issued-document", pk=issued.pk)
         messages.error(request, _("입력값을 확인하세요. 아무것도 저장하지 않았습니다."))
-        choice = DocumentChoiceForm(request.POST)
+        choice = DocumentChoiceForm(request.POST, user=request.user)
         choice.is_valid()
         for name in choice.fields:  # the service's errors about the choice show beside the choice's fields
             for error in form.errors.get(name, []):
@@ -297,7 +305,7 @@ class DocumentIssueView(TemplateView):
         if form is None and preview is not None:
             initial = {**choice.cleaned_data, "sent_on": timezone.localdate(), "digest": digest}
             initial["pledge"] = initial["pledge"].code if initial["pledge"] else ""
-            form = IssueForm(initial=initial)
+            form = IssueForm(initial=initial, user=self.request.user)
         elif form is not None and digest:
             seen = form.data.get("digest")
             if seen and seen != digest and str(issuing.STALE) not in form.non_field_errors():

@@ -24,6 +24,14 @@ class IssuedDocumentQuerySet(models.QuerySet):
     def delete(self):
         raise TypeError(IMMUTABLE)
 
+    def visible_to(self, user):
+        """The documents of the person's government (`access.government_of`: a pledge's or a yearly plan's), none
+        without one."""
+        from performance.access import government_of
+
+        government = government_of(user)
+        return self.filter(local_government_id=government) if government else self.none()
+
     def without_file(self):
         """For lists: everything but the file's bytes."""
         return self.defer("content")

@@ -1,5 +1,9 @@
 """The public disclosure page of 지역일자리 목표공시제 and its open data, without login.
 
+Every public address names its government by its 행정기관코드 (`/public/3170000/지역경제-11/`): two governments may
+have pledges of the same code. `/public/` is the index of governments; the addresses from before several
+governments (`/public/지역경제-11/`, `/public/지역경제-11/results.csv`) redirect while the code is one government's.
+
 Only approved results and the budget are published; no staff names or extensions (personal data), no
 department's rows, no internal ids, no drafts. The figures come from the same selectors as the dashboards."""
 
@@ -9,7 +13,8 @@ import json
 from decimal import Decimal
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -21,7 +26,7 @@ from budget.selectors import budget_matrix
 from documents.plan_views import public_listing
 from performance.achievement import YearWithoutPlan, achievement
 from performance.funding import FILE_NAMES
-from performance.models import Pledge
+from performance.models import LocalGovernment, Pledge
 from performance.selectors import period_results
 from performance.validation import year_from_query
 
@@ -34,12 +39,65 @@ BUDGET_COLUMNS = ("year", "source", "secured_million_krw", "executed_million_krw
 SOURCE_CODES = FILE_NAMES  # the source's Korean name, as every file names it
 
 
-def _pledge(code: str | None) -> Pledge:
-    pledges = Pledge.objects.select_related("lead_department", "local_government").order_by("code")
+def _pledge(government: str, code: str | None) -> Pledge:
+    """The pledge `code` of the government whose 행정기관코드 is `government` (without a code: its first)."""
+    pledges = Pledge.objects.filter(local_government__code=government)
+    pledges = pledges.select_related("lead_department", "local_government").order_by("code")
     pledge = pledges.filter(code=code).first() if code else pledges.first()
     if pledge is None:
         raise Http404("no pledge")
     return pledge
+
+
+def _only_government_of(code: str) -> str:
+    """The 행정기관코드 of the one government with a pledge `code` (an address from before several governments);
+    404 when no government or more than one has it — never a guess."""
+    governments = list(Pledge.objects.filter(code=code).values_list("local_government__code", flat=True)[:2])
+    if len(governments) != 1:
+        raise Http404("no pledge of that code, or several")
+    return governments[0]
+
+
+def _redirect_keeping_query(request, url: str) -> HttpResponse:
+    query = request.META.get("QUERY_STRING")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+
+@method_decorator(login_not_required, name="dispatch")
+class PublicIndexView(TemplateView):
+    """The index of governments: each government that has a pledge, grouped under its 시·도, with a link to its
+    disclosure page."""
+
+    template_name = "public/index.html"
+
+    def get_context_data(self, **kwargs):
+        from .rollup import public_index
+
+        return super().get_context_data(groups=public_index(), **kwargs)
+
+
+@method_decorator(login_not_required, name="dispatch")
+class PublicGovernmentView(View):
+    """`/public/<행정기관코드>/`: the government's first pledge; `/public/<공약 코드>/` (the address from before
+    several governments) redirects to the one government's pledge of that code."""
+
+    def get(self, request, government):
+        if not LocalGovernment.objects.filter(code=government).exists():
+            url = reverse("public-pledge", args=[_only_government_of(government), government])
+            return _redirect_keeping_query(request, url)
+        return PublicDisclosureView.as_view()(request, government=government, code=None)
+
+
+@method_decorator(login_not_required, name="dispatch")
+class LegacyOpenDataView(View):
+    """`/public/<공약 코드>/<dataset>.<suffix>`, published before several governments: redirects while unambiguous."""
+
+    access_log = NOT_LOGGED
+
+    def get(self, request, code, dataset, suffix):
+        return _redirect_keeping_query(
+            request, reverse("open-data", args=[_only_government_of(code), code, dataset, suffix])
+        )
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -47,7 +105,7 @@ class PublicDisclosureView(TemplateView):
     template_name = "public/disclosure.html"
 
     def get_context_data(self, **kwargs):
-        pledge = _pledge(self.kwargs.get("code"))
+        pledge = _pledge(self.kwargs["government"], self.kwargs.get("code"))
         try:
             overview = achievement(pledge, year_from_query(self.request.GET), None, today=timezone.localdate())
         except YearWithoutPlan:
@@ -134,10 +192,10 @@ class OpenDataView(View):
 
     access_log = NOT_LOGGED
 
-    def get(self, request, code, dataset, suffix):
+    def get(self, request, government, code, dataset, suffix):
         if dataset not in DATASETS or suffix not in ("csv", "json"):
             raise Http404("no such dataset")
-        pledge = _pledge(code)
+        pledge = _pledge(government, code)
         build, columns = DATASETS[dataset]
         rows = build(pledge)
         if suffix == "json":

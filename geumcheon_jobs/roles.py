@@ -3,7 +3,7 @@
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
-from performance.access import ADMINISTRATOR_GROUP, MANAGER_GROUP, REVIEWER_GROUP, STAFF_GROUP
+from performance.access import ADMINISTRATOR_GROUP, MANAGER_GROUP, REVIEWER_GROUP, STAFF_GROUP, SUPERVISOR_GROUP
 
 # Model permissions of each role; `ensure_roles` writes them on every migrate.
 ROLE_PERMISSIONS = {
@@ -113,6 +113,8 @@ ROLE_PERMISSIONS = {
         "performance.change_governmentfundingsource",
         "performance.delete_governmentfundingsource",
     ],
+    # Reads its 시·도's 시·군·구 through the roll-up page only; no permission of a government's own pages.
+    SUPERVISOR_GROUP: ["performance.view_governments_under"],
 }
 
 

@@ -86,11 +86,15 @@ def report_date(year: int, quarter: int) -> datetime.datetime:
 def seed_card(counter: list[int]) -> Pledge:
     """The pledge card's real data: header, authors, targets, budget, progress entries, plans."""
     data = json.loads(CARD_FILE.read_text(encoding="utf-8"))
+    region = data["local_government"]["region"]
+    region = _get_or_create(
+        LocalGovernment, counter, name=region["name"], defaults={"code": region["code"], "kind": "regional"}
+    )
     government = _get_or_create(
         LocalGovernment,
         counter,
         name=data["local_government"]["name"],
-        defaults={"code": data["local_government"]["code"]},
+        defaults={"code": data["local_government"]["code"], "parent": region},
     )
     lead = _get_or_create(
         Department,
@@ -165,7 +169,8 @@ def seed_card(counter: list[int]) -> Pledge:
 
 
 def seed_term(government: LocalGovernment, term: dict, counter: list[int]) -> TermPlan:
-    """A term plan and its published yearly plans (one per year of the term; `published_on`: their 공시일 by year)."""
+    """A term plan and its published yearly plans (one per year of the term, or of `years` when given; `published_on`:
+    their 공시일 by year)."""
     plan = _get_or_create(
         TermPlan,
         counter,
@@ -179,7 +184,7 @@ def seed_term(government: LocalGovernment, term: dict, counter: list[int]) -> Te
         },
     )
     published_on = term.get("published_on", {})
-    for year in range(plan.first_year, plan.last_year + 1):
+    for year in term.get("years") or range(plan.first_year, plan.last_year + 1):
         published = published_on.get(str(year))
         _get_or_create(
             YearPlan,
@@ -311,8 +316,8 @@ def seed_accounts(departments: list[Department], counter: list[int]) -> tuple[st
             )
             user.groups.add(Group.objects.get(name=group_name))
             counter[0] += 1
-        if department is not None:
-            _get_or_create(Membership, counter, user=user, defaults={"department": department})
+        defaults = {"department": department, "local_government": lead_department.local_government}
+        _get_or_create(Membership, counter, user=user, defaults=defaults)
     return tuple(username for username, *_ in accounts)
 
 
@@ -325,12 +330,15 @@ def seed_demo(*, with_accounts: bool = True) -> SeedResult:
     accounts = seed_accounts(departments, counter) if with_accounts else ()
     reviewer = get_user_model().objects.filter(username="lead").first()
     seed_demo_reports(programmes, reviewer, counter)
-    from geumcheon_jobs.demo_term import seed_demo_term  # it builds on this module's helpers
+    from geumcheon_jobs.demo_governments import seed_demo_governments  # they build on this module's helpers
+    from geumcheon_jobs.demo_term import seed_demo_term
 
     seed_demo_term(pledge.local_government, reviewer, counter)
     counter[0] += seed_demo_indicators(pledge.local_government)
-    if counter[0]:  # rows created here bypass the services: the government's summaries are recomputed once
-        summaries.refresh(Pledge.objects.filter(local_government=pledge.local_government).values_list("pk", flat=True))
-        summaries.refresh_budget(pledge.local_government_id)
-    cache.delete(DEMO_CACHE_KEY)  # the header's demo banner
+    accounts += seed_demo_governments(counter, make_password(DEMO_PASSWORD) if with_accounts else None)
+    if counter[0]:  # rows created here bypass the services: each government's summaries are recomputed once
+        summaries.refresh(Pledge.objects.values_list("pk", flat=True))
+        for government in Pledge.objects.values_list("local_government", flat=True).distinct():
+            summaries.refresh_budget(government)
+    cache.delete_many([f"{DEMO_CACHE_KEY}:{pk}" for pk in LocalGovernment.objects.values_list("pk", flat=True)])
     return SeedResult(pledge, counter[0], accounts)

@@ -29,6 +29,7 @@ urlpatterns = [
     ),
     path("pledges/<str:code>/dashboard.<str:suffix>", views.DashboardExportView.as_view(), name="dashboard-export"),
     path("dashboard/", views.DashboardIndexView.as_view(), name="dashboard-index"),
+    path("region/", views.RegionView.as_view(), name="region"),
     path(
         "pledges/<str:code>/budget-report.pdf",
         views.BudgetReportDownloadView.as_view(),
@@ -59,8 +60,14 @@ urlpatterns = [
         "documents/issued/<int:pk>/file/", issuing_views.IssuedDocumentFileView.as_view(), name="issued-document-file"
     ),
     path("documents/issue/", issuing_views.DocumentIssueView.as_view(), name="document-issue"),
-    path("public/", public.PublicDisclosureView.as_view(), name="public"),
-    path("public/<str:code>/", public.PublicDisclosureView.as_view(), name="public-pledge"),
-    path("public/<str:code>/<str:dataset>.<str:suffix>", public.OpenDataView.as_view(), name="open-data"),
+    path("public/", public.PublicIndexView.as_view(), name="public"),
+    path("public/<str:government>/", public.PublicGovernmentView.as_view(), name="public-government"),
+    path("public/<str:government>/<str:code>/", public.PublicDisclosureView.as_view(), name="public-pledge"),
+    path(
+        "public/<str:government>/<str:code>/<str:dataset>.<str:suffix>",
+        public.OpenDataView.as_view(),
+        name="open-data",
+    ),
+    path("public/<str:code>/<str:dataset>.<str:suffix>", public.LegacyOpenDataView.as_view(), name="open-data-legacy"),
     path("admin/", admin.site.urls),
 ]

@@ -16,9 +16,9 @@ from budget.selectors import budget_matrix
 from documents import registry
 from documents.base import XLSX, DocumentUnavailable
 from documents.card import UnknownCardYear, pledge_card
-from performance.access import can_read_official_documents
+from performance.access import can_read_official_documents, government_of, supervises
 from performance.achievement import YearWithoutPlan, achievement, department_achievement
-from performance.models import Department, Pledge
+from performance.models import Department, LocalGovernment, Pledge
 from performance.validation import year_from_query
 
 from . import caching
@@ -26,6 +26,7 @@ from .caching import lazy, page_cache_key, pledge_with_revision
 from .charts import budget_charts, dashboard_charts
 from .dashboards import achievement_tables, budget_execution, budget_tables
 from .filters import DepartmentFilter
+from .rollup import region_rollup
 from .tables import DepartmentTable
 from .tabular import to_csv, to_xlsx
 
@@ -34,14 +35,17 @@ class HomeView(TemplateView):
     template_name = "geumcheon_jobs/home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(pledges=Pledge.objects.select_related("lead_department"), **kwargs)
+        return super().get_context_data(
+            pledges=Pledge.objects.visible_to(self.request.user).select_related("lead_department"), **kwargs
+        )
 
 
 class PledgeCardMixin:
     """Finds the pledge by its code and the card's year from ?year= (default: the latest with results)."""
 
     def get_card(self):
-        pledge = get_object_or_404(Pledge.objects.select_related("lead_department"), code=self.kwargs["code"])
+        pledges = Pledge.objects.visible_to(self.request.user).select_related("lead_department")
+        pledge = get_object_or_404(pledges, code=self.kwargs["code"])
         try:
             return pledge_card(pledge, year_from_query(self.request.GET))
         except UnknownCardYear as exc:
@@ -67,13 +71,13 @@ class AchievementMixin:
     the downloads."""
 
     def get_overview(self, pledge=None):
-        pledge = pledge or get_object_or_404(Pledge, code=self.kwargs["code"])
+        pledge = pledge or get_object_or_404(Pledge.objects.visible_to(self.request.user), code=self.kwargs["code"])
         year = year_from_query(self.request.GET)
         try:
             overview = achievement(pledge, year, self.request.user, today=timezone.localdate())
         except YearWithoutPlan:
             raise Http404("no plan for this year") from None
-        names = DepartmentFilter(self.request.GET, Department.objects.all())
+        names = DepartmentFilter(self.request.GET, Department.objects.visible_to(self.request.user))
         departments = department_achievement(pledge, overview.year, self.request.user, departments=names.qs)
         return pledge, overview, names, departments
 
@@ -91,7 +95,7 @@ class DashboardView(AchievementMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         pledge = pledge_with_revision(
-            self.kwargs["code"], year_from_query(self.request.GET)
+            self.request.user, self.kwargs["code"], year_from_query(self.request.GET)
         )  # a bad year: 404 before caching
         part = lazy(lambda: self.compute(pledge))
         names = ("overview", "table", "filter", "pending", "charts", "years")
@@ -132,7 +136,7 @@ class BudgetExecutionMixin:
     """The pledge, its budget matrix, the chosen year (None: all years) and the execution figures."""
 
     def get_execution(self):
-        pledge = get_object_or_404(Pledge, code=self.kwargs["code"])
+        pledge = get_object_or_404(Pledge.objects.visible_to(self.request.user), code=self.kwargs["code"])
         matrix = budget_matrix(pledge)
         year = year_from_query(self.request.GET)
         if year is not None and year not in matrix.years:
@@ -174,10 +178,36 @@ class DashboardIndexView(View):
 
     def get(self, request):
         latest = Max("programme_links__programme__year_plan__year")
-        pledge = Pledge.objects.annotate(latest=latest).order_by(F("latest").desc(nulls_last=True), "code").first()
+        pledge = (
+            Pledge.objects.visible_to(request.user)
+            .annotate(latest=latest)
+            .order_by(F("latest").desc(nulls_last=True), "code")
+            .first()
+        )
         if pledge is None:
             return redirect("home")
         return redirect("dashboard", code=pledge.code)
+
+
+class RegionView(TemplateView):
+    """The 시·도 supervisor's page: each 시·군·구 under the 시·도 with its plan of the year, jobs target, approved
+    results and rate, the totals by 부문 and 대상, and links to each government's public page. Read only; anyone
+    else is refused (403)."""
+
+    template_name = "geumcheon_jobs/region.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not supervises(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        region = LocalGovernment.objects.get(pk=government_of(self.request.user))
+        year = year_from_query(self.request.GET)
+        rollup = region_rollup(region, year, timezone.localdate())
+        if year is not None and year not in rollup.years:
+            raise Http404("no plan of that year under this 시·도")
+        return super().get_context_data(rollup=rollup, **kwargs)
 
 
 def _source(pledge, year) -> str:
@@ -212,7 +242,8 @@ class QuarterlyReportDownloadView(View):
             raise PermissionDenied
         renderer = _renderer("quarterly", suffix)
         try:
-            document = registry.kind("quarterly").build(get_object_or_404(Pledge, code=code), year, quarter)
+            pledge = get_object_or_404(Pledge.objects.visible_to(request.user), code=code)
+            document = registry.kind("quarterly").build(pledge, year, quarter)
         except DocumentUnavailable as exc:
             raise Http404(exc.message) from None
         return _attachment(renderer(document))
@@ -223,7 +254,8 @@ class BudgetReportDownloadView(View):
 
     def get(self, request, code, suffix):
         renderer = _renderer("budget", suffix)
-        return _attachment(renderer(registry.kind("budget").build(get_object_or_404(Pledge, code=code), None, None)))
+        pledge = get_object_or_404(Pledge.objects.visible_to(request.user), code=code)
+        return _attachment(renderer(registry.kind("budget").build(pledge, None, None)))
 
 
 def _renderer(slug: str, suffix: str):

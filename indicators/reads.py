@@ -53,9 +53,10 @@ def _fetch(statement: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
-def term_with_plans(*, government_id: int | None = None, year: int | None = None, term_id: int | None = None):
-    """(the term plan, its yearly plans by year) — the term whose years hold `year` in the government (the latest
-    to begin, where two terms share a year), or the term `term_id`; (None, []) when there is none. One statement."""
+def term_with_plans(*, government_id: int, year: int | None = None, term_id: int | None = None):
+    """(the term plan, its yearly plans by year) — the government's term whose years hold `year` (the latest to
+    begin, where two terms share a year), or its term `term_id`; (None, []) when there is none. One statement, which
+    names the government either way (the rows of one government: one shard, when distributed)."""
     terms, plans = _table(TermPlan), _table(YearPlan)
     if term_id is None:
         which = f"""(SELECT id FROM {terms} WHERE local_government_id = %s AND first_year <= %s AND last_year >= %s
@@ -66,9 +67,10 @@ def term_with_plans(*, government_id: int | None = None, year: int | None = None
     statement = f"""
         SELECT t.id, t.local_government_id, t.name, t.first_year, t.last_year, t.jobs_target, t.is_demo,
                p.id, p.year, p.status
-          FROM {terms} t LEFT JOIN {plans} p ON p.term_id = t.id WHERE t.id = {which} ORDER BY p.year
+          FROM {terms} t LEFT JOIN {plans} p ON p.term_id = t.id
+         WHERE t.id = {which} AND t.local_government_id = %s ORDER BY p.year
     """  # noqa: S608 — table names from the models, every value a parameter
-    rows = _fetch(statement, params)
+    rows = _fetch(statement, [*params, government_id])
     if not rows:
         return None, []
     pk, government, name, first_year, last_year, jobs_target, is_demo = rows[0][:7]

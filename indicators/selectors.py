@@ -148,7 +148,7 @@ def indicator_board(term: TermPlan, today: datetime.date, *, public: bool = Fals
     yearly plans, `plans`). `public`: only the yearly plans that are published (공시, 수정공시), and the term's own
     targets only once one of them is."""
     if plans is None:
-        _term, plans = reads.term_with_plans(term_id=term.pk)
+        _term, plans = reads.term_with_plans(government_id=term.local_government_id, term_id=term.pk)
     if public:
         plans = [plan for plan in plans if plan.status in PUBLIC_PLAN_STATUSES]
     target_rows, result_rows = reads.term_figures(term)

@@ -6,10 +6,12 @@ STAFF_GROUP = "department_staff"
 REVIEWER_GROUP = "lead_reviewer"
 MANAGER_GROUP = "manager"
 ADMINISTRATOR_GROUP = "government_administrator"  # 기관 관리자
+SUPERVISOR_GROUP = "supervisor"  # a 시·도's supervisor: reads the governments under its 시·도, changes nothing
 
 
 def sees_all_departments(user) -> bool:
-    """The lead department, managers and administrators read every department's figures."""
+    """The lead department, managers and administrators read every department's figures — of their own government
+    (`government_of`): `visible_to` applies both."""
     return bool(user.is_active and (user.is_superuser or user.has_perm("performance.view_all_departments")))
 
 
@@ -29,6 +31,8 @@ def role_label(user) -> str:
         return str(_("관리자(열람)"))
     if can_administer_government(user):
         return str(_("기관 관리자"))
+    if supervises(user):
+        return str(_("시·도 감독(열람)"))
     return str(_("부서 담당자")) if own_department(user) else ""
 
 
@@ -98,18 +102,14 @@ def can_read_official_documents(user) -> bool:
     return sees_all_departments(user)
 
 
-def government_of(user) -> int | None:
-    """The local government whose data a person works on: their department's. Someone without a department (a
-    manager, an administrator) reads the government of the departments they may see — on today's one-government
-    installs, that one (users belonging to one government is the multi-government work's)."""
-    department = own_department(user)
-    if department is not None:
-        return department.local_government_id
-    from .models import Department
+def supervises(user) -> bool:
+    """A 시·도 supervisor: reads the plans, results and rates of the 시·군·구 under their own 시·도 (never writes)."""
+    return bool(government_of(user) is not None and user.has_perm("performance.view_governments_under"))
 
-    return (
-        Department.objects.visible_to(user)
-        .order_by("local_government_id")
-        .values_list("local_government_id", flat=True)
-        .first()
-    )
+
+def government_of(user) -> int | None:
+    """The local government whose data a person works on: the one of their membership (every page a person signs
+    in to reads this government only). None for the anonymous and for anyone without a membership — who then sees
+    nothing outside the admin (a superuser adds governments there)."""
+    membership = getattr(user, "membership", None) if user.is_authenticated and user.is_active else None
+    return membership.local_government_id if membership else None

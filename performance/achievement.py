@@ -201,10 +201,11 @@ def department_achievement(
     a summary row of results nor of targets are left out. Two small queries (the departments, and both summaries in
     one statement), whatever the number of result lines; the rows are few, so the table sorts and pages them in
     Python."""
-    scope = Department.objects.all() if user is None else Department.objects.visible_to(user)
+    scope = Department.objects.filter(local_government_id=pledge.local_government_id)
+    scope = scope if user is None else scope.filter(Department.objects.visibility(user))
     if departments is not None:
         scope &= departments  # one WHERE, not a subquery
-    names = scope.filter(local_government_id=pledge.local_government_id).order_by("sort_order", "name")
+    names = scope.order_by("sort_order", "name")
     results, plan = department_reads(pledge, year, through_quarter)
     return [
         DepartmentResult(pk, name, results.get(pk, 0), _department_target(plan.get(pk)))

@@ -32,7 +32,8 @@ class GovernmentFundingSourceInline(admin.TabularInline):
 
 @admin.register(LocalGovernment)
 class LocalGovernmentAdmin(admin.ModelAdmin):
-    list_display = ["name", "code"]
+    list_display = ["name", "code", "kind", "parent", "is_demo"]
+    list_filter = ["kind", "parent", "is_demo"]
     inlines = [GovernmentFundingSourceInline]
 
 
@@ -45,8 +46,8 @@ class DepartmentAdmin(admin.ModelAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
-    list_display = ["user", "department"]
-    list_filter = ["department"]
+    list_display = ["user", "local_government", "department"]
+    list_filter = ["local_government", "department"]
     search_fields = ["user__username", "department__name"]
 
 

@@ -93,15 +93,21 @@ class ImportPlan:
         }
 
 
-def plan_import(data: bytes, filename: str, user) -> ImportPlan:
+def plan_import(data: bytes, filename: str, user, government=None) -> ImportPlan:
     """Read an upload and say what it would change, without saving anything. `user` None is the trusted
-    operator of manage.py. A handful of queries whatever the number of rows."""
+    operator of manage.py, who may name the `government` (department codes are unique within one government only:
+    a code found in several governments is refused rather than guessed). A handful of queries whatever the number
+    of rows."""
     parsed = excel.parse_results_workbook(data, filename=filename)
     errors = list(parsed.errors)
     by_department: dict[str, list[excel.ParsedRow]] = {}
     for row in parsed.rows:
         by_department.setdefault(row.department_code, []).append(row)
-    departments = {d.code: d for d in Department.objects.filter(code__in=by_department)}
+    scope = Department.objects.visible_to(user) if user is not None else Department.objects.all()
+    scope = scope.filter(local_government=government) if government is not None else scope
+    found = list(scope.filter(code__in=by_department))
+    codes = [d.code for d in found]
+    departments = {d.code: d for d in found if codes.count(d.code) == 1}
     context = _PlanContext.load(list(departments.values()), parsed.year, parsed.quarter, parsed.programme_ids)
     reports = []
     for code, rows in by_department.items():

@@ -1,12 +1,13 @@
 from django.db import models
 
-from .access import own_department, sees_all_departments
+from .access import government_of, own_department, sees_all_departments
 
 
 class DepartmentScopedQuerySet(models.QuerySet):
     """Row-level access in one method: every list, export and dashboard goes through `visible_to`.
 
-    The model names the path to its department in `department_path`.
+    The model names the path to its department in `department_path`. Nothing of another government passes: the lead
+    department and managers see every department of their own government, staff their own department.
     """
 
     def visible_to(self, user):
@@ -14,14 +15,20 @@ class DepartmentScopedQuerySet(models.QuerySet):
 
     def visibility(self, user) -> models.Q:
         """The same rule as a condition, for aggregates that count only the person's rows."""
-        if not user.is_authenticated or not user.is_active:
+        government = government_of(user)
+        if government is None:
             return models.Q(pk__in=[])
-        if sees_all_departments(user):
-            return models.Q()
+        if sees_all_departments(user):  # every department of the person's government, never another's
+            return models.Q(**{self.government_path(): government})
         department = own_department(user)
         if department is None:
             return models.Q(pk__in=[])
         return models.Q(**{self.model.department_path: department.pk})
+
+    def government_path(self) -> str:
+        """The path from a row to its government's id, through its department."""
+        path = self.model.department_path
+        return "local_government_id" if path == "pk" else f"{path}__local_government_id"
 
 
 class ResultsQuerySet(DepartmentScopedQuerySet):
@@ -38,3 +45,12 @@ class ResultsQuerySet(DepartmentScopedQuerySet):
         from .models.results import QuarterlyReport  # the models import this module
 
         return models.Q(**{self.model.status_path: QuarterlyReport.Status.APPROVED})
+
+
+class GovernmentScopedQuerySet(models.QuerySet):
+    """Rows that belong to one government as a whole (pledges, plans, lists): every signed-in person reads their own
+    government's and nothing of another (`access.government_of`); someone without a government reads none."""
+
+    def visible_to(self, user):
+        government = government_of(user)
+        return self.none() if government is None else self.filter(local_government_id=government)

@@ -56,7 +56,7 @@ GOVERNMENT_PATHS = {
     "ProgrammeType": "local_government_id",
     "AnnualTarget": "pledge.local_government_id",
     "Pledge": "local_government_id",
-    "Membership": "department.local_government_id",
+    "Membership": "local_government_id",
     "PledgeProgramme": "pledge.local_government_id",
     "YearPlan": "local_government_id",
     "GovernmentFundingSource": "local_government_id",

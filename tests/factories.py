@@ -221,15 +221,21 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.groups.add(Group.objects.get(name=extracted))
 
 
+def member_of(user, government=None):
+    """The membership that puts a lead reviewer or manager in a government (by default the factories' 테스트구)."""
+    Membership.objects.create(user=user, local_government=government or LocalGovernmentFactory())
+    return user
+
+
 def staff_of(department, **kwargs):
     user = UserFactory(role=STAFF_GROUP, **kwargs)
     Membership.objects.create(user=user, department=department)
     return user
 
 
-def reviewer(**kwargs):
-    return UserFactory(role=REVIEWER_GROUP, **kwargs)
+def reviewer(government=None, **kwargs):
+    return member_of(UserFactory(role=REVIEWER_GROUP, **kwargs), government)
 
 
-def manager(**kwargs):
-    return UserFactory(role=MANAGER_GROUP, **kwargs)
+def manager(government=None, **kwargs):
+    return member_of(UserFactory(role=MANAGER_GROUP, **kwargs), government)

@@ -110,10 +110,10 @@ def _renumber(rows: list, save) -> None:
 
 
 def government_users(government: LocalGovernment):
-    """The people of the government: those whose department is one of its departments."""
+    """The people of the government (their membership's government; a manager may have no department)."""
     return (
         get_user_model()
-        .objects.filter(membership__department__local_government=government)
+        .objects.filter(membership__local_government=government)
         .select_related("membership__department")
         .prefetch_related("groups")
         .order_by("membership__department__sort_order", "username")
@@ -128,7 +128,7 @@ def role_of(user) -> str:
 
 def _government_user(government: LocalGovernment, pk: int):
     user = get_user_model().objects.select_for_update().filter(pk=pk).first()
-    if user is None or not Membership.objects.filter(user=user, department__local_government=government).exists():
+    if user is None or not Membership.objects.filter(user=user, local_government=government).exists():
         raise NotFound
     return user
 
@@ -172,7 +172,7 @@ def user_create(*, by, government, username: str, full_name: str, email: str, de
     user.set_password(password)
     user.save()
     _set_role(user, role)
-    Membership.objects.create(user=user, department=department)
+    Membership.objects.create(user=user, local_government=government, department=department)
     detail = _("부서 %(department)s, 역할 %(role)s") % {"department": department.name, "role": ROLES[role]}
     record_change(user=by, government_id=government.pk, action=_("사용자 추가"), target=username, detail=detail)
     return user
@@ -190,7 +190,7 @@ def user_change(*, by, government, pk: int, full_name: str, email: str, departme
     old = {
         "name": user.first_name,
         "email": user.email,
-        "department": membership.department.name,
+        "department": membership.department.name if membership.department else "",
         "role": role_of(user),
     }
     new = {

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ..querysets import GovernmentScopedQuerySet
 from .organisation import Department, LocalGovernment
 from .plans import MAX_JOBS, YEAR_VALIDATORS, Programme, TargetGroup
 
@@ -43,6 +44,7 @@ class Pledge(models.Model):
     city_counterpart = models.CharField(_("서울시 소관부서"), max_length=100, blank=True)
 
     history = HistoricalRecords()
+    objects = GovernmentScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("공약")

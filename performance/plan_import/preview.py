@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from openpyxl.utils import get_column_letter
 
 from .. import excel
-from ..access import can_edit_plans
+from ..access import can_edit_plans, government_of
 from ..calculations import figure
 from ..funding import sources_of
 from ..models import (
@@ -126,13 +126,9 @@ class PlanImport:
 
 
 def year_plan_for(user, year: int) -> YearPlan | None:
-    """The yearly plan of `year` of the person's government (their department's, else the first they may read)."""
-    membership = getattr(user, "membership", None)
-    plans = YearPlan.objects.filter(year=year).select_related("local_government")
-    if membership is not None:
-        return plans.filter(local_government_id=membership.department.local_government_id).first()
-    visible = Department.objects.visible_to(user).values("local_government")
-    return plans.filter(local_government__in=visible).order_by("local_government_id").first()
+    """The yearly plan of `year` of the person's government (`access.government_of`; None without one)."""
+    government = government_of(user)
+    return YearPlan.objects.filter(year=year, local_government_id=government).select_related("local_government").first()
 
 
 def plan_import_preview(*, year_plan: YearPlan, data: bytes, filename: str, user=None) -> PlanImport:

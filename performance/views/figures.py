@@ -48,7 +48,7 @@ class TargetsView(TemplateView):
     access_log = AccessLog.Kind.PERSONAL  # the history names who changed each target
 
     def dispatch(self, request, *args, **kwargs):
-        self.pledge = get_object_or_404(Pledge, code=kwargs["code"])
+        self.pledge = get_object_or_404(Pledge.objects.visible_to(request.user), code=kwargs["code"])
         self.years = plan_years(self.pledge.local_government_id)
         self.year = year_from_query(request.GET) or default_year(self.years, _today())
         if self.year not in self.years:  # targets are set for a year of a plan

@@ -76,7 +76,7 @@ def test_ordinary_pages_are_not_recorded(login, url):
 
 
 def test_open_data_is_public_and_not_recorded(client, card_data):
-    response = client.get(reverse("open-data", args=[CODE, "results", "csv"]))
+    response = client.get(reverse("open-data", args=["3170000", CODE, "results", "csv"]))
     assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
     assert not AccessLog.objects.exists()
 

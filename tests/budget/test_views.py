@@ -105,7 +105,7 @@ def test_several_budget_lines_show_their_sum_by_source(login, card_data):
 def test_a_pledge_without_a_budget(login, card_data):
     from tests.factories import PledgeFactory
 
-    pledge = PledgeFactory()
+    pledge = PledgeFactory(local_government=card_data.local_government)  # a pledge of the lead's own government
     assert "아직 입력된 예산이 없습니다" in text_of(login("lead").get(url("detail", pledge.code)))
     assert login("lead").get(url("edit", pledge.code)).status_code == 200
 

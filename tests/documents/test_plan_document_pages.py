@@ -65,10 +65,11 @@ def test_what_the_public_may_download(card_data):
 
 
 def test_public_page_lists_published_documents_by_year(client, card_data):
-    page = client.get(reverse("public-pledge", args=[CODE])).content.decode()
-    assert reverse("public-plan-document", args=[CODE, 2025, "results-notice", "pdf"]) in page
-    assert reverse("public-plan-document", args=[CODE, 2025, "plan", "hwpx"]) in page
-    assert reverse("public-plan-document", args=[CODE, 2025, "evaluation", "pdf"]) not in page
-    response = client.get(reverse("public-plan-document", args=[CODE, 2025, "plan", "pdf"]))
+    government = card_data.local_government.code
+    page = client.get(reverse("public-pledge", args=[government, CODE])).content.decode()
+    assert reverse("public-plan-document", args=[government, 2025, "results-notice", "pdf"]) in page
+    assert reverse("public-plan-document", args=[government, 2025, "plan", "hwpx"]) in page
+    assert reverse("public-plan-document", args=[government, 2025, "evaluation", "pdf"]) not in page
+    response = client.get(reverse("public-plan-document", args=[government, 2025, "plan", "pdf"]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert client.get(reverse("public-plan-document", args=[CODE, 2025, "evaluation", "pdf"])).status_code == 404
+    assert client.get(reverse("public-plan-document", args=[government, 2025, "evaluation", "pdf"])).status_code == 404

@@ -76,8 +76,9 @@ def some_report(**filters) -> QuarterlyReport:
 
 
 def test_public_pages(page, live_server):
-    paths = ["/accounts/login/", "/public/", "/public/?year=2025", f"/public/{PLEDGE}/", f"/public/{PLEDGE}/?year=2019"]
-    paths += [f"/public/{PLEDGE}/?year=2022"]
+    paths = ["/accounts/login/", "/public/", "/public/3170000/?year=2025", f"/public/3170000/{PLEDGE}/"]
+    paths += [f"/public/3170000/{PLEDGE}/?year=2019"]
+    paths += [f"/public/3170000/{PLEDGE}/?year=2022"]
     paths += ["/accounts/password_reset/", "/accounts/password_reset/done/", "/accounts/reset/MQ/not-a-token/"]
     assert check_all(page, live_server, paths) == {}
 
@@ -97,6 +98,9 @@ def test_pages_of_the_lead_department(sign_in, live_server):
     page = sign_in("lead")
     report = some_report(year=2021, quarter=2)
     department = Department.objects.get(code="dept05")
+    own_programmes = Programme.objects.filter(
+        year_plan__year=2026, year_plan__local_government=department.local_government
+    )
     paths = [
         "/",
         "/results/",
@@ -126,7 +130,7 @@ def test_pages_of_the_lead_department(sign_in, live_server):
         "/plans/2026/",
         "/plans/2026/structure/",
         "/plans/2021/",
-        f"/plans/2026/programmes/{Programme.objects.filter(year_plan__year=2026).first().pk}/",
+        f"/plans/2026/programmes/{own_programmes.first().pk}/",
         "/plans/2026/import/",
         "/plans/pledges/new/",
         "/plans/pledges/일자리-1/2026/",
@@ -158,6 +162,15 @@ def test_pages_of_managers(sign_in, live_server):
         "/plans/2025/evaluation/",
     ]
     assert check_all(page, live_server, paths) == {}
+
+
+def test_the_region_page_of_a_supervisor(sign_in, live_server):
+    page = sign_in("seoul-supervisor")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    problems = check_all(page, live_server, ["/region/", "/region/?year=2025"])
+    page.goto(f"{live_server.url}/region/?year=2026")
+    screenshot(page, "region-supervisor")
+    assert problems == {}
 
 
 def test_pages_of_department_staff(sign_in, live_server):

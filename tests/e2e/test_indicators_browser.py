@@ -29,5 +29,5 @@ def test_the_lead_imports_a_kosis_file_and_everyone_reads_it(sign_in, live_serve
 
     page.goto(f"{live_server.url}/pledges/일자리-1/dashboard/?year=2025")
     assert "67.8%" in page.locator("main").inner_text()
-    page.goto(f"{live_server.url}/public/일자리-1/?year=2025")
+    page.goto(f"{live_server.url}/public/3170000/일자리-1/?year=2025")
     assert "128.9천명" in page.locator("main").inner_text()

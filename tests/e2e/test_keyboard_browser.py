@@ -122,7 +122,11 @@ def test_the_main_pages_by_keyboard_alone(page, live_server):
     walk.from_the_top()
     walk.activate("공개 페이지", "a")
 
-    walk.skip_link_first()  # the public page
+    walk.skip_link_first()  # the index of governments: a link to each
+    assert walk.through_main() >= 3
+    walk.from_the_top()
+    walk.activate("금천구", "a")
+    walk.skip_link_first()  # 금천구's public page
     assert walk.through_main() >= 4
     visited = {stop["tag"] for stop in walk.stops}
     assert {"a", "button", "input", "select"} <= visited

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.e2e
 
 
 def test_the_public_page_without_login_and_its_year_by_keyboard(page, live_server):
-    page.goto(f"{live_server.url}/public/지역경제-11/?year=2021")  # /public/ opens on the first pledge
+    page.goto(f"{live_server.url}/public/3170000/지역경제-11/?year=2021")  # /public/ opens on the first pledge
     main = page.locator("main")
     assert "금천구 일자리 목표와 실적" in page.get_by_role("heading", level=1).inner_text()
     assert "10,800" in main.inner_text() and "7,342" in main.inner_text() and "68.0%" in main.inner_text()
@@ -31,7 +31,7 @@ def test_the_public_page_without_login_and_its_year_by_keyboard(page, live_serve
 
 @pytest.mark.parametrize("dataset", ["results", "budget"])
 def test_the_open_data_downloads_from_the_page(page, live_server, tmp_path, dataset):
-    page.goto(f"{live_server.url}/public/지역경제-11/")
+    page.goto(f"{live_server.url}/public/3170000/지역경제-11/")
     with page.expect_download() as download_info:
         page.get_by_role("link", name=f"{dataset}.csv").click()
     download = download_info.value

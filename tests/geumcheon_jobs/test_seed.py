@@ -48,7 +48,8 @@ def test_seed_never_overwrites_a_figure_edited_since(card_data):
 
 def test_demo_accounts_one_per_department(card_data):
     users = get_user_model().objects
-    assert users.filter(username__startswith="dept").count() == Department.objects.count() == 22
+    departments = Department.objects.filter(local_government=card_data.local_government)
+    assert users.filter(username__startswith="dept").count() == departments.count() == 22
     for username in ["lead", "manager", "dept01", "dept22"]:
         assert users.get(username=username).check_password(DEMO_PASSWORD)
     assert users.get(username="lead").membership.department.name == "일자리창출과"
@@ -56,7 +57,7 @@ def test_demo_accounts_one_per_department(card_data):
 
 
 def test_the_demo_split_says_it_is_demo(card_data):
-    assert Department.objects.filter(is_demo=True).count() == 21
+    assert Department.objects.filter(local_government=card_data.local_government, is_demo=True).count() == 21
     assert not Department.objects.get(name="일자리창출과").is_demo
 
 
@@ -190,7 +191,9 @@ def test_term8_2026_q3_leaves_a_few_reports_pending(card_data):
     departments = Department.objects.filter(local_government=card_data.local_government)
     reports = {
         report.department.name: report
-        for report in QuarterlyReport.objects.filter(year=2026, quarter=3).select_related("department")
+        for report in QuarterlyReport.objects.filter(year=2026, quarter=3, department__in=departments).select_related(
+            "department"
+        )
     }
     by_status = defaultdict(list)
     for report in reports.values():
@@ -201,7 +204,7 @@ def test_term8_2026_q3_leaves_a_few_reports_pending(card_data):
     assert len(reports) == departments.count() - 2 == len(by_status[QuarterlyReport.Status.APPROVED]) + 3
     assert not QuarterlyReport.objects.filter(year=2026, quarter=4).exists()
     lead = get_user_model().objects.get(username="lead")
-    earlier = QuarterlyReport.objects.filter(year__gte=2023).exclude(year=2026, quarter=3)
+    earlier = QuarterlyReport.objects.filter(year__gte=2023, department__in=departments).exclude(year=2026, quarter=3)
     assert earlier.count() == departments.count() * 14  # 2023 Q1 … 2026 Q2, every department
     assert not earlier.exclude(status=QuarterlyReport.Status.APPROVED).exists()
     assert not earlier.exclude(reviewed_by=lead).exists()

@@ -147,7 +147,7 @@ def test_public_page_shows_published_plans_only(card_data, term8):
     plan = YearPlan.objects.get(local_government=card_data.local_government, year=2026)
     plan.status, plan._change_reason = YearPlan.Status.DRAFT, "시험"
     plan.save()
-    response = Client().get(reverse("public-pledge", args=["일자리-1"]) + "?year=2025")
+    response = Client().get(reverse("public-pledge", args=["3170000", "일자리-1"]) + "?year=2025")
     text = response.content.decode()
     assert response.status_code == 200 and "고용지표" in text
     assert "2025년 세부계획" in text and "2026년 세부계획" not in text

@@ -73,8 +73,7 @@ def plan_world(*, name="계획구", year=2019) -> PlanWorld:
             jobs_target=100,
         ),
     )
-    lead = reviewer()
-    from performance.models import Membership
-
-    Membership.objects.create(user=lead, department=first)
+    lead = reviewer(government)
+    lead.membership.department = first  # the lead department's reviewer
+    lead.membership.save()
     return PlanWorld(government, plan, strategy, tasks, first, second, programmes, lead, staff_of(second))

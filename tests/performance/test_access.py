@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from performance.models import Department, Programme, QuarterlyReport, QuarterlyReportLine
-from tests.factories import UserFactory
+from tests.factories import UserFactory, member_of
 
 
 @pytest.mark.parametrize("model", [Department, Programme, QuarterlyReport, QuarterlyReportLine])
@@ -20,8 +20,11 @@ def test_staff_see_their_own_department_only(card_data, django_user_model, model
 @pytest.mark.parametrize("username", ["lead", "manager"])
 @pytest.mark.parametrize("model", [Department, QuarterlyReport, QuarterlyReportLine])
 def test_lead_department_and_managers_see_every_department(card_data, django_user_model, username, model):
+    """Every department of their own government (금천구), and nothing of the demo's other governments."""
     user = django_user_model.objects.get(username=username)
-    assert model.objects.visible_to(user).count() == model.objects.count()
+    path = "local_government" if model is Department else f"{model.department_path}__local_government"
+    own = model.objects.filter(**{path: card_data.local_government})
+    assert model.objects.visible_to(user).count() == own.count() < model.objects.count()
 
 
 def test_someone_without_a_department_or_role_sees_nothing(card_data):
@@ -39,9 +42,10 @@ def test_an_inactive_account_sees_nothing(card_data, django_user_model):
 def test_a_permission_given_to_the_person_directly_counts(card_data):
     from django.contrib.auth.models import Permission
 
-    user = UserFactory()
+    user = member_of(UserFactory(), card_data.local_government)
     user.user_permissions.add(Permission.objects.get(codename="view_all_departments"))
-    assert QuarterlyReport.objects.visible_to(user).count() == QuarterlyReport.objects.count()
+    own = QuarterlyReport.objects.filter(department__local_government=card_data.local_government)
+    assert QuarterlyReport.objects.visible_to(user).count() == own.count()
 
 
 # DESIGN.md's role table, written out: what each role may do. The lead department reviews, sets targets, edits the

@@ -121,7 +121,7 @@ def test_a_year_the_pledge_has_no_plan_for_is_not_shown_as_an_empty_year(client,
     client.force_login(django_user_model.objects.get(username="manager"))
     dashboard = reverse("dashboard", args=[card_data.code])
     assert client.get(dashboard, {"year": 2099}).status_code == 404
-    assert client.get(reverse("public-pledge", args=[card_data.code]), {"year": 2099}).status_code == 404
+    assert client.get(reverse("public-pledge", args=["3170000", card_data.code]), {"year": 2099}).status_code == 404
     page = client.get(dashboard)
     assert page.status_code == 200
     assert YearPlan.objects.filter(local_government=card_data.local_government, year=2022).exists()

@@ -93,4 +93,4 @@ def test_a_huge_or_odd_id_never_reaches_the_database(login):
     for odd in ("9" * 40, "²", "-3"):
         assert client.post("/results/board/approve/", {"report": [odd]}).status_code == 302
         assert client.get("/pledges/지역경제-11/card/", {"year": odd}).status_code == 404
-        assert client.get("/public/", {"year": odd}).status_code == 404
+        assert client.get("/public/3170000/", {"year": odd}).status_code == 404

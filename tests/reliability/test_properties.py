@@ -712,7 +712,7 @@ def test_exports_write_a_formula_like_name_as_text(lead_client, card_data, name)
 @pytest.mark.parametrize(
     "url",
     [
-        "/public/지역경제-11/?year=²",
+        "/public/3170000/지역경제-11/?year=²",
         "/pledges/지역경제-11/card/?year=²",
         "/pledges/지역경제-11/dashboard/?year=²",
         "/pledges/지역경제-11/dashboard/budget/?year=²",

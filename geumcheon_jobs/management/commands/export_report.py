@@ -5,8 +5,7 @@ from django.core.management.base import CommandError
 from documents.quarterly import NoSuchPeriod, quarterly_report
 from documents.registry import kind
 from documents.subjects import default_pledge
-from performance.management.base import KoreanCommand
-from performance.models import Pledge
+from performance.management.base import KoreanCommand, add_government_argument, government_option, one_pledge
 
 
 class Command(KoreanCommand):
@@ -20,13 +19,15 @@ class Command(KoreanCommand):
             "--pledge",
             help="pledge code (default: the first pledge with a target for the year, e.g. 지역경제-11 for 2019)",
         )
+        add_government_argument(parser)
 
-    def handle(self, *args, year, quarter, output, pledge=None, **options):
+    def handle(self, *args, year, quarter, output, pledge=None, government=None, **options):
         renderers = kind("quarterly").renderers
         exporter = renderers.get(output.suffix.lower().lstrip("."))
         if exporter is None:
             raise CommandError(f"지원하지 않는 파일 형식입니다: {output.name} (가능: {', '.join(renderers)})")
-        found = Pledge.objects.filter(code=pledge).first() if pledge else default_pledge(year)
+        government = government_option(government)
+        found = one_pledge(pledge, government) if pledge else default_pledge(year, government)
         if found is None:
             raise CommandError(f"공약을 찾을 수 없습니다: {pledge or '(등록된 공약 없음)'}")
         if not output.parent.is_dir():

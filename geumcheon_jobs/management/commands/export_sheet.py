@@ -4,8 +4,7 @@ from django.core.management.base import CommandError
 
 from documents.card import UnknownCardYear, card_years, pledge_card
 from documents.registry import kind
-from performance.management.base import KoreanCommand
-from performance.models import Pledge
+from performance.management.base import KoreanCommand, add_government_argument, government_option, one_pledge
 
 
 class Command(KoreanCommand):
@@ -15,17 +14,15 @@ class Command(KoreanCommand):
         parser.add_argument("--pledge", required=True, help="pledge code, e.g. 지역경제-11")
         parser.add_argument("--year", required=True, type=int)
         parser.add_argument("--output", required=True, type=Path)
+        add_government_argument(parser)
 
-    def handle(self, *args, pledge, year, output, **options):
+    def handle(self, *args, pledge, year, output, government=None, **options):
         suffix = output.suffix.lower().lstrip(".")
         renderers = kind("card").renderers
         exporter = renderers.get(suffix)
         if exporter is None:
             raise CommandError(f"지원하지 않는 파일 형식입니다: {output.name} (가능: {', '.join(renderers)})")
-        found = Pledge.objects.filter(code=pledge).first()
-        if found is None:
-            codes = ", ".join(Pledge.objects.values_list("code", flat=True)) or "없음"
-            raise CommandError(f"공약을 찾을 수 없습니다: {pledge}. 등록된 공약: {codes}")
+        found = one_pledge(pledge, government_option(government))
         try:
             card = pledge_card(found, year)
         except UnknownCardYear as exc:

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
-from performance.management.base import KoreanCommand
+from performance.management.base import KoreanCommand, add_government_argument, government_option
 from performance.management.commands.import_results import file_checks_unlogged
 from performance.models import YearPlan
 from performance.plan_import import PlanImportRefused, plan_import_apply, plan_import_preview, year_plan_for
@@ -20,15 +20,20 @@ class Command(KoreanCommand):
         parser.add_argument("--dry-run", action="store_true", help="show what would change, save nothing")
         parser.add_argument("--user", help="act as this account (its rights are checked and it is named in history)")
         parser.add_argument("--reason", default="", help="why the plan changes (kept in the history)")
+        add_government_argument(parser)
 
-    def handle(self, *args, file: Path, year: int, dry_run=False, user=None, reason="", **options):
+    def handle(self, *args, file: Path, year: int, dry_run=False, user=None, reason="", government=None, **options):
         if not file.is_file():
             raise CommandError(_("파일이 없습니다: %(file)s") % {"file": file})
         account = self._account(user)
-        year_plan = year_plan_for(account, year) if account else YearPlan.objects.filter(year=year).first()
-        if year_plan is None or (account is None and YearPlan.objects.filter(year=year).count() > 1):
+        government = government_option(government)
+        plans = YearPlan.objects.filter(year=year)
+        plans = plans.filter(local_government=government) if government else plans
+        year_plan = year_plan_for(account, year) if account else plans.first()
+        if year_plan is None or (account is None and plans.count() > 1):
             raise CommandError(
-                _("%(year)s년 세부계획을 하나로 정할 수 없습니다. --user로 지자체를 정하세요.") % {"year": year}
+                _("%(year)s년 세부계획을 하나로 정할 수 없습니다. --user나 --government로 지자체를 정하세요.")
+                % {"year": year}
             )
         try:
             with file_checks_unlogged():

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from performance.calculations import figure
 from performance.imports import apply_import, plan_import
-from performance.management.base import KoreanCommand
+from performance.management.base import KoreanCommand, add_government_argument, government_option
 from performance.services import ReportError
 
 
@@ -34,8 +34,9 @@ class Command(KoreanCommand):
         parser.add_argument("file", type=Path)
         parser.add_argument("--dry-run", action="store_true", help="show what would change, save nothing")
         parser.add_argument("--user", help="act as this account (its rights are checked and it is named in history)")
+        add_government_argument(parser)
 
-    def handle(self, *args, file: Path, dry_run=False, user=None, **options):
+    def handle(self, *args, file: Path, dry_run=False, user=None, government=None, **options):
         if not file.is_file():
             raise CommandError(_("파일이 없습니다: %(file)s") % {"file": file})
         account = None
@@ -44,7 +45,7 @@ class Command(KoreanCommand):
             if account is None:
                 raise CommandError(_("사용할 수 있는 계정이 아닙니다: %(user)s") % {"user": user})
         with file_checks_unlogged():
-            plan = plan_import(file.read_bytes(), file.name, account)
+            plan = plan_import(file.read_bytes(), file.name, account, government_option(government))
         if not plan.ok:
             self._refuse(plan.errors, file.name)
         for report in plan.reports:
