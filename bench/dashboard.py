@@ -21,8 +21,8 @@ frame with no content), and prints each median ÷ the trivial page's median:
     budget_dashboard ratio=X goal=4   the pledge's budget execution dashboard, after an approval
     plan_budget ratio=X goal=4        the budget page (menu 예산): every yearly plan's budget by source over its
                                       250,000 세부사업 rows with 750,000 budget rows
-    dashboard_243 ratio=X goal=4      the headline for one of the 242 small governments' pledges, its manager
-                                      viewing right after an approval in that government, with 2,000,000 lines of
+    dashboard_243 ratio=X goal=4      the headline for one of the 242 small governments' pledges, that
+                                      government's manager viewing right after an approval in that government, with 2,000,000 lines of
                                       others in the database
 
 Each approval goes through `services.report_approve` (not timed); to approve again, the report is reopened through
@@ -67,7 +67,7 @@ from geumcheon_jobs import urls  # noqa: E402
 from performance import services, summaries  # noqa: E402
 from performance.access import MANAGER_GROUP, REVIEWER_GROUP  # noqa: E402
 from performance.funding import DEFAULT_SOURCES  # noqa: E402
-from performance.models import AnnualTarget, Pledge, QuarterlyReport  # noqa: E402
+from performance.models import AnnualTarget, Membership, Pledge, QuarterlyReport  # noqa: E402
 
 Status = QuarterlyReport.Status
 LAST = FIRST_YEAR + YEARS - 1
@@ -146,6 +146,14 @@ def fill_lines_and_budgets() -> tuple[int, int]:
     return lines, budgets
 
 
+def person(username: str, role: str, pledge: Pledge):
+    """A person of the pledge's government in a role (every person belongs to one government)."""
+    user, _new = User.objects.get_or_create(username=username)
+    user.groups.add(Group.objects.get(name=role))
+    Membership.objects.get_or_create(user=user, defaults={"local_government": pledge.local_government})
+    return user
+
+
 def timed(client: Client, url: str) -> float:
     start = time.perf_counter()
     response = client.get(url)
@@ -201,27 +209,27 @@ def main():
         )
     urls.urlpatterns.append(path("bench/trivial/", TemplateView.as_view(template_name="base.html")))
     clear_url_caches()
-    manager, _new = User.objects.get_or_create(username="bench-manager")
-    manager.groups.add(Group.objects.get(name=MANAGER_GROUP))
-    lead, _new = User.objects.get_or_create(username="bench-lead")
-    lead.groups.add(Group.objects.get(name=REVIEWER_GROUP))
+    manager, lead = person("bench-manager", MANAGER_GROUP, pledge), person("bench-lead", REVIEWER_GROUP, pledge)
     client, public = Client(HTTP_HOST="localhost"), Client(HTTP_HOST="localhost")
     client.force_login(manager)
     dashboard = f"/pledges/{pledge.code}/dashboard/?year={LAST}"
+    government = pledge.local_government.code
     pages = {
         "dashboard": (client, dashboard, Approvals(pledge, lead).approve),
         "dashboard_cold": (client, dashboard, cache.clear),
         "dashboard_cached": (client, dashboard, lambda: None),
-        "public": (public, f"/public/{pledge.code}/?year={LAST}", Approvals(pledge, lead).approve),
+        "public": (public, f"/public/{government}/{pledge.code}/?year={LAST}", Approvals(pledge, lead).approve),
         "budget_dashboard": (client, f"/pledges/{pledge.code}/dashboard/budget/", Approvals(pledge, lead).approve),
         "plan_budget": (client, "/budget/", Approvals(pledge, lead).approve),
     }
     if small:
-        other = small[len(small) // 2]
+        other = small[len(small) // 2]  # its own manager and lead reviewer: people work for one government
+        small_client = Client(HTTP_HOST="localhost")
+        small_client.force_login(person("bench-manager-243", MANAGER_GROUP, other))
         pages["dashboard_243"] = (
-            client,
+            small_client,
             f"/pledges/{other.code}/dashboard/?year={LAST}",
-            Approvals(other, lead).approve,
+            Approvals(other, person("bench-lead-243", REVIEWER_GROUP, other)).approve,
         )
     for client_, url, _before in pages.values():
         timed(client_, url)  # templates loaded and connections warm, as in a running server
