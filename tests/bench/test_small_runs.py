@@ -40,6 +40,15 @@ def test_the_dashboard_bench_reports_on_two_departments(tmp_path):
     assert "# verify_summaries after the bench's approvals: 0 differences" in run.stdout
 
 
+def test_the_install_bench_reports_a_governments_page_and_the_costs(tmp_path):
+    """Two governments of 120 세부사업 each: 9,600 lines, the page's ratio and each table's rows per government."""
+    run = run_bench(tmp_path, "bench/install.py", "--governments", "2")
+    assert run.returncode == 0, run.stderr
+    assert "# 9,600 result lines in 2 governments" in run.stdout
+    assert "# performance_quarterlyreportline: 9,600 rows" in run.stdout and "per government 4,800 rows" in run.stdout
+    assert "\ninstall_243 ratio=" in run.stdout
+
+
 def test_the_concurrency_bench_loses_no_race_of_a_short_run(tmp_path):
     """Eight races, two of each kind, all in past plan years: none lost, no duplicate (or a skip without
     PostgreSQL)."""
