@@ -74,6 +74,7 @@ class DepartmentTable:
         if not self.rows:
             return mark_safe(f'<tr><td colspan="4">{escape(str(self.empty_text))}</td></tr>')  # noqa: S308 — escaped
         return mark_safe("\n    ".join(f"<tr>{row}</tr>" for row in self.rows))  # noqa: S308 — rows escaped
+
     @classmethod
     def names(cls) -> tuple[str, ...]:
         return tuple(name for name, _label, _numeric in cls.COLUMNS)

@@ -620,7 +620,15 @@ FOREIGN = {
     "gu2-manager": "gu2-manager",
     "supervisor": "seoul-supervisor",
 }
-PUBLIC = {"public", "public-government", "public-pledge", "open-data", "open-data-legacy", "public-plan-document", "favicon"}
+PUBLIC = {
+    "public",
+    "public-government",
+    "public-pledge",
+    "open-data",
+    "open-data-legacy",
+    "public-plan-document",
+    "favicon",
+}
 # What of 금천구 is in no page of another government: the sample report's figure (submitted, so not public), the
 # names of dept03 and of the card's staff (personal data), the title of its pledge.
 CARD_STAFF = ("박오임", "전영심", "박인영")
