@@ -166,11 +166,11 @@ def test_two_saves_at_the_same_moment_the_second_waits_for_the_lock_and_is_refus
     inside, release, results = threading.Event(), threading.Event(), {}
     check = services._check_cells
 
-    def slow_check(cells, lines):  # the first save holds its locks here until released
+    def slow_check(*arguments):  # the first save holds its locks here until released
         if threading.current_thread().name == "first":
             inside.set()
             release.wait(10)
-        return check(cells, lines)
+        return check(*arguments)
 
     def save(secured):
         name = threading.current_thread().name
