@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AdministratorsAdminSite(admin.AdminSite):
-    site_header = _("금천구 일자리 목표공시 관리 · 시스템 관리")
+    site_header = _("지역일자리 목표공시 관리 · 시스템 관리")
     site_title = _("시스템 관리")
 
     def has_permission(self, request):

@@ -6,11 +6,16 @@ from django.db.models import Q
 
 class MembershipBackend(ModelBackend):
     """Django's backend with two savings that every page needs (the header, `visible_to`, the dashboards'
-    query budget): the person's department loads with the user, and their permissions, own and through
+    query budget): the person's department and government load with the user, and their permissions, own and through
     groups, in one query instead of two."""
 
     def get_user(self, user_id):
-        user = get_user_model()._default_manager.select_related("membership__department").filter(pk=user_id).first()
+        user = (
+            get_user_model()
+            ._default_manager.select_related("membership__department", "membership__local_government")
+            .filter(pk=user_id)
+            .first()
+        )
         return user if user is not None and self.user_can_authenticate(user) else None
 
     def get_all_permissions(self, user_obj, obj=None):

@@ -54,7 +54,9 @@ def roles(request):
     name, shown_role, shown_department = header_identity(
         user.get_full_name() or user.username, role, str(department) if department else ""
     )
+    membership = getattr(user, "membership", None) if user.is_authenticated else None
     return {
+        "office_name": membership.local_government.name if membership else "",  # the header's 기관명
         "user_department": department,
         "header_identity": {"name": name, "role": shown_role, "department": shown_department},
         "sees_all": sees_all_departments(user),

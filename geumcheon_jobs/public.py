@@ -116,6 +116,7 @@ class PublicDisclosureView(TemplateView):
         charts = {**dashboard_charts(overview), **budget_charts(matrix, execution, year)}
         return super().get_context_data(
             pledge=pledge,
+            office_name=pledge.local_government.name,  # the header's 기관명: the government shown, whoever reads
             overview=overview,
             matrix=matrix,
             budget_year=year,

@@ -113,3 +113,26 @@ def test_the_public_index_lists_governments_under_their_region(client, card_data
     assert names == [("서울특별시", ["금천구", "예시구"]), ("예시도", ["예시군"])]
     page = client.get(reverse("public-government", args=["9900101"]), {"year": 2026})
     assert page.status_code == 200 and "예시군 농촌 일자리 활력" in page.content.decode()
+
+
+def test_the_header_names_the_readers_government_and_a_public_page_the_one_it_shows(client, card_data):
+    """A person reads their own government's name in the header, title and footer, never another's; the login page
+    names none; a public page names the government it shows."""
+    import re
+
+    def header(html):
+        brand = re.search(r'<span class="brand-org">([^<]*)</span>', html)[1]
+        footer = re.search(r'<p class="footer-org">([^<]*)</p>', html)
+        return brand, re.search(r"<title>([^<]*)</title>", html)[1], footer[1] if footer else None
+
+    for username, office in (("lead", "금천구"), ("gu2-lead", "예시구"), ("gun-manager", "예시군")):
+        client.force_login(user(username))
+        brand, title, footer = header(client.get(reverse("home")).content.decode())
+        assert (brand, footer) == (office, f"{office}청") and title.endswith(f"| {office} 일자리 목표공시 관리")
+        assert all("금천구" not in text for text in (brand, title, footer)) or office == "금천구"
+    client.logout()
+    brand, title, footer = header(client.get(reverse("login")).content.decode())
+    assert (brand, footer) == ("지역일자리", None) and title.endswith("| 지역일자리 목표공시 관리")
+    pledge = Pledge.objects.get(local_government__name="예시구")
+    page = client.get(reverse("public-pledge", args=[pledge.local_government.code, pledge.code])).content.decode()
+    assert header(page)[0] == "예시구"
