@@ -1,5 +1,6 @@
 """DEMO DATA: two fictional governments beside 금천구, each marked demo — 예시구 (a 자치구 of 서울특별시) and 예시군 (a 군
-of the fictional 예시도) — with a small plan (2025 and 2026, a few 세부사업), one job pledge linked to them, approved
+of the fictional 예시도) — with a small plan (2025 and 2026, a few 세부사업, each with a budget from the government's
+own funding sources: 국비·시비·구비 for 예시구, 국비·도비·군비·민자 for 예시군), one job pledge linked to them, approved
 results through 2026 Q3, and their accounts; plus `seoul-supervisor`, who reads every government under 서울특별시
 (금천구 and 예시구) and changes nothing.
 
@@ -16,11 +17,13 @@ from performance.access import MANAGER_GROUP, REVIEWER_GROUP, STAFF_GROUP, SUPER
 from performance.models import (
     AnnualTarget,
     Department,
+    GovernmentFundingSource,
     LocalGovernment,
     Membership,
     Pledge,
     PledgeProgramme,
     Programme,
+    ProgrammeBudget,
     ProgrammeLineage,
     ProgrammeType,
     QuarterlyReport,
@@ -49,6 +52,7 @@ class DemoGovernment:
     departments: tuple[str, ...]  # the first is the lead department
     programmes: tuple[tuple[int, str, str, str, int], ...]  # department index, name, 부문, 대상, target of 2025
     pledge: tuple[str, str]  # code, title
+    sources: tuple[str, ...]  # its funding sources, in its order (FundingSource values)
 
 
 GOVERNMENTS = (
@@ -66,6 +70,7 @@ GOVERNMENTS = (
             (2, "청년 직무교육", "직업능력개발훈련", "청년층", 80),
         ),
         pledge=("민생-1", "예시구 주민 일자리 1,000개 (시연용)"),
+        sources=("national", "city", "district"),  # 국비·시비·구비, as a Seoul 자치구
     ),
     DemoGovernment(
         name="예시군",
@@ -80,9 +85,13 @@ GOVERNMENTS = (
             (2, "노인 일자리 사업", "직접일자리", "노년층", 180),
         ),
         pledge=("지역활력-1", "예시군 농촌 일자리 활력 (시연용)"),
+        sources=("national", "province", "county", "private"),  # 국비·도비·군비·민자, as a 군 of a 도
     ),
 )
 YEAR_GROWTH = {2025: 100, 2026: 110}  # % of the 2025 target in each year (invented)
+# A 세부사업's budget by source, 백만원 (invented): its jobs target × the source's weight ÷ 10; a year's executed
+# amounts are 80% of the secured ones once the year is over (2025), none yet in 2026.
+SOURCE_WEIGHTS = (5, 3, 2, 1)
 
 
 def seed_demo_governments(counter: list[int], password: str | None) -> tuple[str, ...]:
@@ -116,6 +125,10 @@ def _government(spec: DemoGovernment, counter) -> LocalGovernment:
         _get_or_create(TargetGroup, counter, local_government=government, name=name, defaults={"sort_order": order})
     for order, name in enumerate(MINISTRY_PROGRAMME_TYPES, start=1):
         _get_or_create(ProgrammeType, counter, local_government=government, name=name, defaults={"sort_order": order})
+    for order, source in enumerate(spec.sources, start=1):
+        _get_or_create(
+            GovernmentFundingSource, counter, local_government=government, source=source, defaults={"sort_order": order}
+        )
     return government
 
 
@@ -210,6 +223,16 @@ def _plan_and_pledge(government, departments, spec: DemoGovernment, counter) -> 
                 },
             )
             _get_or_create(PledgeProgramme, counter, pledge=pledge, programme=programme)
+            for source, weight in zip(spec.sources, SOURCE_WEIGHTS, strict=False):
+                secured = jobs_target * weight // 10
+                executed = secured * 8 // 10 if plan.year < YEARS[-1] else None
+                _get_or_create(
+                    ProgrammeBudget,
+                    counter,
+                    programme=programme,
+                    source=source,
+                    defaults={"secured": secured, "executed": executed},
+                )
             total += jobs_target
         _get_or_create(
             AnnualTarget, counter, pledge=pledge, year=plan.year, target_group=None, defaults={"jobs": total}

@@ -136,3 +136,24 @@ def test_the_header_names_the_readers_government_and_a_public_page_the_one_it_sh
     pledge = Pledge.objects.get(local_government__name="예시구")
     page = client.get(reverse("public-pledge", args=[pledge.local_government.code, pledge.code])).content.decode()
     assert header(page)[0] == "예시구"
+
+
+def test_each_demo_government_budgets_in_its_own_funding_sources(card_data):
+    """예시구 as a Seoul 자치구 (국비·시비·구비), 예시군 as a 군 of a 도 (국비·도비·군비·민자), 금천구 unchanged; each
+    예시군 세부사업 of 2025 has a budget from each of its four sources (jobs target × 5, 3, 2, 1 ÷ 10, by hand for the
+    first: 150 × 5 // 10 = 75 secured, 60 executed)."""
+    from performance.funding import sources_of
+    from performance.models import ProgrammeBudget
+
+    shown = {name: [str(label) for _value, label in sources_of(LocalGovernment.objects.get(name=name))] for name in
+             ("금천구", "예시구", "예시군")}  # fmt: skip
+    assert shown == {
+        "금천구": ["국비", "시비", "구비"],
+        "예시구": ["국비", "시비", "구비"],
+        "예시군": ["국비", "도비", "군비", "민자"],
+    }
+    first = Programme.objects.get(
+        year_plan__local_government__name="예시군", year_plan__year=2025, name="군 일자리지원센터 운영"
+    )
+    budget = {b.source: (b.secured, b.executed) for b in ProgrammeBudget.objects.filter(programme=first)}
+    assert budget == {"national": (75, 60), "province": (45, 36), "county": (30, 24), "private": (15, 12)}
