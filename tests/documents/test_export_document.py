@@ -65,10 +65,18 @@ def fake_plan_kind() -> DocumentKind:
 
 
 def test_a_plans_document_reads_the_governments_plan_of_the_year(card_data, tmp_path, monkeypatch):
+    """The plan of --government's year, or of --pledge's government; the install serves several governments (the
+    demo's 예시구 and 예시군), so naming neither is refused rather than guessed."""
     monkeypatch.setitem(KINDS, "plan", fake_plan_kind())
     output = tmp_path / "plan.hwpx"
-    export("plan", "--year", "2021", "--output", str(output))
+    export("plan", "--year", "2021", "--government", card_data.local_government.code, "--output", str(output))
     assert output.read_bytes().decode() == f"{card_data.local_government.name} 2021"
+    other = tmp_path / "other.hwpx"
+    export("plan", "--year", "2026", "--pledge", "민생-1", "--output", str(other))
+    assert other.read_bytes().decode() == "예시구 2026"
+    with pytest.raises(CommandError, match="지자체가 여럿입니다"):
+        export("plan", "--year", "2021", "--output", str(tmp_path / "none.hwpx"))
+    assert not (tmp_path / "none.hwpx").exists()
 
 
 @pytest.mark.parametrize(
@@ -80,7 +88,8 @@ def test_a_plans_document_reads_the_governments_plan_of_the_year(card_data, tmp_
         (["card", "--year", "2035"], "2035"),
         (["quarterly", "--year", "2019"], "분기를 고르세요"),
         (["quarterly", "--year", "2019", "--quarter", "5"], "올바른 기간이 아닙니다"),
-        (["plan", "--year", "2035"], "2035년에는 연차별 세부계획이 없습니다"),
+        (["plan", "--year", "2035", "--government", "3170000"], "2035년에는 연차별 세부계획이 없습니다"),
+        (["plan", "--year", "2021", "--government", "0000000"], "지자체를 찾을 수 없습니다: 0000000"),
     ],
 )
 def test_refusals_write_nothing(card_data, tmp_path, monkeypatch, args, message):

@@ -182,10 +182,7 @@ def test_each_plan_document_is_issued_with_its_figures_and_a_later_change_shows(
     figures."""
     from geumcheon_jobs import issuing
 
-    lead = reviewer()
-    from performance.models import Membership
-
-    Membership.objects.create(user=lead, department=plan.local_government.departments.get(is_lead=True))
+    lead = reviewer(plan.local_government)
     issued = issuing.document_issue(
         user=lead,
         pledge=None,
