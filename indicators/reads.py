@@ -10,6 +10,7 @@ from typing import NamedTuple
 from django.db import connection
 
 from performance.models import TermPlan, YearPlan
+from performance.summary_sql import fetch, table
 
 from .models import IndicatorResult, IndicatorTarget
 
@@ -43,21 +44,11 @@ class ResultRow(NamedTuple):
     is_demo: bool
 
 
-def _table(model) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
-
-
-def _fetch(statement: str, params: list) -> list[tuple]:
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params)
-        return cursor.fetchall()
-
-
 def term_with_plans(*, government_id: int, year: int | None = None, term_id: int | None = None):
     """(the term plan, its yearly plans by year) — the government's term whose years hold `year` (the latest to
     begin, where two terms share a year), or its term `term_id`; (None, []) when there is none. One statement, which
     names the government either way (the rows of one government: one shard, when distributed)."""
-    terms, plans = _table(TermPlan), _table(YearPlan)
+    terms, plans = table(TermPlan), table(YearPlan)
     if term_id is None:
         which = f"""(SELECT id FROM {terms} WHERE local_government_id = %s AND first_year <= %s AND last_year >= %s
                      ORDER BY first_year DESC LIMIT 1)"""  # noqa: S608 — table names from the models
@@ -70,7 +61,7 @@ def term_with_plans(*, government_id: int, year: int | None = None, term_id: int
           FROM {terms} t LEFT JOIN {plans} p ON p.term_id = t.id
          WHERE t.id = {which} AND t.local_government_id = %s ORDER BY p.year
     """  # noqa: S608 — table names from the models, every value a parameter
-    rows = _fetch(statement, [*params, government_id])
+    rows = fetch(statement, [*params, government_id])
     if not rows:
         return None, []
     pk, government, name, first_year, last_year, jobs_target, is_demo = rows[0][:7]
@@ -85,7 +76,7 @@ def term_with_plans(*, government_id: int, year: int | None = None, term_id: int
 def term_figures(term: TermPlan) -> tuple[list[TargetRow], list[ResultRow]]:
     """The targets of the term and of its yearly plans, and the government's half-year results of the term's years:
     one statement."""
-    targets, results, plans = _table(IndicatorTarget), _table(IndicatorResult), _table(YearPlan)
+    targets, results, plans = table(IndicatorTarget), table(IndicatorResult), table(YearPlan)
     statement = f"""
         SELECT 0, term_id, year_plan_id, indicator, kind, value, baseline_value, baseline_year, baseline_half,
                NULL, NULL, NULL, NULL, NULL
@@ -96,7 +87,7 @@ def term_figures(term: TermPlan) -> tuple[list[TargetRow], list[ResultRow]]:
           FROM {results} WHERE local_government_id = %s AND year >= %s AND year <= %s
     """  # noqa: S608 — table names from the models, every value a parameter
     government = term.local_government_id
-    rows = _fetch(statement, [government, term.pk, term.pk, government, term.first_year, term.last_year])
+    rows = fetch(statement, [government, term.pk, term.pk, government, term.first_year, term.last_year])
     found_targets, found_results = [], []
     for kind, term_id, plan_id, indicator, target_kind, value, baseline, b_year, b_half, *result in rows:
         if kind == 0:

@@ -31,7 +31,9 @@ from .plans import default_year
 NOBODY = -1  # a `department` no summary row has: a person who reads no department's rows reads nothing
 
 
-def _table(model) -> str:
+def table(model) -> str:
+    """A model's table name, quoted for the database: how the plain statements here and in `indicators/reads.py`
+    name their tables."""
     return connection.ops.quote_name(model._meta.db_table)
 
 
@@ -57,20 +59,20 @@ def pledge_reads(pledge, year: int | None, department: int | None, through_quart
     reads the plan years first to find the default year (`plans.default_year` on `today`)."""
     pledge_part, pledge_params = _pledge_part(pledge)
     if year is None:
-        found = _collect(None, _fetch(pledge_part, pledge_params))
+        found = _collect(None, fetch(pledge_part, pledge_params))
         found.year = default_year(found.plan_years, today)
         if found.year is not None:
-            _collect(found, _fetch(*_year_part(pledge, found.year, department, through_quarter)))
+            _collect(found, fetch(*_year_part(pledge, found.year, department, through_quarter)))
         return found
     year_part, year_params = _year_part(pledge, year, department, through_quarter)
     statement = f"{pledge_part} UNION ALL {year_part}"
-    found = _collect(None, _fetch(statement, pledge_params + year_params))
+    found = _collect(None, fetch(statement, pledge_params + year_params))
     found.year = year
     return found
 
 
 def _pledge_part(pledge) -> tuple[str, list]:
-    results, plans, targets = _table(ResultSummary), _table(TargetSummary), _table(AnnualTarget)
+    results, plans, targets = table(ResultSummary), table(TargetSummary), table(AnnualTarget)
     total, government = str(Dimension.TOTAL), pledge.local_government_id
     statement = f"""
         SELECT 'period' AS part, year, quarter, '' AS dimension, 0 AS member, jobs AS first, lines AS second,
@@ -81,16 +83,16 @@ def _pledge_part(pledge) -> tuple[str, list]:
         UNION ALL
         SELECT 'target', year, 0, '', COALESCE(target_group_id, 0), jobs, 0, '' FROM {targets} WHERE pledge_id = %s
         UNION ALL
-        SELECT 'list', sort_order, 0, %s, id, 0, 0, name FROM {_table(ProgrammeType)} WHERE local_government_id = %s
+        SELECT 'list', sort_order, 0, %s, id, 0, 0, name FROM {table(ProgrammeType)} WHERE local_government_id = %s
         UNION ALL
-        SELECT 'list', sort_order, 0, %s, id, 0, 0, name FROM {_table(TargetGroup)} WHERE local_government_id = %s
+        SELECT 'list', sort_order, 0, %s, id, 0, 0, name FROM {table(TargetGroup)} WHERE local_government_id = %s
     """  # noqa: S608 — table names from the models, every value a parameter
     params = [pledge.pk, ALL_DEPARTMENTS, total, pledge.pk, ALL_DEPARTMENTS, total, pledge.pk]
     return statement, [*params, str(Dimension.TYPE), government, str(Dimension.GROUP), government]
 
 
 def _year_part(pledge, year: int, department: int | None, through_quarter: int) -> tuple[str, list]:
-    results, plans = _table(ResultSummary), _table(TargetSummary)
+    results, plans = table(ResultSummary), table(TargetSummary)
     rows_of = NOBODY if department is None else department
     type_, group = str(Dimension.TYPE), str(Dimension.GROUP)
     statement = f"""
@@ -105,7 +107,8 @@ def _year_part(pledge, year: int, department: int | None, through_quarter: int) 
     return statement, [pledge.pk, year, rows_of, through_quarter, type_, group, pledge.pk, year, rows_of, type_]
 
 
-def _fetch(statement: str, params: list) -> list[tuple]:
+def fetch(statement: str, params: list) -> list[tuple]:
+    """Every row of one plain statement."""
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
         return cursor.fetchall()
@@ -143,11 +146,11 @@ def department_reads(pledge, year: int, through_quarter: int) -> tuple[dict[int,
     (target, untargeted 세부사업) ({department: …}): one statement."""
     total = str(Dimension.TOTAL)
     statement = f"""
-        SELECT 0, department, SUM(jobs), 0 FROM {_table(ResultSummary)}
+        SELECT 0, department, SUM(jobs), 0 FROM {table(ResultSummary)}
          WHERE pledge_id = %s AND year = %s AND dimension = %s AND department <> %s AND quarter <= %s
          GROUP BY department
         UNION ALL
-        SELECT 1, department, target, untargeted FROM {_table(TargetSummary)}
+        SELECT 1, department, target, untargeted FROM {table(TargetSummary)}
          WHERE pledge_id = %s AND year = %s AND dimension = %s AND department <> %s
     """  # noqa: S608 — table names from the models, every value a parameter
     params = [pledge.pk, year, total, ALL_DEPARTMENTS, through_quarter, pledge.pk, year, total, ALL_DEPARTMENTS]
@@ -171,7 +174,7 @@ def pending_reports(pledge, department: int | None, statuses: tuple[str, ...]) -
     one, PostgreSQL starts from the summary's thousands of rows rather than the few reports."""
     if department is None:
         return Counter()
-    reports, departments = _table(QuarterlyReport), _table(Department)
+    reports, departments = table(QuarterlyReport), table(Department)
     marks = ", ".join(["%s"] * len(statuses))
     statement = f"""
         SELECT r.department_id, r.year, r.quarter, r.status FROM {reports} r
@@ -182,12 +185,12 @@ def pending_reports(pledge, department: int | None, statuses: tuple[str, ...]) -
     if department != ALL_DEPARTMENTS:
         statement += " AND r.department_id = %s"
         params.append(department)
-    found = _fetch(statement, params)
+    found = fetch(statement, params)
     if not found:
         return Counter()
     years = sorted({row[1] for row in found})
-    linked = _fetch(  # every department running the pledge in those years: a range of the summary's year index
-        f"""SELECT department, year FROM {_table(TargetSummary)}
+    linked = fetch(  # every department running the pledge in those years: a range of the summary's year index
+        f"""SELECT department, year FROM {table(TargetSummary)}
              WHERE pledge_id = %s AND dimension = %s AND year IN ({", ".join(["%s"] * len(years))})
         """,  # noqa: S608 — table names from the models, every value a parameter
         [pledge.pk, str(Dimension.TOTAL), *years],
