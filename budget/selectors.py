@@ -446,3 +446,33 @@ def plan_budget_years(user) -> list[PlanBudgetYear]:
         )
         for year, rows in sorted(by_year.items(), reverse=True)
     ]
+
+
+@dataclass(frozen=True)
+class SourceExecution:
+    label: str
+    amounts: Amounts
+
+
+@dataclass(frozen=True)
+class BudgetExecution:
+    sources: tuple[SourceExecution, ...]
+    total: Amounts
+    by_year: tuple[tuple[int, Amounts, bool], ...]  # year, its totals, planned
+    scope: str  # what `sources` and `total` cover: "2021년", or "집행 연도 2018~2021년"
+
+
+def budget_execution(matrix: BudgetMatrix, year: int | None) -> BudgetExecution:
+    """By funding source for one year (or, when `year` is None, over the years that have begun: the matrix's
+    `executed_years_by_source`, so that a planned year does not count), and the totals by year."""
+    if year is None:
+        sources = tuple(SourceExecution(row.label, amounts) for row, amounts in matrix.executed_years_by_source)
+        total, scope = matrix.executed_years_total, matrix.executed_years_label
+    else:
+        column = matrix.year(year)
+        sources = tuple(SourceExecution(row.label, column[row.source] or ZERO) for row in matrix.source_rows)
+        total, scope = column["total"], _("%(year)s년") % {"year": year}
+    by_year = tuple(
+        (y, amounts, y in matrix.planned_years) for y, amounts in zip(matrix.years, matrix.year_totals, strict=True)
+    )
+    return BudgetExecution(sources, total, by_year, scope)

@@ -13,13 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from budget.exports import write_budget_sheet
-from budget.selectors import BudgetMatrix, budget_matrix
-from geumcheon_jobs.charts import budget_charts
-from geumcheon_jobs.dashboards import BudgetExecution, budget_execution
+from budget.selectors import BudgetExecution, BudgetMatrix, budget_execution, budget_matrix
 from performance.models import Pledge
 
 from . import xlsx
 from .base import XLSX, ExportedFile
+from .charts import budget_charts
 from .provenance import document_provenance
 from .xlsx import LEFT, RIGHT, TOTAL_FILL
 

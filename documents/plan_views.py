@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 
@@ -19,6 +18,7 @@ from performance.plans import user_government
 from .base import DocumentUnavailable
 from .plan_parts import is_public, public_plans
 from .registry import KINDS
+from .views import exported_attachment
 
 NOT_ALLOWED = _("연차별 계획의 공시 문서는 일자리창출과와 관리자만 내려받을 수 있습니다.")
 FORMAT_LABELS = {"pdf": "PDF", "xlsx": "Excel(xlsx)", "hwpx": "한글(HWPX)"}
@@ -26,12 +26,6 @@ FORMAT_LABELS = {"pdf": "PDF", "xlsx": "Excel(xlsx)", "hwpx": "한글(HWPX)"}
 
 def plan_kinds():
     return [kind for kind in KINDS.values() if kind.subject == "plan"]
-
-
-def _attachment(exported) -> HttpResponse:
-    response = HttpResponse(exported.content, content_type=exported.mimetype)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=exported.filename)
-    return response
 
 
 def _render(plan: YearPlan, slug: str, suffix: str) -> HttpResponse:
@@ -42,7 +36,7 @@ def _render(plan: YearPlan, slug: str, suffix: str) -> HttpResponse:
         document = kind.build(plan, plan.year, None)
     except DocumentUnavailable as refused:
         raise Http404(refused.message) from None
-    return _attachment(kind.renderers[suffix](document))
+    return exported_attachment(kind.renderers[suffix](document))
 
 
 class PlanMixin:

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from geumcheon_jobs.charts import dashboard_charts
 from performance.achievement import Achievement, Share, YearWithoutPlan, achievement, department_achievement
 from performance.models import Pledge
 from performance.reporting import Board, review_board
 from performance.validation import period_from_text
 
+from .charts import dashboard_charts
 from .provenance import document_provenance
 
 

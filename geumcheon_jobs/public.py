@@ -22,16 +22,14 @@ from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView, View
 
 from audit.recording import NOT_LOGGED
-from budget.selectors import budget_matrix
+from budget.selectors import budget_execution, budget_matrix
+from documents.charts import budget_charts, dashboard_charts
 from documents.plan_views import public_listing
 from performance.achievement import YearWithoutPlan, achievement
 from performance.funding import FILE_NAMES
 from performance.models import LocalGovernment, Pledge
 from performance.selectors import period_results
 from performance.validation import year_from_query
-
-from .charts import budget_charts, dashboard_charts
-from .dashboards import budget_execution
 
 # The open data's columns, documented on the page; stable names, so that scripts can rely on them.
 RESULT_COLUMNS = ("year", "quarter", "cumulative_jobs", "annual_target", "achievement_rate_percent")

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import issuing_views, public, session_timeout, views
+from . import public, session_timeout, views
 from .forms import LoginForm
 
 urlpatterns = [
@@ -15,7 +15,7 @@ urlpatterns = [
     path("results/", include("performance.urls")),
     path("budget/", include("budget.urls")),
     path("indicators/", include("indicators.urls")),
-    path("", include("documents.plan_urls")),
+    path("", include("documents.urls")),
     path("plans/", include("performance.plan_workbook_urls")),
     path("plans/", include("performance.plan_urls")),
     path("manage/", include("geumcheon_jobs.administration.urls")),
@@ -30,36 +30,6 @@ urlpatterns = [
     path("pledges/<str:code>/dashboard.<str:suffix>", views.DashboardExportView.as_view(), name="dashboard-export"),
     path("dashboard/", views.DashboardIndexView.as_view(), name="dashboard-index"),
     path("region/", views.RegionView.as_view(), name="region"),
-    path(
-        "pledges/<str:code>/budget-report.pdf",
-        views.BudgetReportDownloadView.as_view(),
-        {"suffix": "pdf"},
-        name="budget-report",
-    ),
-    path(
-        "pledges/<str:code>/budget-report.xlsx",
-        views.BudgetReportDownloadView.as_view(),
-        {"suffix": "xlsx"},
-        name="budget-report-xlsx",
-    ),
-    path(
-        "pledges/<str:code>/budget-report.hwpx",
-        views.BudgetReportDownloadView.as_view(),
-        {"suffix": "hwpx"},
-        name="budget-report-hwpx",
-    ),
-    path(
-        "pledges/<str:code>/report/<int:year>/<int:quarter>.<str:suffix>",
-        views.QuarterlyReportDownloadView.as_view(),
-        name="quarterly-report",
-    ),
-    path("pledges/<str:code>/card.<str:suffix>", views.PledgeCardDownloadView.as_view(), name="pledge-card-download"),
-    path("documents/issued/", issuing_views.IssuedDocumentListView.as_view(), name="issued-documents"),
-    path("documents/issued/<int:pk>/", issuing_views.IssuedDocumentDetailView.as_view(), name="issued-document"),
-    path(
-        "documents/issued/<int:pk>/file/", issuing_views.IssuedDocumentFileView.as_view(), name="issued-document-file"
-    ),
-    path("documents/issue/", issuing_views.DocumentIssueView.as_view(), name="document-issue"),
     path("public/", public.PublicIndexView.as_view(), name="public"),
     path("public/<str:government>/", public.PublicGovernmentView.as_view(), name="public-government"),
     path("public/<str:government>/<str:code>/", public.PublicDisclosureView.as_view(), name="public-pledge"),

@@ -7,24 +7,22 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.templatetags.static import static
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from audit.models import AccessLog
-from budget.selectors import budget_matrix
-from documents import registry
-from documents.base import XLSX, DocumentUnavailable
-from documents.card import UnknownCardYear, pledge_card
-from performance.access import can_read_official_documents, government_of, supervises
+from budget.selectors import budget_execution, budget_matrix
+from documents.base import XLSX
+from documents.charts import budget_charts, dashboard_charts
+from documents.views import PledgeCardMixin, attachment
+from performance.access import government_of, supervises
 from performance.achievement import YearWithoutPlan, achievement, department_achievement
 from performance.models import Department, LocalGovernment, Pledge
 from performance.validation import year_from_query
 
 from . import caching
 from .caching import lazy, page_cache_key, pledge_with_revision
-from .charts import budget_charts, dashboard_charts
-from .dashboards import achievement_tables, budget_execution, budget_tables
+from .dashboards import achievement_tables, budget_tables
 from .filters import DepartmentFilter
 from .rollup import region_rollup
 from .tables import DepartmentTable
@@ -40,30 +38,12 @@ class HomeView(TemplateView):
         )
 
 
-class PledgeCardMixin:
-    """Finds the pledge by its code and the card's year from ?year= (default: the latest with results)."""
-
-    def get_card(self):
-        pledges = Pledge.objects.visible_to(self.request.user).select_related("lead_department")
-        pledge = get_object_or_404(pledges, code=self.kwargs["code"])
-        try:
-            return pledge_card(pledge, year_from_query(self.request.GET))
-        except UnknownCardYear as exc:
-            raise Http404(str(exc)) from None
-
-
 class PledgeCardView(PledgeCardMixin, TemplateView):
     access_log = AccessLog.Kind.PERSONAL  # 작성자: names and phone extensions
     template_name = "geumcheon_jobs/pledge_card.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(card=self.get_card(), **kwargs)
-
-
-class PledgeCardDownloadView(PledgeCardMixin, View):
-    def get(self, request, *args, **kwargs):
-        renderer = _renderer("card", kwargs["suffix"])
-        return _attachment(renderer(self.get_card()))
 
 
 class AchievementMixin:
@@ -229,47 +209,7 @@ def _download(tables, suffix: str, key: str | None, name: str, source: str) -> H
         content, mimetype, filename = to_csv(table), "text/csv; charset=utf-8", f"{name}_{table.title}.csv"
     else:
         raise Http404("unknown format")
-    response = HttpResponse(content, content_type=mimetype)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
-    return response
-
-
-class QuarterlyReportDownloadView(View):
-    """The quarterly job-creation report as PDF, xlsx or HWPX, for the lead department and managers."""
-
-    def get(self, request, code, year, quarter, suffix):
-        if not can_read_official_documents(request.user):
-            raise PermissionDenied
-        renderer = _renderer("quarterly", suffix)
-        try:
-            pledge = get_object_or_404(Pledge.objects.visible_to(request.user), code=code)
-            document = registry.kind("quarterly").build(pledge, year, quarter)
-        except DocumentUnavailable as exc:
-            raise Http404(exc.message) from None
-        return _attachment(renderer(document))
-
-
-class BudgetReportDownloadView(View):
-    """연차별 투자수요 및 집행 보고 as PDF, xlsx or HWPX (the same layout, from one document)."""
-
-    def get(self, request, code, suffix):
-        renderer = _renderer("budget", suffix)
-        pledge = get_object_or_404(Pledge.objects.visible_to(request.user), code=code)
-        return _attachment(renderer(registry.kind("budget").build(pledge, None, None)))
-
-
-def _renderer(slug: str, suffix: str):
-    """The registry's renderer of a kind for a file suffix; 404 for a format the kind has not."""
-    renderer = registry.kind(slug).renderers.get(suffix)
-    if renderer is None:
-        raise Http404("unknown format")
-    return renderer
-
-
-def _attachment(exported) -> HttpResponse:
-    response = HttpResponse(exported.content, content_type=exported.mimetype)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=exported.filename)
-    return response
+    return attachment(content, mimetype, filename)
 
 
 @login_not_required

@@ -5,7 +5,7 @@ PostgreSQL alters no table in the transaction that updated its rows."""
 import django.db.models.deletion
 from django.db import migrations, models
 
-import geumcheon_jobs.models
+import documents.models
 
 
 class Migration(migrations.Migration):
@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="issueddocument",
             name="kind",
-            field=models.CharField(choices=geumcheon_jobs.models.document_kinds, max_length=20, verbose_name="문서"),
+            field=models.CharField(choices=documents.models.document_kinds, max_length=20, verbose_name="문서"),
         ),
         migrations.AlterField(
             model_name="issueddocument",

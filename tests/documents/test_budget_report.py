@@ -8,9 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from budget.selectors import budget_matrix
+from budget.selectors import budget_execution, budget_matrix
 from documents.budget_report import budget_report, budget_report_xlsx
-from geumcheon_jobs.dashboards import budget_execution
 from tests.factories import AllocationFactory, BudgetLineFactory
 from tests.xlsx import SUM, evaluate, find, formulas, merged, referenced
 

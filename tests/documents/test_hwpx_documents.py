@@ -5,8 +5,8 @@ snapshot issuing freezes) in the file. Expected figures by hand come from the ca
 import pytest
 from django.urls import reverse
 
+from documents.issuing import figure_text
 from documents.registry import kind
-from geumcheon_jobs.issuing import figure_text
 from tests.hwpx import A4_HWPUNIT, all_text, body_texts, fonts_used, open_hwpx, tables
 
 CODE = "지역경제-11"

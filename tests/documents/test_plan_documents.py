@@ -180,7 +180,7 @@ def test_a_year_without_a_plan_is_refused_in_korean(plan):
 def test_each_plan_document_is_issued_with_its_figures_and_a_later_change_shows(plan, slug):
     """Issuing freezes the file and the figures; a 세부사업's target changed afterwards shows against the issued
     figures."""
-    from geumcheon_jobs import issuing
+    from documents import issuing
 
     lead = reviewer(plan.local_government)
     issued = issuing.document_issue(

@@ -6,8 +6,8 @@ import hashlib
 import pytest
 from django.utils import timezone
 
-from geumcheon_jobs import issuing
-from geumcheon_jobs.models import IssuedDocument
+from documents import issuing
+from documents.models import IssuedDocument
 from performance import services
 from performance.models import QuarterlyReport
 from tests.e2e.conftest import screenshot

@@ -119,8 +119,8 @@ def test_the_text_of_the_charts_has_4_5_to_1_on_white_and_on_the_bars():
     """Text on the chart's white ground, and white values drawn inside a bar's end on every bar colour: read off
     drawn charts — a line chart of four years with a target, and bars below and above 100% with their values
     beside and inside their ends."""
-    from geumcheon_jobs.chart_svg import bars_svg, line_svg
-    from geumcheon_jobs.charts import Bar, BarChart, Series, line_chart
+    from documents.chart_svg import bars_svg, line_svg
+    from documents.charts import Bar, BarChart, Series, line_chart
 
     years = [Series(f"{2019 + i}년", (100 * i + 10, 100 * i + 20, None, None)) for i in range(4)]
     line = line_svg(line_chart("t", ["1분기", "2분기", "3분기", "4분기"], years, 500), "l")
@@ -142,7 +142,7 @@ def test_the_text_of_the_charts_has_4_5_to_1_on_white_and_on_the_bars():
 
 
 def test_every_chart_line_has_3_to_1_on_white_and_earlier_years_differ_by_dash():
-    from geumcheon_jobs.charts import DASHES, PALETTE
+    from documents.charts import DASHES, PALETTE
 
     assert all(contrast(colour, "#ffffff") >= NON_TEXT for colour in PALETTE)
     assert len(set(DASHES)) == len(DASHES)

@@ -62,7 +62,7 @@ GOVERNMENT_TABLES = {
     "budget_allocation": ("budget.Allocation", "budget_line__pledge__local_government_id"),
     "indicators_indicatortarget": ("indicators.IndicatorTarget", "local_government_id"),
     "indicators_indicatorresult": ("indicators.IndicatorResult", "local_government_id"),
-    "geumcheon_jobs_issueddocument": ("geumcheon_jobs.IssuedDocument", "local_government_id"),
+    "documents_issueddocument": ("documents.IssuedDocument", "local_government_id"),
 }
 # A column naming a row of a government's table → that table.
 ANCHOR_COLUMNS = {

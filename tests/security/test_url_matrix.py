@@ -27,7 +27,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from audit.models import ChangeRecord
-from geumcheon_jobs.models import IssuedDocument
+from documents.models import IssuedDocument
 from performance import services
 from performance.models import Department, Membership, Pledge, QuarterlyReport, YearPlan, YearPlanEdition
 from performance.plans import plan_programmes, snapshot_rows
@@ -187,8 +187,8 @@ ADMIN_SUPERUSER = {
     "admin:axes_accessattempt_add": 403,  # so are the login logs
     "admin:axes_accessfailurelog_add": 403,
     "admin:axes_accesslog_add": 403,
-    "admin:geumcheon_jobs_issueddocument_add": 403,  # an issued document is frozen: issued through the site only
-    "admin:geumcheon_jobs_issueddocument_delete": 403,
+    "admin:documents_issueddocument_add": 403,  # an issued document is frozen: issued through the site only
+    "admin:documents_issueddocument_delete": 403,
     "admin:performance_quarterlyreport_add": 403,  # reports change only through the workflow
     "admin:performance_quarterlyreport_delete": 403,
 }
@@ -637,7 +637,7 @@ CARD_STAFF = ("박오임", "전영심", "박인영")
 def government_fingerprint(government) -> tuple:
     """Every figure and state of `government` a page could change, with its reporting deadlines."""
     from budget.models import Allocation
-    from geumcheon_jobs.models import IssuedDocument as Issued
+    from documents.models import IssuedDocument as Issued
     from indicators.models import IndicatorResult, IndicatorTarget
     from performance.models import (
         AnnualTarget,

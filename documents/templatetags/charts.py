@@ -1,4 +1,4 @@
-"""`{% line_svg chart id %}` and `{% bars_svg chart id %}`: a chart's SVG (`geumcheon_jobs.chart_svg`)."""
+"""`{% line_svg chart id %}` and `{% bars_svg chart id %}`: a chart's SVG (`documents.chart_svg`)."""
 
 from django import template
 

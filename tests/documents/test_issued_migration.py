@@ -1,5 +1,6 @@
 """geumcheon_jobs 0002–0004: issued documents stored before the registry keep their file and figures, take the registry's
-slug for their kind and name their pledge's government."""
+slug for their kind and name their pledge's government; geumcheon_jobs 0005 with documents 0001–0002: the model moves to
+documents with every row, file and figure, under documents' table name."""
 
 import datetime
 import hashlib
@@ -11,6 +12,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("geumcheon_jobs", "0001_initial"), ("performance", "0016_summaries_filled")]
 AFTER = [("geumcheon_jobs", "0004_issued_document_subjects")]
+MOVED = [("documents", "0002_issued_document_table")]
 
 
 def migrate(targets):
@@ -22,6 +24,7 @@ def migrate(targets):
 
 @pytest.mark.django_db(transaction=True)
 def test_issued_rows_keep_their_files_and_take_the_registrys_slugs():
+    call_command("flush", "--no-input", verbosity=0)  # the seeded people could not go back before their migrations
     apps = migrate(BEFORE)
     get = apps.get_model
     user = get("auth", "User").objects.create(username="migration-lead")
@@ -74,5 +77,22 @@ def test_issued_rows_keep_their_files_and_take_the_registrys_slugs():
             assert bytes(row.content) == f"%PDF-1.7 {old}".encode()
             assert hashlib.sha256(bytes(row.content)).hexdigest() == row.sha256
             assert row.figures == [["연간 목표(명)", 10800]]
+
+        with connection.cursor() as cursor:  # the state of AFTER knows the content type's model of an older day
+            # As on a database made before the move: the model's content type, with its permissions, is the site's.
+            cursor.execute("UPDATE django_content_type SET app_label = 'geumcheon_jobs' WHERE model = 'issueddocument'")
+            cursor.execute("SELECT id FROM django_content_type WHERE model = 'issueddocument'")
+            (old_type,) = cursor.fetchone()
+
+        moved_apps = migrate(MOVED)
+        moved = moved_apps.get_model("documents", "IssuedDocument")
+        # The content type (and so the permissions and admin log entries that point at it) follows the model.
+        assert moved_apps.get_model("contenttypes", "ContentType").objects.get(pk=old_type).app_label == "documents"
+        assert moved._meta.db_table == "documents_issueddocument"
+        assert [
+            (r.kind, r.year, r.quarter, bytes(r.content), r.sha256, r.figures, r.issued_by.username)
+            for r in moved.objects.order_by("pk")
+        ] == [(r.kind, r.year, r.quarter, bytes(r.content), r.sha256, r.figures, "migration-lead") for r in rows]
+        assert "geumcheon_jobs_issueddocument" not in connection.introspection.table_names()
     finally:
         call_command("migrate", verbosity=0)

@@ -16,9 +16,9 @@ from django.utils import timezone
 from budget.models import BudgetLine
 from budget.selectors import budget_version
 from budget.services import CellInput, allocations_save
+from documents import issuing
 from documents.kinds import card as card_kind
-from geumcheon_jobs import issuing
-from geumcheon_jobs.models import IssuedDocument
+from documents.models import IssuedDocument
 from performance import services
 from performance.calculations import achievement_rate
 from performance.models import QuarterlyReport, QuarterlyReportLine
@@ -292,7 +292,7 @@ def test_nothing_changed_says_so(card_data, users, login):
 def test_a_file_that_no_longer_matches_its_fingerprint_is_flagged(card_data, users, login):
     issued = issue(card_data, users["lead"], kind="budget", year=None, fmt="xlsx")
     with connection.cursor() as cursor:  # the application cannot change it; a write behind its back can
-        cursor.execute("UPDATE geumcheon_jobs_issueddocument SET sha256 = %s WHERE id = %s", ["0" * 64, issued.pk])
+        cursor.execute("UPDATE documents_issueddocument SET sha256 = %s WHERE id = %s", ["0" * 64, issued.pk])
     html = login("manager").get(reverse("issued-document", args=[issued.pk])).content.decode()
     assert "파일이 손상되었거나 바뀌었습니다" in html
 

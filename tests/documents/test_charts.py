@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.template.loader import render_to_string
 
-from geumcheon_jobs.charts import NARROW, WIDE, rate_bars
+from documents.charts import NARROW, WIDE, rate_bars
 
 
 def value_width(text: str) -> float:
@@ -60,7 +60,7 @@ def crosses(box, polyline: str) -> bool:
 @pytest.mark.parametrize(("year", "quarter"), [(2021, 2), (2020, 1), (2019, 3)])
 def test_a_years_label_never_sits_on_another_years_line(card_data, year, quarter):
     """The 2021 dashboard drew "2021년" on the 2019 line (its last figure is Q2, where the earlier years run on)."""
-    from geumcheon_jobs.charts import dashboard_charts
+    from documents.charts import dashboard_charts
     from performance.achievement import achievement
 
     charts = dashboard_charts(achievement(card_data, year, None, through_quarter=quarter))

@@ -6,12 +6,10 @@ import django_tables2 as tables
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
@@ -25,6 +23,7 @@ from performance.validation import YEAR_OUT_OF_RANGE, YEARS
 
 from . import issuing
 from .models import IssuedDocument, document_kinds
+from .views import attachment
 
 QUARTERS = [("", "—")] + [(q, gettext_lazy("%(quarter)s분기") % {"quarter": q}) for q in range(1, 5)]
 SUGGESTED_RECIPIENTS = ("고용노동부 지역산업고용정책과", "서울시 일자리정책과")
@@ -194,7 +193,7 @@ class IssuedDocumentListView(ViewerMixin, TemplateView):
     """Every issued version, newest first, each compared with today's figures."""
 
     access_log = AccessLog.Kind.PERSONAL  # who issued each document
-    template_name = "geumcheon_jobs/issued_list.html"
+    template_name = "documents/issued_list.html"
 
     def get_context_data(self, **kwargs):
         documents = IssuedDocumentFilter(self.request.GET, issuing.issued_documents(self.request.user))
@@ -210,7 +209,7 @@ class IssuedDocumentDetailView(ViewerMixin, TemplateView):
     """One issued version: to whom, when, by whom, its file's fingerprint, and only the figures that changed."""
 
     access_log = AccessLog.Kind.PERSONAL  # who issued each document
-    template_name = "geumcheon_jobs/issued_detail.html"
+    template_name = "documents/issued_detail.html"
 
     def get_context_data(self, **kwargs):
         issued = get_object_or_404(issuing.issued_documents(self.request.user).defer(None), pk=self.kwargs["pk"])
@@ -233,8 +232,7 @@ class IssuedDocumentFileView(ViewerMixin, View):
     def get(self, request, pk):
         frozen = IssuedDocument.objects.visible_to(request.user).only("filename", "mimetype", "content", "sha256")
         issued = get_object_or_404(frozen, pk=pk)
-        response = HttpResponse(bytes(issued.content), content_type=issued.mimetype)
-        response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=issued.filename)
+        response = attachment(bytes(issued.content), issued.mimetype, issued.filename)
         response["ETag"] = f'"{issued.sha256}"'
         return response
 
@@ -243,7 +241,7 @@ class DocumentIssueView(TemplateView):
     """The lead department marks a document as sent: choose it (and look at the figures that will be frozen), then
     say to whom and when. The file is made and frozen with those very figures."""
 
-    template_name = "geumcheon_jobs/issue.html"
+    template_name = "documents/issue.html"
 
     def dispatch(self, request, *args, **kwargs):
         if not can_issue_documents(request.user):
