@@ -14,7 +14,9 @@ from django.db.models import Max
 from simple_history.utils import bulk_create_with_history
 
 from budget.models import Allocation, BudgetLine
+from performance.evaluation_services import evaluation_of, evaluation_save
 from performance.models import (
+    EVALUATION_SECTIONS,
     AnnualTarget,
     Department,
     FuturePlanItem,
@@ -62,8 +64,24 @@ def seed_demo_term(government: LocalGovernment, reviewer, counter: list[int]) ->
     rows, created = _seed_programmes(government, data["plans"], plans, counter)
     _seed_pledges(government, data["pledges"], rows, created, counter)
     _seed_reports(data, rows, reviewer, counter)
+    _seed_evaluations(data.get("evaluations", {}), plans, reviewer, counter)
     if counter[0] > before:
         revision_bump(government)  # bulk creation sends no signal
+
+
+def _seed_evaluations(evaluations: dict, plans: dict[int, YearPlan], reviewer, counter) -> None:
+    """The results report's written sections of the years that are over, written by `reviewer` through the same
+    service as the page (so each has its history); a year whose report exists already is left as it is."""
+    if reviewer is None:
+        return
+    for year, texts in evaluations.items():
+        plan = plans.get(int(year))
+        if plan is None or evaluation_of(plan) is not None:
+            continue
+        sections = {field: texts.get(field, "") for field in EVALUATION_SECTIONS}
+        evidence = [(title, reference) for title, reference in texts.get("evidence", [])]
+        evaluation_save(user=reviewer, year_plan=plan, version=0, sections=sections, evidence=evidence)
+        counter[0] += 1 + len(evidence)
 
 
 def _seed_programmes(government, plans_data: dict, plans: dict[int, YearPlan], counter):

@@ -218,6 +218,24 @@ PENDING_2026_Q3 = {
 }
 
 
+# The results report's written sections (추진실적 보고서) of 2024, as the lead department wrote them in the first
+# months of 2025 for the evaluation; invented like every figure here. 2025's report is left for the demo's lead to
+# write on screen (/plans/2025/evaluation/).
+EVALUATIONS = {
+    "2024": {
+        "achievements": "민선8기 2년 차 일자리 목표의 98% 수준을 달성했습니다. 청년 일자리와 직업훈련 사업이 목표를 넘었고, "
+        "G밸리 기업 연계 채용이 늘었습니다.",
+        "best_practices": "G밸리 청년 취업 연계 사업: 입주 기업과 구직 청년을 분기마다 이어 주어 채용 전환율이 높았습니다.",
+        "shortfalls": "고용장려금 사업은 기업 신청이 늦어 하반기에 실적이 몰렸습니다. 2025년에는 상반기 신청을 안내합니다.",
+        "next_steps": "2025년에는 중장년 재취업 훈련과 여성 경력 이음 사업을 늘립니다.",
+        "evidence": [
+            ["2024년 4분기 일자리창출 실적 보고", "분기보고_2024_4.pdf"],
+            ["지역별고용조사 2024년 하반기", "https://kosis.kr"],
+        ],
+    },
+}
+
+
 def split(total: int, weights: list[float]) -> list[int]:
     """Whole numbers in proportion to `weights` that add up to `total` (largest remainder)."""
     raw = [total * weight / sum(weights) for weight in weights]
@@ -311,6 +329,7 @@ def build() -> dict:
             **PENDING_2026_Q3,
         },
         "pledges": pledges,
+        "evaluations": EVALUATIONS,
     }
 
 

@@ -219,3 +219,23 @@ def test_seed_never_overwrites_a_term8_figure_edited_since(card_data):
     line.refresh_from_db()
     assert result.created == 0
     assert line.history.count() == 2  # the seed's creation and the edit
+
+
+def test_term8_2024_results_report_is_written_by_the_lead_and_2025s_is_left_to_write(card_data):
+    """The demo's 2024 추진실적 보고서 holds its four sections and evidence, saved by `lead` with history; 2025's is
+    empty for the demo's lead to write; seeding again changes neither."""
+    from performance.models import EvaluationReport
+
+    government = card_data.local_government
+    report = EvaluationReport.objects.get(year_plan__local_government=government, year_plan__year=2024)
+    assert report.achievements.startswith("민선8기 2년 차 일자리 목표")
+    assert all((report.achievements, report.best_practices, report.shortfalls, report.next_steps))
+    assert [(e.title, e.reference) for e in report.evidence.order_by("sort_order")] == [
+        ("2024년 4분기 일자리창출 실적 보고", "분기보고_2024_4.pdf"),
+        ("지역별고용조사 2024년 하반기", "https://kosis.kr"),
+    ]
+    assert [h.history_user.username for h in report.history.all()] == ["lead"]
+    assert not EvaluationReport.objects.filter(year_plan__local_government=government, year_plan__year=2025).exists()
+    seed_demo()
+    assert EvaluationReport.objects.get(pk=report.pk).version == report.version
+    assert report.history.count() == 1

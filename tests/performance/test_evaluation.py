@@ -66,7 +66,7 @@ def test_a_form_built_from_an_older_text_is_refused_and_nothing_written(plan):
 def test_only_the_lead_department_writes(plan):
     with pytest.raises(PermissionDenied):
         evaluation_save(user=_user("manager"), year_plan=plan, version=0, sections={}, evidence=[])
-    assert not EvaluationReport.objects.exists()
+    assert not EvaluationReport.objects.filter(year_plan=plan).exists()
 
 
 def test_page_saves_and_shows_the_history(client, plan):
@@ -85,7 +85,7 @@ def test_page_saves_and_shows_the_history(client, plan):
         },
     )
     assert response.status_code == 302
-    assert [(e.title, e.reference) for e in EvaluationEvidence.objects.all()] == [
+    assert [(e.title, e.reference) for e in EvaluationEvidence.objects.filter(report__year_plan=plan)] == [
         ("실적 보고서", "https://example.go.kr/a"),
         ("사진첩", ""),
     ]
