@@ -23,6 +23,7 @@ from performance.validation import YEAR_OUT_OF_RANGE, YEARS
 
 from . import issuing
 from .models import IssuedDocument, document_kinds
+from .registry import KINDS
 from .views import attachment
 
 QUARTERS = [("", "—")] + [(q, gettext_lazy("%(quarter)s분기") % {"quarter": q}) for q in range(1, 5)]
@@ -237,6 +238,22 @@ class IssuedDocumentFileView(ViewerMixin, View):
         return response
 
 
+def kind_hints() -> list[str]:
+    """What each kind of the registry asks for, one line a kind: "분기 일자리창출 실적 보고: 공약·연도·분기"."""
+    hints = []
+    for kind in KINDS.values():
+        chosen = [_("공약")] if kind.subject == "pledge" else []
+        chosen += [_("연도")] if kind.needs_year else []
+        chosen += [_("분기")] if kind.needs_quarter else []
+        hint = "·".join(str(part) for part in chosen)
+        if kind.subject != "pledge":
+            hint += _(" (그 연도의 연차별 계획의 문서: 공약은 쓰지 않습니다)")
+        elif not kind.needs_year:
+            hint += _(" (연도와 분기는 비워 둡니다)")
+        hints.append(_("%(title)s: %(hint)s") % {"title": kind.title, "hint": hint})
+    return hints
+
+
 class DocumentIssueView(TemplateView):
     """The lead department marks a document as sent: choose it (and look at the figures that will be frozen), then
     say to whom and when. The file is made and frozen with those very figures."""
@@ -316,5 +333,6 @@ class DocumentIssueView(TemplateView):
             preview=[(label, issuing.figure_text(value)) for label, value in (preview or {}).items()],
             previewed=preview is not None,
             recipients=SUGGESTED_RECIPIENTS,
+            kind_hints=kind_hints(),
             **kwargs,
         )

@@ -86,3 +86,11 @@ def test_a_new_kind_is_issued_with_its_figures_frozen(memo):
     assert stored.figures == [[f"{YEAR}년 세부사업 수", count]]
     assert bytes(stored.content) == f"%PDF-memo {YEAR} {count}".encode()
     assert stored.get_kind_display() == "일자리 메모"
+
+
+def test_the_issue_form_offers_a_new_kind_and_says_what_it_needs(client, memo):
+    client.force_login(get_user_model().objects.get(username="lead"))
+    page = client.get(reverse("document-issue")).content.decode()
+    assert '<option value="memo">일자리 메모</option>' in page
+    assert "일자리 메모: 연도 (그 연도의 연차별 계획의 문서: 공약은 쓰지 않습니다)" in page
+    assert "분기 일자리창출 실적 보고: 공약·연도·분기" in page
