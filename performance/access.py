@@ -26,7 +26,10 @@ def role_label(user) -> str:
     if user.is_superuser:
         return str(_("시스템 관리자"))
     if can_review_reports(user):
-        return str(_("일자리창출과 검토자"))
+        # The government's own lead department names the role: 일자리창출과 in 금천구, 일자리경제과 elsewhere.
+        department = own_department(user)
+        lead = department.name if department is not None and department.is_lead else _("총괄부서")
+        return str(_("%(department)s 검토자") % {"department": lead})
     if sees_all_departments(user):
         return str(_("관리자(열람)"))
     if can_administer_government(user):

@@ -129,6 +129,20 @@ def test_the_header_names_the_person_their_role_and_department_once_each(login, 
     assert header_text(login(username).get(reverse("home")).content.decode()) == shown
 
 
+def test_a_reviewers_role_is_named_after_their_governments_lead_department(login):
+    """예시군's lead department is 경제정책과: its reviewer was labelled "일자리창출과 검토자", 금천구's department; a
+    reviewer without a department reads "총괄부서 검토자"."""
+    from django.contrib.auth import get_user_model
+
+    from performance.access import role_label
+    from performance.models import Membership
+
+    assert "경제정책과 검토자" in header_text(login("gun-lead").get(reverse("home")).content.decode())
+    lead = get_user_model().objects.get(username="gu2-lead")
+    Membership.objects.filter(user=lead).update(department=None)
+    assert role_label(get_user_model().objects.get(pk=lead.pk)) == "총괄부서 검토자"
+
+
 def test_a_person_with_a_name_of_their_own_is_shown_with_role_and_department():
     from geumcheon_jobs.context_processors import header_identity
 
