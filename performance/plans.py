@@ -2,6 +2,7 @@
 in a year. The default year of every page is decided here and nowhere else."""
 
 import datetime
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -404,67 +405,64 @@ def plan_changes_since(plan: YearPlan, version: int = 0, limit: int = 50) -> lis
     세부사업, what kind of change, why — for the history on the page and the stale-form message.
 
     Every service that changes a plan saves its rows and then raises the plan's version (plan_services), so the
-    rows' records between two records of the plan, by the same person with the same reason, are that change's."""
-    from .reporting import history_who
-
+    rows' records between two records of the plan, by the same person with the same reason, are that change's.
+    Each change shows at least one line, so only the latest `limit` changes are read, in five queries (the plan's
+    records, then the records of its 세부사업, budgets, 추진전략 and 실천과제 made in their span) however many changes
+    and rows there are."""
     records = list(YearPlan.history.filter(id=plan.pk).select_related("history_user").order_by("history_id"))
+    windows = [(previous, record) for previous, record in pairwise(records) if record.version > version][-limit:]
+    if not windows:
+        return []
+    span = {"history_date__gt": windows[0][0].history_date, "history_date__lte": windows[-1][1].history_date}
+    strategies = Strategy.history.filter(year_plan_id=plan.pk)
+    programmes, budgets, outline, tasks = (
+        _by_window(windows, rows.filter(**span).select_related("history_user", *related))
+        for rows, related in (
+            (Programme.history.filter(year_plan_id=plan.pk), ()),
+            (ProgrammeBudget.history.filter(programme__year_plan_id=plan.pk), ("programme",)),
+            (strategies, ()),
+            (Task.history.filter(strategy_id__in=strategies.values("id")), ()),
+        )
+    )
     kinds = {"+": gettext("추가"), "~": gettext("변경"), "-": gettext("삭제")}
     changes = []
-    for previous, record in pairwise(records):
-        if record.version <= version:
-            continue
-        rows = Programme.history.filter(
-            year_plan_id=plan.pk,
-            history_date__gt=previous.history_date,
-            history_date__lte=record.history_date,
-            history_user_id=record.history_user_id,
-            history_change_reason=record.history_change_reason,
-        ).select_related("history_user")
-        budget_rows = ProgrammeBudget.history.filter(
-            programme__year_plan_id=plan.pk,
-            history_date__gt=previous.history_date,
-            history_date__lte=record.history_date,
-            history_user_id=record.history_user_id,
-            history_change_reason=record.history_change_reason,
-        ).select_related("history_user", "programme")
-        found = [
-            PlanChange(r.history_date, history_who(r), r.name, kinds[r.history_type], r.history_change_reason or "")
-            for r in rows.order_by("-history_id")[:limit]
-        ] + [
-            PlanChange(
-                r.history_date,
-                history_who(r),
+    for index, (_previous, record) in enumerate(windows):
+        found = [_change(r, r.name, kinds) for r in programmes[index][:limit]] + [
+            _change(
+                r,
                 gettext("%(name)s 예산(%(source)s)") % {"name": r.programme.name, "source": r.get_source_display()},
-                kinds[r.history_type],
-                r.history_change_reason or "",
+                kinds,
             )
-            for r in budget_rows.order_by("-history_id")[:limit]
-        ] or _outline_changes(plan, previous, record, kinds, limit)
-        status = YearPlan.Status(record.status).label
-        changes += found or [
-            PlanChange(record.history_date, history_who(record), str(plan), status, record.history_change_reason or "")
+            for r in budgets[index][:limit]
         ]
+        found = found or [
+            _change(r, f"{label} {r.name}", kinds)
+            for label, rows in ((gettext("추진전략"), outline), (gettext("실천과제"), tasks))
+            for r in rows[index][:limit]
+        ]
+        status = YearPlan.Status(record.status).label
+        changes += found or [_change(record, str(plan), {record.history_type: status})]
     return sorted(changes, key=lambda change: change.when, reverse=True)[:limit]
 
 
-def _outline_changes(plan: YearPlan, previous, record, kinds: dict, limit: int) -> list[PlanChange]:
-    """The 추진전략 and 실천과제 that one change of the plan (between two of its records, by the same person with the
-    same reason) added, renamed, moved or deleted."""
+def _by_window(windows: list, rows) -> list[list]:
+    """The history `rows` of each change of a plan (`windows`: consecutive pairs of the plan's records, oldest
+    first) — made after the pair's first record and by its second, by that record's person with its reason —
+    each list newest first. `rows` are those of the windows' whole span."""
+    ends = [record.history_date for _previous, record in windows]
+    found = [[] for _window in windows]
+    for row in rows.order_by("-history_id"):
+        index = bisect_left(ends, row.history_date)
+        record = windows[index][1]
+        if (row.history_user_id, row.history_change_reason) == (record.history_user_id, record.history_change_reason):
+            found[index].append(row)
+    return found
+
+
+def _change(record, what: str, kinds: dict) -> PlanChange:
+    """One line of a plan's history: a history record of the plan or of one of its rows."""
     from .reporting import history_who
 
-    window = {
-        "history_date__gt": previous.history_date,
-        "history_date__lte": record.history_date,
-        "history_user_id": record.history_user_id,
-        "history_change_reason": record.history_change_reason,
-    }
-    strategies = Strategy.history.filter(year_plan_id=plan.pk)
-    outline = (
-        (gettext("추진전략"), strategies.filter(**window)),
-        (gettext("실천과제"), Task.history.filter(strategy_id__in=strategies.values("id"), **window)),
+    return PlanChange(
+        record.history_date, history_who(record), what, kinds[record.history_type], record.history_change_reason or ""
     )
-    return [
-        PlanChange(r.history_date, history_who(r), f"{label} {r.name}", kinds[r.history_type], r.history_change_reason)
-        for label, rows in outline
-        for r in rows.select_related("history_user").order_by("-history_id")[:limit]
-    ]
