@@ -398,6 +398,7 @@ class PlanChange:
     what: str
     kind: str
     reason: str
+    detail: str = ""  # a change's old → new values ("목표(명): 30 → 45"); blank for an addition or a deletion
 
 
 def plan_changes_since(plan: YearPlan, version: int = 0, limit: int = 50) -> list[PlanChange]:
@@ -425,15 +426,21 @@ def plan_changes_since(plan: YearPlan, version: int = 0, limit: int = 50) -> lis
         )
     )
     kinds = {"+": gettext("추가"), "~": gettext("변경"), "-": gettext("삭제")}
+    programmes = [rows[:limit] for rows in programmes]
+    budgets = [rows[:limit] for rows in budgets]
+    details = _details(Programme, [r for rows in programmes for r in rows], PROGRAMME_FIELDS) | _details(
+        ProgrammeBudget, [r for rows in budgets for r in rows], BUDGET_FIELDS
+    )
     changes = []
     for index, (_previous, record) in enumerate(windows):
-        found = [_change(r, r.name, kinds) for r in programmes[index][:limit]] + [
+        found = [_change(r, r.name, kinds, details) for r in programmes[index]] + [
             _change(
                 r,
                 gettext("%(name)s 예산(%(source)s)") % {"name": r.programme.name, "source": r.get_source_display()},
                 kinds,
+                details,
             )
-            for r in budgets[index][:limit]
+            for r in budgets[index]
         ]
         found = found or [
             _change(r, f"{label} {r.name}", kinds)
@@ -459,10 +466,79 @@ def _by_window(windows: list, rows) -> list[list]:
     return found
 
 
-def _change(record, what: str, kinds: dict) -> PlanChange:
+def _change(record, what: str, kinds: dict, details: dict | None = None) -> PlanChange:
     """One line of a plan's history: a history record of the plan or of one of its rows."""
     from .reporting import history_who
 
     return PlanChange(
-        record.history_date, history_who(record), what, kinds[record.history_type], record.history_change_reason or ""
+        record.history_date,
+        history_who(record),
+        what,
+        kinds[record.history_type],
+        record.history_change_reason or "",
+        (details or {}).get((type(record).__name__, record.history_id), ""),
     )
+
+
+# The fields of a 세부사업's and of a budget row's history whose change the plan's history shows, with their labels;
+# a field naming a row of a list (부서, 부문, 대상, 실천과제) shows that row's name.
+PROGRAMME_FIELDS = {
+    "name": SNAPSHOT_FIELDS["name"],
+    "department_id": SNAPSHOT_FIELDS["department"],
+    "programme_type_id": SNAPSHOT_FIELDS["programme_type"],
+    "target_group_id": SNAPSHOT_FIELDS["target_group"],
+    "jobs_target": SNAPSHOT_FIELDS["jobs_target"],
+    "task_id": SNAPSHOT_FIELDS["task"],
+}
+BUDGET_FIELDS = {"secured": _("확보액(백만원)"), "executed": _("집행액(백만원)")}
+NAMED_FIELDS = {
+    "department_id": Department.objects,
+    "programme_type_id": ProgrammeType.objects,
+    "target_group_id": TargetGroup.objects,
+    "task_id": Task.history,  # a 실천과제 since deleted keeps its last name
+}
+
+
+def _details(model, records: list, fields: dict) -> dict[tuple[str, int], str]:
+    """Old → new of each changed ("~") history record of `model` among `records`, against that row's record just
+    before it: {(record class name, history id): "목표(명): 30 → 45, 담당부서: A과 → B과"}. A fixed number of queries
+    (the earlier records of those rows, then the names of the lists' rows they name)."""
+    changed = [record for record in records if record.history_type == "~"]
+    if not changed:
+        return {}
+    earlier = defaultdict(list)  # row id → its records before the last change shown, oldest first
+    for row in model.history.filter(
+        id__in={record.id for record in changed}, history_id__lt=max(record.history_id for record in changed)
+    ).order_by("history_id"):
+        earlier[row.id].append(row)
+    pairs = []
+    for record in changed:
+        before = [row for row in earlier[record.id] if row.history_id < record.history_id]
+        if before:
+            pairs.append((before[-1], record))
+    names = _names({field: {getattr(r, field) for pair in pairs for r in pair} for field in fields})
+    details = {}
+    for old, new in pairs:
+        shown = [
+            f"{label}: {_detail_value(names, field, getattr(old, field))} → {_detail_value(names, field, getattr(new, field))}"
+            for field, label in fields.items()
+            if getattr(old, field) != getattr(new, field)
+        ]
+        details[(type(new).__name__, new.history_id)] = ", ".join(shown)
+    return details
+
+
+def _names(ids: dict[str, set]) -> dict[str, dict]:
+    """The names of the lists' rows a history names, by field and id: one query per list named (ordered by primary
+    key, so that of a 실천과제's records the latest name wins)."""
+    found = {}
+    for field, manager in NAMED_FIELDS.items():
+        if wanted := ids.get(field, set()) - {None}:
+            found[field] = dict(manager.filter(id__in=wanted).order_by("pk").values_list("id", "name"))
+    return found
+
+
+def _detail_value(names: dict, field: str, value) -> str:
+    if field in NAMED_FIELDS and value is not None:
+        return names.get(field, {}).get(value, str(value))
+    return _shown(value)

@@ -371,6 +371,16 @@ def test_the_history_names_each_kind_of_change_newest_first(world):
         budget={"national": (100, None)},
     )
     world.plan.refresh_from_db()
+    services.programme_change(
+        user=world.lead,
+        programme=world.programmes[0],
+        version=world.plan.version,
+        reason="하반기 추경",
+        budget={"national": (1250, 300)},
+        jobs_target=45,
+        department=world.second,
+    )
+    world.plan.refresh_from_db()
     outline_services.structure_save(
         user=world.lead,
         year_plan=world.plan,
@@ -383,13 +393,44 @@ def test_the_history_names_each_kind_of_change_newest_first(world):
     services.year_plan_publish(
         user=world.lead, year_plan=world.plan, version=world.plan.version, published_on=datetime.date(2019, 3, 29)
     )
-    changes = [(change.what, change.kind, change.reason) for change in plan_changes_since(world.plan)]
+    changes = [(change.what, change.kind, change.detail, change.reason) for change in plan_changes_since(world.plan)]
     assert changes == [
-        ("2019년 세부계획", "공시", "공시"),
-        ("실천과제 청년 취업 연계", "변경", "명칭 정리"),
-        ("청년창업사관 예산(국비)", "추가", "국비 확정"),
-        ("신중년 재취업", "추가", "신중년 재취업 신설"),
+        ("2019년 세부계획", "공시", "", "공시"),
+        ("실천과제 청년 취업 연계", "변경", "", "명칭 정리"),
+        ("청년창업사관 예산(국비)", "변경", "확보액(백만원): 100 → 1,250, 집행액(백만원): — → 300", "하반기 추경"),
+        ("청년창업사관", "변경", "담당부서: 계획구일자리과 → 계획구복지과, 목표(명): 30 → 45", "하반기 추경"),
+        ("청년창업사관 예산(국비)", "추가", "", "국비 확정"),
+        ("신중년 재취업", "추가", "", "신중년 재취업 신설"),
     ]
     world.plan.refresh_from_db()
     since_renaming = plan_changes_since(world.plan, world.plan.version - 2)
     assert [change.what for change in since_renaming] == ["2019년 세부계획", "실천과제 청년 취업 연계"]
+
+
+def test_the_history_shows_old_and_new_values_in_the_same_queries_for_one_change_as_for_twenty(lead, world):
+    add_programmes(world, [f"사업 {n}" for n in range(1, 21)])
+    added = list(Programme.objects.filter(year_plan=world.plan, name__startswith="사업 ").order_by("pk"))
+
+    def retarget(programme, target):
+        world.plan.refresh_from_db()
+        services.programme_change(
+            user=world.lead,
+            programme=programme,
+            version=world.plan.version,
+            reason=f"{programme.name} 조정",
+            jobs_target=target,
+            task=world.tasks[0],
+        )
+
+    retarget(added[0], 7)
+    lead.get(reverse("home"))  # as in a running server: the header's demo-data flag is read once per process
+    with CaptureQueriesContext(connection) as one:
+        lead.get(year_url(world))
+    for programme in added[1:]:
+        retarget(programme, 9)
+    with CaptureQueriesContext(connection) as twenty:
+        response = lead.get(year_url(world))
+    assert len(twenty) == len(one)
+    latest = response.context["changes"][0]
+    assert (latest.what, latest.detail) == ("사업 20", "목표(명): 5 → 9, 실천과제: 청년 취업 → 청년 창업")
+    assert "목표(명): 5 → 9, 실천과제: 청년 취업 → 청년 창업" in response.content.decode()
