@@ -7,14 +7,15 @@ The web upload and `manage.py import_results` use exactly these functions.
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import excel, services
 from .access import can_enter_results
-from .excel.format import ERR_MISSING_ROW
+from .excel.format import ERR_MISSING_ROW, QUARTER_CELL, YEAR_CELL
 from .models import Department, QuarterlyReport, QuarterlyReportLine
-from .plans import plan_programmes
+from .plans import period_refusal, plan_programmes, plan_years
 from .reporting import entry_rows
 from .services import LineInput
 
@@ -108,6 +109,8 @@ def plan_import(data: bytes, filename: str, user, government=None) -> ImportPlan
     found = list(scope.filter(code__in=by_department))
     codes = [d.code for d in found]
     departments = {d.code: d for d in found if codes.count(d.code) == 1}
+    if refused := _period_error(departments.values(), parsed.year, parsed.quarter):
+        return ImportPlan(parsed.year, parsed.quarter, (), (*errors, refused))
     context = _PlanContext.load(list(departments.values()), parsed.year, parsed.quarter, parsed.programme_ids)
     reports = []
     for code, rows in by_department.items():
@@ -120,6 +123,21 @@ def plan_import(data: bytes, filename: str, user, government=None) -> ImportPlan
         if plan is not None and plan.changes:
             reports.append(plan)
     return ImportPlan(parsed.year, parsed.quarter, tuple(reports), tuple(errors))
+
+
+def _period_error(departments, year: int | None, quarter: int | None) -> excel.CellError | None:
+    """A quarter that has not ended, or a year outside every plan of the departments' governments, refused at the
+    file's 연도 or 분기 cell with the reason the confirmation would give (`plans.period_refusal`): said at the preview,
+    instead of a preview that looks fine (or a complaint about every row) and a refusal on saving."""
+    if year is None or quarter is None:
+        return None  # the reader has already named the cell
+    today = timezone.localdate()
+    for government in sorted({department.local_government_id for department in departments}):
+        if refusal := period_refusal(government, year, quarter, today):
+            planned = year in plan_years(government)
+            cell, value = (QUARTER_CELL, quarter) if planned else (YEAR_CELL, year)
+            return excel.CellError(sheet=excel.DATA_SHEET, cell=cell, value=str(value), message=refusal)
+    return None
 
 
 @dataclass(frozen=True)

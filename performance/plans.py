@@ -2,6 +2,7 @@
 in a year. The default year of every page is decided here and nowhere else."""
 
 import datetime
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -397,6 +398,7 @@ class PlanChange:
     what: str
     kind: str
     reason: str
+    detail: str = ""  # a change's old → new values ("목표(명): 30 → 45"); blank for an addition or a deletion
 
 
 def plan_changes_since(plan: YearPlan, version: int = 0, limit: int = 50) -> list[PlanChange]:
@@ -404,67 +406,139 @@ def plan_changes_since(plan: YearPlan, version: int = 0, limit: int = 50) -> lis
     세부사업, what kind of change, why — for the history on the page and the stale-form message.
 
     Every service that changes a plan saves its rows and then raises the plan's version (plan_services), so the
-    rows' records between two records of the plan, by the same person with the same reason, are that change's."""
-    from .reporting import history_who
-
+    rows' records between two records of the plan, by the same person with the same reason, are that change's.
+    Each change shows at least one line, so only the latest `limit` changes are read, in five queries (the plan's
+    records, then the records of its 세부사업, budgets, 추진전략 and 실천과제 made in their span) however many changes
+    and rows there are."""
     records = list(YearPlan.history.filter(id=plan.pk).select_related("history_user").order_by("history_id"))
+    windows = [(previous, record) for previous, record in pairwise(records) if record.version > version][-limit:]
+    if not windows:
+        return []
+    span = {"history_date__gt": windows[0][0].history_date, "history_date__lte": windows[-1][1].history_date}
+    strategies = Strategy.history.filter(year_plan_id=plan.pk)
+    programmes, budgets, outline, tasks = (
+        _by_window(windows, rows.filter(**span).select_related("history_user", *related))
+        for rows, related in (
+            (Programme.history.filter(year_plan_id=plan.pk), ()),
+            (ProgrammeBudget.history.filter(programme__year_plan_id=plan.pk), ("programme",)),
+            (strategies, ()),
+            (Task.history.filter(strategy_id__in=strategies.values("id")), ()),
+        )
+    )
     kinds = {"+": gettext("추가"), "~": gettext("변경"), "-": gettext("삭제")}
+    programmes = [rows[:limit] for rows in programmes]
+    budgets = [rows[:limit] for rows in budgets]
+    details = _details(Programme, [r for rows in programmes for r in rows], PROGRAMME_FIELDS) | _details(
+        ProgrammeBudget, [r for rows in budgets for r in rows], BUDGET_FIELDS
+    )
     changes = []
-    for previous, record in pairwise(records):
-        if record.version <= version:
-            continue
-        rows = Programme.history.filter(
-            year_plan_id=plan.pk,
-            history_date__gt=previous.history_date,
-            history_date__lte=record.history_date,
-            history_user_id=record.history_user_id,
-            history_change_reason=record.history_change_reason,
-        ).select_related("history_user")
-        budget_rows = ProgrammeBudget.history.filter(
-            programme__year_plan_id=plan.pk,
-            history_date__gt=previous.history_date,
-            history_date__lte=record.history_date,
-            history_user_id=record.history_user_id,
-            history_change_reason=record.history_change_reason,
-        ).select_related("history_user", "programme")
-        found = [
-            PlanChange(r.history_date, history_who(r), r.name, kinds[r.history_type], r.history_change_reason or "")
-            for r in rows.order_by("-history_id")[:limit]
-        ] + [
-            PlanChange(
-                r.history_date,
-                history_who(r),
+    for index, (_previous, record) in enumerate(windows):
+        found = [_change(r, r.name, kinds, details) for r in programmes[index]] + [
+            _change(
+                r,
                 gettext("%(name)s 예산(%(source)s)") % {"name": r.programme.name, "source": r.get_source_display()},
-                kinds[r.history_type],
-                r.history_change_reason or "",
+                kinds,
+                details,
             )
-            for r in budget_rows.order_by("-history_id")[:limit]
-        ] or _outline_changes(plan, previous, record, kinds, limit)
-        status = YearPlan.Status(record.status).label
-        changes += found or [
-            PlanChange(record.history_date, history_who(record), str(plan), status, record.history_change_reason or "")
+            for r in budgets[index]
         ]
+        found = found or [
+            _change(r, f"{label} {r.name}", kinds)
+            for label, rows in ((gettext("추진전략"), outline), (gettext("실천과제"), tasks))
+            for r in rows[index][:limit]
+        ]
+        status = YearPlan.Status(record.status).label
+        changes += found or [_change(record, str(plan), {record.history_type: status})]
     return sorted(changes, key=lambda change: change.when, reverse=True)[:limit]
 
 
-def _outline_changes(plan: YearPlan, previous, record, kinds: dict, limit: int) -> list[PlanChange]:
-    """The 추진전략 and 실천과제 that one change of the plan (between two of its records, by the same person with the
-    same reason) added, renamed, moved or deleted."""
+def _by_window(windows: list, rows) -> list[list]:
+    """The history `rows` of each change of a plan (`windows`: consecutive pairs of the plan's records, oldest
+    first) — made after the pair's first record and by its second, by that record's person with its reason —
+    each list newest first. `rows` are those of the windows' whole span."""
+    ends = [record.history_date for _previous, record in windows]
+    found = [[] for _window in windows]
+    for row in rows.order_by("-history_id"):
+        index = bisect_left(ends, row.history_date)
+        record = windows[index][1]
+        if (row.history_user_id, row.history_change_reason) == (record.history_user_id, record.history_change_reason):
+            found[index].append(row)
+    return found
+
+
+def _change(record, what: str, kinds: dict, details: dict | None = None) -> PlanChange:
+    """One line of a plan's history: a history record of the plan or of one of its rows."""
     from .reporting import history_who
 
-    window = {
-        "history_date__gt": previous.history_date,
-        "history_date__lte": record.history_date,
-        "history_user_id": record.history_user_id,
-        "history_change_reason": record.history_change_reason,
-    }
-    strategies = Strategy.history.filter(year_plan_id=plan.pk)
-    outline = (
-        (gettext("추진전략"), strategies.filter(**window)),
-        (gettext("실천과제"), Task.history.filter(strategy_id__in=strategies.values("id"), **window)),
+    return PlanChange(
+        record.history_date,
+        history_who(record),
+        what,
+        kinds[record.history_type],
+        record.history_change_reason or "",
+        (details or {}).get((type(record).__name__, record.history_id), ""),
     )
-    return [
-        PlanChange(r.history_date, history_who(r), f"{label} {r.name}", kinds[r.history_type], r.history_change_reason)
-        for label, rows in outline
-        for r in rows.select_related("history_user").order_by("-history_id")[:limit]
-    ]
+
+
+# The fields of a 세부사업's and of a budget row's history whose change the plan's history shows, with their labels;
+# a field naming a row of a list (부서, 부문, 대상, 실천과제) shows that row's name.
+PROGRAMME_FIELDS = {
+    "name": SNAPSHOT_FIELDS["name"],
+    "department_id": SNAPSHOT_FIELDS["department"],
+    "programme_type_id": SNAPSHOT_FIELDS["programme_type"],
+    "target_group_id": SNAPSHOT_FIELDS["target_group"],
+    "jobs_target": SNAPSHOT_FIELDS["jobs_target"],
+    "task_id": SNAPSHOT_FIELDS["task"],
+}
+BUDGET_FIELDS = {"secured": _("확보액(백만원)"), "executed": _("집행액(백만원)")}
+NAMED_FIELDS = {
+    "department_id": Department.objects,
+    "programme_type_id": ProgrammeType.objects,
+    "target_group_id": TargetGroup.objects,
+    "task_id": Task.history,  # a 실천과제 since deleted keeps its last name
+}
+
+
+def _details(model, records: list, fields: dict) -> dict[tuple[str, int], str]:
+    """Old → new of each changed ("~") history record of `model` among `records`, against that row's record just
+    before it: {(record class name, history id): "목표(명): 30 → 45, 담당부서: A과 → B과"}. A fixed number of queries
+    (the earlier records of those rows, then the names of the lists' rows they name)."""
+    changed = [record for record in records if record.history_type == "~"]
+    if not changed:
+        return {}
+    earlier = defaultdict(list)  # row id → its records before the last change shown, oldest first
+    for row in model.history.filter(
+        id__in={record.id for record in changed}, history_id__lt=max(record.history_id for record in changed)
+    ).order_by("history_id"):
+        earlier[row.id].append(row)
+    pairs = []
+    for record in changed:
+        before = [row for row in earlier[record.id] if row.history_id < record.history_id]
+        if before:
+            pairs.append((before[-1], record))
+    names = _names({field: {getattr(r, field) for pair in pairs for r in pair} for field in fields})
+    details = {}
+    for old, new in pairs:
+        shown = [
+            f"{label}: {_detail_value(names, field, getattr(old, field))} → {_detail_value(names, field, getattr(new, field))}"
+            for field, label in fields.items()
+            if getattr(old, field) != getattr(new, field)
+        ]
+        details[(type(new).__name__, new.history_id)] = ", ".join(shown)
+    return details
+
+
+def _names(ids: dict[str, set]) -> dict[str, dict]:
+    """The names of the lists' rows a history names, by field and id: one query per list named (ordered by primary
+    key, so that of a 실천과제's records the latest name wins)."""
+    found = {}
+    for field, manager in NAMED_FIELDS.items():
+        if wanted := ids.get(field, set()) - {None}:
+            found[field] = dict(manager.filter(id__in=wanted).order_by("pk").values_list("id", "name"))
+    return found
+
+
+def _detail_value(names: dict, field: str, value) -> str:
+    if field in NAMED_FIELDS and value is not None:
+        return names.get(field, {}).get(value, str(value))
+    return _shown(value)

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from .access import government_of
 from .calculations import achievement_rate, figure, rate
-from .models import Department, Programme, QuarterlyReport, QuarterlyReportLine
-from .periods import deadlines_by_government, deadlines_for, default_deadline, previous_period
+from .models import QUARTERS, Department, Programme, QuarterlyReport, QuarterlyReportLine
+from .periods import deadlines_by_government, deadlines_for, default_deadline, previous_period, quarter_end
 from .plans import ended_plan_periods, plan_programmes
 
 Status = QuarterlyReport.Status
@@ -216,6 +216,42 @@ def review_board(user, year: int, quarter: int, today: datetime.date, *, governm
     if government is None and len({row.due for row in rows}) == 1:
         return Board(year, quarter, rows[0].due, rows)
     return Board(year, quarter, set_dues.get(government, default), rows)
+
+
+@dataclass(frozen=True)
+class OwedQuarter:
+    """An ended quarter of a plan year in which some departments running 세부사업 have not delivered their report."""
+
+    year: int
+    quarter: int
+    owing: int  # departments with no report, a draft or one sent back
+
+
+def owed_quarters(user, today: datetime.date) -> list[OwedQuarter]:
+    """The review board's to-do: every ended quarter of a plan year in which a department the person sees runs
+    active 세부사업 and has not delivered its report (none, a draft, or returned), oldest first — in two queries,
+    however many quarters, departments and reports."""
+    expected = {}
+    for department, year in (
+        Programme.objects.visible_to(user)
+        .filter(is_active=True)
+        .order_by()
+        .values_list("department_id", "year_plan__year")
+        .distinct()
+    ):
+        expected.setdefault(year, set()).add(department)
+    delivered = set(
+        QuarterlyReport.objects.visible_to(user)
+        .filter(status__in=(Status.SUBMITTED, Status.APPROVED), year__in=list(expected))
+        .values_list("department_id", "year", "quarter")
+    )
+    owed = (
+        (year, quarter, sum((department, year, quarter) not in delivered for department in expected[year]))
+        for year in sorted(expected)
+        for quarter in QUARTERS
+        if quarter_end(year, quarter) < today
+    )
+    return [OwedQuarter(year, quarter, owing) for year, quarter, owing in owed if owing]
 
 
 def department_reports(department: Department, limit: int = 12):

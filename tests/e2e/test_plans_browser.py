@@ -8,6 +8,7 @@ import pytest
 from django.db.models import Sum
 
 from performance.models import (
+    Department,
     Pledge,
     Programme,
     ProgrammeBudget,
@@ -93,6 +94,13 @@ def test_the_lead_creates_a_pledge_links_ten_programmes_and_reads_its_own_figure
     page.goto(f"{live_server.url}/pledges/지역경제-11/dashboard/?year={YEAR}")
     assert re.sub(r"\D", "", cumulative_on_dashboard(page)) == str(card_pledge)
 
+    # The public page (no sign-in needed) shows the pledge's own target and results too.
+    page.goto(f"{live_server.url}/public/3170000/{CODE}/?year={YEAR}")
+    assert "청년 일자리 1천 개" in page.locator("main").inner_text()
+    assert re.sub(r"\D", "", page.locator(".summary li").first.inner_text()) == "777"
+    assert re.sub(r"\D", "", cumulative_on_dashboard(page)) == str(own)
+    screenshot(page, "plans-new-pledge-public")
+
 
 def test_next_years_plan_is_copied_changed_published_and_revised(sign_in, live_server):
     latest = YearPlan.objects.filter(local_government__name="금천구").order_by("-year").first()
@@ -109,7 +117,12 @@ def test_next_years_plan_is_copied_changed_published_and_revised(sign_in, live_s
     assert page.get_by_role("heading", name=f"{year}년 연차별 세부계획").is_visible()
     assert "작성 중" in page.locator("main").inner_text()
 
-    first = Programme.objects.filter(year_plan__year=year).order_by("department__sort_order", "sort_order").first()
+    first, dropped, moved = Programme.objects.filter(year_plan__year=year).order_by(
+        "department__sort_order", "sort_order"
+    )[:3]
+    departments = Department.objects.filter(local_government=moved.department.local_government).order_by("code")
+    same_name = Programme.objects.filter(year_plan=moved.year_plan, name=moved.name).values("department")
+    new_department = departments.exclude(pk=moved.department_id).exclude(pk__in=same_name)[0]
     page.get_by_role("link", name=f"고치기 {first.name}").click()
     page.get_by_label("목표(명)").fill("123")
     page.get_by_label("사유").fill("목표 상향")
@@ -120,9 +133,19 @@ def test_next_years_plan_is_copied_changed_published_and_revised(sign_in, live_s
     page.wait_for_load_state()
     assert "제1판을 공시했습니다" in page.locator("main").inner_text()
 
+    # Three 세부사업 changed after the publication: one retargeted, one dropped, one moved to another department.
     page.get_by_role("link", name=f"고치기 {first.name}").click()
     page.get_by_label("목표(명)").fill("150")
     page.get_by_label("사유").fill("하반기 추경")
+    page.get_by_role("button", name="저장").click()
+    page.wait_for_load_state()
+    page.get_by_role("link", name=f"빼기 {dropped.name}").click()
+    page.get_by_label("빼는 사유").fill("사업 종료")
+    page.get_by_role("button", name="계획에서 빼기").click()
+    page.wait_for_load_state()
+    page.get_by_role("link", name=f"고치기 {moved.name}").click()
+    page.get_by_label("담당부서").select_option(label=new_department.name)
+    page.get_by_label("사유").fill("조직 개편")
     page.get_by_role("button", name="저장").click()
     page.wait_for_load_state()
     page.get_by_label("공시일").fill(f"{year}-07-01")
@@ -135,6 +158,12 @@ def test_next_years_plan_is_copied_changed_published_and_revised(sign_in, live_s
     page.wait_for_load_state()
     text = page.locator("main").inner_text()
     assert "목표(명): 123 → 150" in text
+    differences = page.locator("table", has=page.locator("caption", has_text="이 판 → 현재 계획"))
+    assert differences.locator("tbody tr").count() == 3
+    removed = differences.locator("tr", has=page.get_by_role("rowheader", name=dropped.name, exact=True))
+    assert removed.locator("td").first.inner_text() == "삭제"
+    changed = differences.locator("tr", has=page.get_by_role("rowheader", name=moved.name, exact=True)).inner_text()
+    assert f"담당부서: {moved.department.name} → {new_department.name}" in changed
     screenshot(page, "plans-version")
 
     staff = sign_in("dept03")

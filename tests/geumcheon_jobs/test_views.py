@@ -160,3 +160,49 @@ def test_the_favicon_is_served_to_everyone(client, db):
     assert response.status_code == 302 and response["Location"] == "/static/favicon.ico"
     assert Path(finders.find("favicon.ico")).read_bytes()[:4] == b"\x00\x00\x01\x00"  # an ICO file
     assert 'rel="icon" href="/static/favicon.ico"' in client.get(reverse("login")).content.decode()
+
+
+def test_the_pledge_lists_read_as_many_queries_for_nine_pledges_as_for_four(login, card_data, django_user_model):
+    """The home page (every pledge with its card, dashboard and PDF links), the public index and a government's
+    public page: the number of pledges (and of their 세부사업) does not change the number of queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from performance import plan_services
+    from performance.models import Pledge, Programme
+
+    government = card_data.local_government
+    urls = [reverse("home"), reverse("public"), reverse("public-government", args=[government.code])]
+    client = login("manager")
+    client.get(reverse("home"))  # as in a running server: the header's demo-data flag is read once per process
+
+    def counts():
+        found = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            found.append(len(queries))
+        return found
+
+    before = counts()
+    lead = django_user_model.objects.get(username="lead")
+    programmes = list(Programme.objects.filter(year_plan__local_government=government, year_plan__year=2021))
+    for number in range(5):
+        pledge = plan_services.pledge_create(
+            user=lead,
+            government=government,
+            code=f"시험-{number}",
+            title=f"시험 공약 {number}",
+            status="on_track",
+            implementation_rate=0,
+            completion_due="임기내",
+            project_type="신규",
+            lead_department=card_data.lead_department,
+            plan_label="시험",
+            policy_goal="시험",
+            strategies="시험",
+        )
+        chosen = [programme.pk for programme in programmes[number : number + 10]]
+        plan_services.pledge_link_programmes(user=lead, pledge=pledge, year=2021, programme_ids=chosen, reason="시험")
+    assert Pledge.objects.filter(local_government=government).count() >= 9
+    assert counts() == before

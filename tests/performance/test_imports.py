@@ -7,10 +7,11 @@ import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from performance import excel, imports, services
 from performance.models import Department, QuarterlyReport, QuarterlyReportLine
-from performance.plans import plan_programmes
+from performance.plans import plan_programmes, plan_years
 from performance.services import ReportError, StaleReport
 from performance.views.workbooks import ImportView
 
@@ -338,3 +339,35 @@ def test_an_extra_sheet_is_named_and_refused(client, accounts, dept02_with_11, t
     content = reworked(downloaded(client, accounts["dept02"]), lambda book: book.create_sheet("메모"))
     error = command_refuses(tmp_path, capsys, content)
     assert "메모: 양식에 없는 시트가 있습니다: '메모'." in error
+
+
+def with_period(content: bytes, year, quarter) -> bytes:
+    """The template with its 연도 (B2) and 분기 (D2) cells changed, as a clerk might."""
+    book = openpyxl.load_workbook(BytesIO(content))
+    book[excel.DATA_SHEET]["B2"], book[excel.DATA_SHEET]["D2"] = year, quarter
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_year_outside_every_plan_is_refused_at_the_preview_at_its_cell_with_the_reason(accounts):
+    content = with_period(filled(template_for("dept01"), {5: 120}), 2099, 3)
+    plan = imports.plan_import(content, "실적.xlsx", accounts["lead"])
+    assert [(error.cell, error.value) for error in plan.errors] == [("B2", "2099")]  # not a complaint per row
+    assert "2099년에는 연차별 세부계획이 없어 실적을 입력할 수 없습니다" in plan.errors[0].message
+    assert plan.reports == ()
+
+
+def test_a_quarter_not_yet_ended_is_refused_at_the_preview_not_only_at_the_confirmation(accounts):
+    today = timezone.localdate()
+    year, quarter = today.year, (today.month - 1) // 3 + 1  # the quarter running today
+    content = with_period(filled(template_for("dept01"), {5: 120}), year, quarter)
+    plan = imports.plan_import(content, "실적.xlsx", accounts["lead"])
+    government = Department.objects.get(code="dept01").local_government_id
+    if year in plan_years(government):
+        expected = ("D2", str(quarter), f"{year}년 {quarter}분기는 아직 끝나지 않아")
+    else:
+        expected = ("B2", str(year), f"{year}년에는 연차별 세부계획이 없어")
+    [error] = plan.errors
+    assert (error.cell, error.value) == expected[:2] and expected[2] in error.message
+    assert not QuarterlyReport.objects.filter(year=year, quarter=quarter).exists()

@@ -6,6 +6,8 @@ import datetime
 
 import pytest
 from django.contrib.messages import get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,6 +15,8 @@ from performance import services
 from performance.models import Department, QuarterlyReport, YearPlan
 from performance.plans import default_year, ended_plan_periods, period_refusal, plan_programmes, plan_years
 from performance.services import LineInput, ReportError
+from tests.factories import DepartmentFactory, ProgrammeFactory, QuarterlyReportFactory
+from tests.performance.plan_world import plan_world
 
 
 def test_the_default_year_is_the_latest_that_has_begun():
@@ -125,3 +129,50 @@ def test_a_year_the_pledge_has_no_plan_for_is_not_shown_as_an_empty_year(client,
     page = client.get(dashboard)
     assert page.status_code == 200
     assert YearPlan.objects.filter(local_government=card_data.local_government, year=2022).exists()
+
+
+@pytest.mark.django_db
+def test_the_board_lists_every_quarter_still_owed_oldest_first_with_how_many_departments(client):
+    world = plan_world()  # a 2019 plan: 세부사업 in two departments, every quarter of it ended
+    other = plan_world(name="다른구")  # another government owing every quarter: none of the lead's business
+    report = {"year": 2019, "department": world.first}
+    QuarterlyReportFactory(**report, quarter=1, status=QuarterlyReport.Status.APPROVED)
+    QuarterlyReportFactory(**report, quarter=2, status=QuarterlyReport.Status.SUBMITTED)
+    QuarterlyReportFactory(**report, quarter=3, status=QuarterlyReport.Status.RETURNED)
+    report["department"] = world.second
+    QuarterlyReportFactory(**report, quarter=1, status=QuarterlyReport.Status.APPROVED)
+    QuarterlyReportFactory(**report, quarter=3, status=QuarterlyReport.Status.DRAFT)
+    client.force_login(world.lead)
+    client.get(reverse("home"))  # as in a running server: the header's demo-data flag is read once per process
+    with CaptureQueriesContext(connection) as first:
+        page = client.get(reverse("performance:board"))
+    # Q1: both approved. Q2: the second has none. Q3: one returned, one a draft. Q4: no report at all.
+    assert [(item.year, item.quarter, item.owing) for item in page.context["owed"]] == [
+        (2019, 2, 1),
+        (2019, 3, 2),
+        (2019, 4, 2),
+    ]
+    html = page.content.decode()
+    assert html.index("2019년 2분기</a>: 미제출 1개 부서") < html.index("2019년 4분기</a>: 미제출 2개 부서")
+    assert f"{reverse('performance:board')}?year=2019&amp;quarter=3" in html
+
+    for department in (DepartmentFactory(local_government=world.government) for _ in range(5)):
+        ProgrammeFactory(year_plan=world.plan, year=2019, department=department, task=world.tasks[0])
+        QuarterlyReportFactory(department=department, year=2019, quarter=2, status=QuarterlyReport.Status.APPROVED)
+    with CaptureQueriesContext(connection) as more:
+        page = client.get(reverse("performance:board"))
+    # The five new departments reported 2019 Q2 only: Q1 now owes their five, Q3 and Q4 all seven.
+    assert [(item.quarter, item.owing) for item in page.context["owed"]] == [(1, 5), (2, 1), (3, 7), (4, 7)]
+    assert len(more) == len(first)  # the same queries for seven departments as for two
+    assert other.government != world.government
+
+
+@pytest.mark.django_db
+def test_a_board_with_every_report_in_says_so(client):
+    world = plan_world()
+    for department in (world.first, world.second):
+        for quarter in (1, 2, 3, 4):
+            QuarterlyReportFactory(department=department, year=2019, quarter=quarter)
+    client.force_login(world.lead)
+    page = client.get(reverse("performance:board"))
+    assert page.context["owed"] == [] and "끝난 분기의 보고가 모두 들어왔습니다." in page.content.decode()

@@ -1,8 +1,13 @@
+import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from performance import outline_services
+from performance import plan_services as services
 from performance.models import (
     Department,
     Pledge,
@@ -14,7 +19,7 @@ from performance.models import (
     YearPlan,
     YearPlanEdition,
 )
-from performance.plans import plan_sheet
+from performance.plans import plan_changes_since, plan_sheet
 from tests.factories import PledgeFactory, ProgrammeFactory, QuarterlyReportFactory, QuarterlyReportLineFactory
 from tests.performance.plan_world import plan_world
 
@@ -320,3 +325,112 @@ def test_a_total_of_no_targets_is_a_dash_never_zero(login, card_data):
     assert "목표를 정한 세부사업 없음" in html
     index = client.get(reverse("plans:index")).content.decode()
     assert re.search(r"2019년</a></th>.*?<td class=\"num\">27</td><td class=\"num\">—</td>", index, re.S)
+
+
+def add_programmes(world, names):
+    """Each 세부사업 added on its own (one change of the plan each, with its own reason)."""
+    for name in names:
+        world.plan.refresh_from_db()
+        services.programme_add(
+            user=world.lead,
+            year_plan=world.plan,
+            version=world.plan.version,
+            name=name,
+            department=world.second,
+            programme_type=world.programmes[2].programme_type,
+            target_group=world.programmes[2].target_group,
+            jobs_target=5,
+            task=world.tasks[1],
+            reason=f"{name} 신설",
+        )
+
+
+def test_the_year_page_reads_in_the_same_number_of_queries_however_many_changes_it_lists(lead, world):
+    """A plan built 세부사업 by 세부사업 on screen (about 120 a year) has a change for each: the page's history must
+    not cost queries per change."""
+    add_programmes(world, ["사업 1", "사업 2"])
+    lead.get(reverse("home"))  # as in a running server: the header's demo-data flag is read once per process
+    with CaptureQueriesContext(connection) as few:
+        assert lead.get(year_url(world)).status_code == 200
+    add_programmes(world, [f"사업 {n}" for n in range(3, 33)])
+    with CaptureQueriesContext(connection) as many:
+        response = lead.get(year_url(world))
+    assert len(many) == len(few)
+    shown = [(change.what, change.kind, change.reason) for change in response.context["changes"]]
+    assert shown == [(f"사업 {n}", "추가", f"사업 {n} 신설") for n in range(32, 12, -1)]  # the 20 latest, newest first
+
+
+def test_the_history_names_each_kind_of_change_newest_first(world):
+    add_programmes(world, ["신중년 재취업"])
+    world.plan.refresh_from_db()
+    services.programme_change(
+        user=world.lead,
+        programme=world.programmes[0],
+        version=world.plan.version,
+        reason="국비 확정",
+        budget={"national": (100, None)},
+    )
+    world.plan.refresh_from_db()
+    services.programme_change(
+        user=world.lead,
+        programme=world.programmes[0],
+        version=world.plan.version,
+        reason="하반기 추경",
+        budget={"national": (1250, 300)},
+        jobs_target=45,
+        department=world.second,
+    )
+    world.plan.refresh_from_db()
+    outline_services.structure_save(
+        user=world.lead,
+        year_plan=world.plan,
+        version=world.plan.version,
+        reason="명칭 정리",
+        name="청년 취업 연계",
+        task_id=world.tasks[1].pk,
+    )
+    world.plan.refresh_from_db()
+    services.year_plan_publish(
+        user=world.lead, year_plan=world.plan, version=world.plan.version, published_on=datetime.date(2019, 3, 29)
+    )
+    changes = [(change.what, change.kind, change.detail, change.reason) for change in plan_changes_since(world.plan)]
+    assert changes == [
+        ("2019년 세부계획", "공시", "", "공시"),
+        ("실천과제 청년 취업 연계", "변경", "", "명칭 정리"),
+        ("청년창업사관 예산(국비)", "변경", "확보액(백만원): 100 → 1,250, 집행액(백만원): — → 300", "하반기 추경"),
+        ("청년창업사관", "변경", "담당부서: 계획구일자리과 → 계획구복지과, 목표(명): 30 → 45", "하반기 추경"),
+        ("청년창업사관 예산(국비)", "추가", "", "국비 확정"),
+        ("신중년 재취업", "추가", "", "신중년 재취업 신설"),
+    ]
+    world.plan.refresh_from_db()
+    since_renaming = plan_changes_since(world.plan, world.plan.version - 2)
+    assert [change.what for change in since_renaming] == ["2019년 세부계획", "실천과제 청년 취업 연계"]
+
+
+def test_the_history_shows_old_and_new_values_in_the_same_queries_for_one_change_as_for_twenty(lead, world):
+    add_programmes(world, [f"사업 {n}" for n in range(1, 21)])
+    added = list(Programme.objects.filter(year_plan=world.plan, name__startswith="사업 ").order_by("pk"))
+
+    def retarget(programme, target):
+        world.plan.refresh_from_db()
+        services.programme_change(
+            user=world.lead,
+            programme=programme,
+            version=world.plan.version,
+            reason=f"{programme.name} 조정",
+            jobs_target=target,
+            task=world.tasks[0],
+        )
+
+    retarget(added[0], 7)
+    lead.get(reverse("home"))  # as in a running server: the header's demo-data flag is read once per process
+    with CaptureQueriesContext(connection) as one:
+        lead.get(year_url(world))
+    for programme in added[1:]:
+        retarget(programme, 9)
+    with CaptureQueriesContext(connection) as twenty:
+        response = lead.get(year_url(world))
+    assert len(twenty) == len(one)
+    latest = response.context["changes"][0]
+    assert (latest.what, latest.detail) == ("사업 20", "목표(명): 5 → 9, 실천과제: 청년 취업 → 청년 창업")
+    assert "목표(명): 5 → 9, 실천과제: 청년 취업 → 청년 창업" in response.content.decode()
