@@ -12,13 +12,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import BigIntegerField, F, Sum
+from django.db.models import BigIntegerField, F, Max, Sum
 from django.db.models.functions import Cast
 from django.utils.translation import gettext
 
 from .achievement import Share
 from .calculations import achievement_rate
-from .models import Programme, QuarterlyReportLine, TermPlan, YearPlan
+from .models import Programme, ProgrammeLineage, QuarterlyReportLine, TermPlan, YearPlan
 
 
 @dataclass(frozen=True)
@@ -149,3 +149,38 @@ def term_trend(term: TermPlan, last_year: int | None = None) -> tuple[TrendYear,
         TrendYear(year, year in plans, part_target(programmes[year]), jobs.get(year))
         for year in range(term.first_year, last_year + 1)
     )
+
+
+@dataclass(frozen=True)
+class LineageYear:
+    """One year of a 세부사업's lineage: that year's row (department, 부문, 대상, target, budget) and its approved
+    result of the year."""
+
+    programme: Programme
+    cumulative: int
+    through_quarter: int | None  # the latest quarter with an approved line of the row (None: nothing approved)
+
+    @property
+    def rate(self) -> Decimal | None:
+        return achievement_rate(self.cumulative, self.programme.jobs_target)
+
+
+def lineage_years(lineage: ProgrammeLineage, user) -> tuple[LineageYear, ...]:
+    """A 세부사업 across the years of its lineage, oldest first: the rows the person may see (staff: those of their own
+    department's years), each with its approved result. Three queries, however many years and lines."""
+    programmes = list(
+        Programme.objects.visible_to(user)
+        .filter(lineage=lineage)
+        .select_related("year_plan", "department", "programme_type", "target_group", "task__strategy")
+        .prefetch_related("budget_rows")
+        .order_by("year_plan__year")
+    )
+    summed = (
+        QuarterlyReportLine.objects.approved()
+        .filter(programme__in=[p.pk for p in programmes])
+        .order_by()
+        .values("programme")
+        .annotate(total=Cast(Sum("jobs"), output_field=BigIntegerField()), last=Max("report__quarter"))
+    )
+    found = {row["programme"]: (int(row["total"] or 0), row["last"]) for row in summed}
+    return tuple(LineageYear(p, *found.get(p.pk, (0, None))) for p in programmes)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:year>/programmes/<int:pk>/drop/", views.ProgrammeDropView.as_view(), name="programme-drop"),
     path("<int:year>/evaluation/", evaluation.EvaluationView.as_view(), name="evaluation"),
     path("<int:year>/versions/<int:number>/", views.EditionView.as_view(), name="version"),
+    path("programmes/<int:pk>/", views.LineageView.as_view(), name="lineage"),
     path("pledges/new/", views.PledgeCreateView.as_view(), name="pledge-create"),
     path("pledges/<str:code>/<int:year>/", views.PledgeLinksView.as_view(), name="pledge-links"),
 ]

@@ -14,7 +14,7 @@ from audit.models import AccessLog
 
 from .. import plan_services as services
 from ..access import can_edit_plans, own_department, sees_all_departments
-from ..models import Pledge, PledgeProgramme, Programme, YearPlan
+from ..models import Pledge, PledgeProgramme, Programme, ProgrammeLineage, YearPlan
 from ..plan_forms import (
     DropForm,
     LinkForm,
@@ -23,6 +23,7 @@ from ..plan_forms import (
     PublishForm,
     TermPlanForm,
 )
+from ..plan_results import lineage_years
 from ..plans import (
     plan_changes_since,
     plan_diff,
@@ -354,3 +355,17 @@ class PledgeLinksView(GovernmentMixin, TemplateView):
             _("세부사업 연결 %(added)d건을 더하고 %(removed)d건을 뺐습니다.") % {"added": added, "removed": removed},
         )
         return redirect("plans:pledge-links", self.pledge.code, self.plan.year)
+
+
+class LineageView(GovernmentMixin, TemplateView):
+    """One 세부사업 across the years: each year's department, 부문, 대상, target, budget and approved result with its
+    rate. Staff see the years in which it was their department's; another government's lineage is 404."""
+
+    template_name = "plans/lineage.html"
+
+    def get_context_data(self, **kwargs):
+        lineage = get_object_or_404(ProgrammeLineage, pk=self.kwargs["pk"], local_government=self.government)
+        years = lineage_years(lineage, self.request.user)
+        if not years:
+            raise Http404("no year of this 세부사업 to show")
+        return super().get_context_data(lineage=lineage, years=years, latest=years[-1].programme, **kwargs)

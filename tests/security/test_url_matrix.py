@@ -140,6 +140,7 @@ EXPECTED = {
     "plans:programme-edit": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
     "plans:programme-drop": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
     "plans:version": {"GET": signed_in(200)},
+    "plans:lineage": {"GET": row(LOGIN, 200, 404, 200, 200, 200)},  # staff: the years it was their department's
     "plans:pledge-create": {"GET": row(LOGIN, 403, 403, 200, 403, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
     "plans:pledge-links": {"GET": row(LOGIN, 403, 403, 200, 200, 200), "POST": row(LOGIN, 403, 403, 400, 403, 400)},
     # The results report's written sections: the lead department writes, managers read; staff neither (an empty
@@ -313,6 +314,7 @@ def request_for(name: str, method: str, world: World, suffix: str | None = None)
         "plans:programme-edit": {"year": YEAR, "pk": plan_programmes(dept03, YEAR).first().pk},
         "plans:programme-drop": {"year": YEAR, "pk": plan_programmes(dept03, YEAR).first().pk},
         "plans:version": {"year": YEAR, "number": 1},
+        "plans:lineage": {"pk": plan_programmes(dept03, YEAR).first().lineage_id},
         "plans:pledge-links": {"code": CODE, "year": YEAR},
         "plans:evaluation": {"year": YEAR},
         "plan-documents": {"year": YEAR},
