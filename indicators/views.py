@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from audit.models import AccessLog
-from performance.access import government_of
+from performance.access import can_edit_indicators, government_of
 from performance.models import LocalGovernment, TermPlan, YearPlan
 from performance.validation import whole_in_range, year_from_text
 
@@ -51,7 +51,7 @@ class IndicatorMixin:
 
 class EditorMixin(IndicatorMixin):
     def dispatch(self, request, *args, **kwargs):
-        if not services.can_edit_indicators(request.user):
+        if not can_edit_indicators(request.user):
             raise PermissionDenied(services.NOT_ALLOWED)
         self.setup_term(request)
         return super().dispatch(request, *args, **kwargs)
@@ -68,7 +68,7 @@ class IndicatorsView(IndicatorMixin, TemplateView):
         return super().get_context_data(
             board=indicator_board(self.term, self.today) if self.term else None,
             terms=TermPlan.objects.filter(local_government=self.government),
-            editable=services.can_edit_indicators(self.request.user),
+            editable=can_edit_indicators(self.request.user),
             changes=indicator_changes(self.government.pk),
             **kwargs,
         )
