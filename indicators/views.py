@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 from audit.models import AccessLog
 from performance.access import can_edit_indicators, government_of
 from performance.models import LocalGovernment, TermPlan, YearPlan
-from performance.validation import whole_in_range, year_from_text
+from performance.validation import whole_in_range, year_from_query, year_from_text
 
 from . import services
 from .forms import IndicatorResultForm, IndicatorTargetsForm, KosisImportForm
@@ -127,9 +127,11 @@ class IndicatorResultView(EditorMixin, TemplateView):
     template_name = "indicators/result.html"
 
     def form(self, data=None):
-        source = data or self.request.GET
-        year = year_from_text(source.get("year", "")) or self.today.year
-        half = whole_in_range(source.get("half", ""), 1, 2) or Half.FIRST
+        # The page's ?year= is read as every page reads it (404 for a year that is none); a posted year is the form's
+        # own field, checked by the form.
+        year = year_from_text(data.get("year", "")) if data else year_from_query(self.request.GET)
+        year = year or self.today.year
+        half = whole_in_range((data or self.request.GET).get("half", ""), 1, 2) or Half.FIRST
         current = {
             r.indicator: r
             for r in IndicatorResult.objects.filter(local_government=self.government, year=year, half=half)
