@@ -10,7 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from indicators.models import IndicatorResult, IndicatorTarget
+from indicators.selectors import target_or_nothing
 from performance.achievement import Share
+from performance.calculations import NOTHING
 from performance.models import (
     Department,
     EvaluationEvidence,
@@ -119,7 +121,7 @@ def result_figures(results) -> Figures:
         _("일자리 목표(명)"): count(total.target),
         _("일자리 실적(명)"): total.cumulative,
         _("일자리 달성률"): rate(total.rate),
-        _("승인된 실적"): _("%(quarter)s분기까지") % {"quarter": results.quarter} if results.quarter else "—",
+        _("승인된 실적"): _("%(quarter)s분기까지") % {"quarter": results.quarter} if results.quarter else NOTHING,
     }
     share_figures(found, _("부문별"), results.by_type)
     share_figures(found, _("대상별"), results.by_group)
@@ -138,12 +140,12 @@ def share_figures(found: Figures, part: str, shares) -> None:
 def indicator_figures(found: Figures, indicators) -> None:
     for row in indicators:
         names = {"indicator": row.label}
-        found[_("%(indicator)s 목표") % names] = row.target.text if row.target else "—"
+        found[_("%(indicator)s 목표") % names] = target_or_nothing(row.target)
         found[_("%(indicator)s 전년 하반기") % names] = row.start.text
         found[_("%(indicator)s 상반기") % names] = row.first.text
         found[_("%(indicator)s 하반기") % names] = row.second.text
         found[_("%(indicator)s 증감") % names] = row.change_text
-        found[_("%(indicator)s 달성 여부") % names] = row.cell.outcome_label or "—"
+        found[_("%(indicator)s 달성 여부") % names] = row.cell.outcome_label or NOTHING
 
 
 def shares_table(first: str, shares, total: Share | None) -> list[list]:
