@@ -5,7 +5,7 @@ their Figures. Nothing here computes a figure: those come from performance (plan
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,7 +19,6 @@ from performance.models import (
     EvaluationReport,
     Programme,
     ProgrammeBudget,
-    QuarterlyReport,
     Strategy,
     Task,
     YearPlan,
@@ -28,8 +27,7 @@ from performance.models import (
 from .base import DocumentUnavailable, Figures
 from .figures import count, rate
 from .hwpx import Cell, head
-
-APPROVED = QuarterlyReport.Status.APPROVED
+from .provenance import MOVED_APPROVED_FIGURES, report_records
 
 
 def plan_of(subject, year: int | None) -> YearPlan:
@@ -74,12 +72,8 @@ def plan_provenance(plan: YearPlan, *, results: bool = False, evaluation: bool =
         _newest(IndicatorTarget.history.filter(year_plan_id=plan.pk)),
     ]
     if results:
-        history = QuarterlyReport.history
-        before = history.filter(id=OuterRef("id"), history_id__lt=OuterRef("history_id")).order_by("-history_id")
-        records = history.filter(department__local_government_id=plan.local_government_id, year=plan.year).annotate(
-            previous=Subquery(before.values("status")[:1])
-        )
-        moments.append(_newest(records.filter(status=APPROVED) | records.filter(previous=APPROVED)))
+        records = report_records(department__local_government_id=plan.local_government_id, year=plan.year)
+        moments.append(_newest(records.filter(MOVED_APPROVED_FIGURES)))
         moments.append(
             _newest(
                 IndicatorResult.history.filter(
