@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from performance.calculations import NOTHING
-from performance.excel import XLSX_MIMETYPE, write_text
+from performance.excel import XLSX_MIMETYPE, sum_formula, write_text
 from performance.excel.format import FONT_NAME
 from performance.models import Pledge
 
@@ -112,20 +112,11 @@ def _write_total_formulas(sheet, matrix: BudgetMatrix) -> None:
     for number, kind, source in rows:
         adds = {"total": line_rows, "sources": [r for r, k, s in rows if k == "line" and s == source]}.get(kind)
         for column in year_columns if adds is not None else ():
-            _formula(sheet, number, column, _sum_of(column, adds))
-            _formula(sheet, number, column + 1, _sum_of(column + 1, adds))
+            _formula(sheet, number, column, sum_formula(column, adds))
+            _formula(sheet, number, column + 1, sum_formula(column + 1, adds))
         for total_column, offset in ((3, 0), (4, 1)):
             cells = ",".join(f"{get_column_letter(c + offset)}{number}" for c in year_columns)
             _formula(sheet, number, total_column, f"=SUM({cells})" if cells else "=0")
-
-
-def _sum_of(column: int, rows: list[int]) -> str:
-    letter = get_column_letter(column)
-    if not rows:
-        return "=0"
-    if rows == list(range(rows[0], rows[-1] + 1)):
-        return f"=SUM({letter}{rows[0]}:{letter}{rows[-1]})"
-    return "=SUM(" + ",".join(f"{letter}{r}" for r in rows) + ")"
 
 
 def _formula(sheet, row: int, column: int, expression: str) -> None:

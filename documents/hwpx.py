@@ -16,7 +16,7 @@ from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 from hwpx import HwpxDocument
 
-from performance.calculations import NOTHING
+from performance.calculations import NOTHING, figure
 
 from .xlsx import DEMO_MARK, DEMO_NOTE
 
@@ -47,10 +47,8 @@ def head(value, *, rows: int = 1, cols: int = 1) -> Cell:
 
 def cell_text(value) -> str:
     """A value as the documents write it: 12802 → "12,802"; None → "—"; anything else as its text."""
-    if value is None or value == "":
-        return NOTHING
-    if isinstance(value, int | Decimal) and not isinstance(value, bool):
-        return f"{value:,}"
+    if value is None or value == "" or (isinstance(value, int | Decimal) and not isinstance(value, bool)):
+        return figure(value)  # the one "figure or dash" (performance.calculations)
     return str(value)
 
 
@@ -71,7 +69,7 @@ def as_of_text(as_of: datetime.datetime | None) -> str:
     return dateformat.format(timezone.localtime(as_of), "Y. n. j.")
 
 
-def _grid(rows: Sequence[Sequence[Cell]]) -> tuple[int, list[tuple[int, int, Cell]]]:
+def table_grid(rows: Sequence[Sequence[Cell]]) -> tuple[int, list[tuple[int, int, Cell]]]:
     """Where each cell of HTML-like rows sits: (column count, [(row, column, cell)]). A cell takes the first column
     of its row that no cell above spans into."""
     taken: set[tuple[int, int]] = set()
@@ -159,7 +157,7 @@ class HwpxWriter:
         """A table from HTML-like rows (`Cell`s, or plain values for plain cells); `widths` are relative column
         widths."""
         rows = [[item if isinstance(item, Cell) else Cell(item) for item in row] for row in rows]
-        columns, placed = _grid(rows)
+        columns, placed = table_grid(rows)
         table = self.doc.add_table(len(rows), columns, char_pr_id_ref=self.table_run)
         for each in table.paragraph.runs:  # the paragraph that holds the table
             each.char_pr_id_ref = self.body

@@ -18,9 +18,11 @@ import openpyxl
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from performance.calculations import NOTHING
+
 from . import xlsx
 from .base import HWPX, PDF, XLSX, ExportedFile
-from .hwpx import Cell, HwpxWriter, _grid, cell_text
+from .hwpx import Cell, HwpxWriter, as_of_text, cell_text, table_grid
 from .pdf import render_pdf
 from .plan_parts import filename
 
@@ -119,7 +121,7 @@ def _figure(value) -> bool:
         return True
     if isinstance(value, int | Decimal) and not isinstance(value, bool):
         return True
-    return isinstance(value, str) and bool(_RATE.match(value) or value == "—")
+    return isinstance(value, str) and bool(_RATE.match(value) or value == NOTHING)
 
 
 def layout_pdf(layout: Layout) -> bytes:
@@ -172,9 +174,9 @@ def layout_xlsx(layout: Layout, sheet_name: str, source: str) -> bytes:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = sheet_name[:31]
-    columns = max((_grid(b.rows)[0] for b in layout.blocks if isinstance(b, Table)), default=4)
+    columns = max((table_grid(b.rows)[0] for b in layout.blocks if isinstance(b, Table)), default=4)
     row = xlsx.title_block(sheet, layout.title, columns, subtitle=layout.subtitle)
-    xlsx.text(sheet, row, 1, f"{_('기준일')}: {_date(layout.as_of)}")
+    xlsx.text(sheet, row, 1, f"{_('기준일')}: {as_of_text(layout.as_of)}")
     row += 2
     for mark in layout.marks:
         xlsx.text(sheet, row, 1, mark, bold=True)
@@ -193,7 +195,7 @@ def layout_xlsx(layout: Layout, sheet_name: str, source: str) -> bytes:
                 row += 1
             row += 1
         else:
-            placed = _grid(block.rows)[1]
+            placed = table_grid(block.rows)[1]
             for r, c, cell in placed:
                 fill = xlsx.HEAD_FILL if cell.heading else xlsx.TOTAL_FILL if cell.total else None
                 xlsx.frame(sheet, row + r, c + 1, c + cell.cols, rows=cell.rows, fill=fill)
@@ -217,11 +219,6 @@ def layout_xlsx(layout: Layout, sheet_name: str, source: str) -> bytes:
         notes=(*layout.marks, *layout.footer),
     )
     return xlsx.workbook_bytes(book)
-
-
-def _date(moment: datetime.datetime | None) -> str:
-    day = xlsx.local_date(moment)
-    return f"{day.year}. {day.month}. {day.day}." if day else "—"
 
 
 # ---- HWPX -------------------------------------------------------------------------------------------------------

@@ -5,19 +5,20 @@ their Figures. Nothing here computes a figure: those come from performance (plan
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from indicators.models import IndicatorResult, IndicatorTarget
+from indicators.selectors import target_or_nothing
 from performance.achievement import Share
+from performance.calculations import NOTHING
 from performance.models import (
     Department,
     EvaluationEvidence,
     EvaluationReport,
     Programme,
     ProgrammeBudget,
-    QuarterlyReport,
     Strategy,
     Task,
     YearPlan,
@@ -26,8 +27,7 @@ from performance.models import (
 from .base import DocumentUnavailable, Figures
 from .figures import count, rate
 from .hwpx import Cell, head
-
-APPROVED = QuarterlyReport.Status.APPROVED
+from .provenance import MOVED_APPROVED_FIGURES, report_records
 
 
 def plan_of(subject, year: int | None) -> YearPlan:
@@ -72,12 +72,8 @@ def plan_provenance(plan: YearPlan, *, results: bool = False, evaluation: bool =
         _newest(IndicatorTarget.history.filter(year_plan_id=plan.pk)),
     ]
     if results:
-        history = QuarterlyReport.history
-        before = history.filter(id=OuterRef("id"), history_id__lt=OuterRef("history_id")).order_by("-history_id")
-        records = history.filter(department__local_government_id=plan.local_government_id, year=plan.year).annotate(
-            previous=Subquery(before.values("status")[:1])
-        )
-        moments.append(_newest(records.filter(status=APPROVED) | records.filter(previous=APPROVED)))
+        records = report_records(department__local_government_id=plan.local_government_id, year=plan.year)
+        moments.append(_newest(records.filter(MOVED_APPROVED_FIGURES)))
         moments.append(
             _newest(
                 IndicatorResult.history.filter(
@@ -119,7 +115,7 @@ def result_figures(results) -> Figures:
         _("일자리 목표(명)"): count(total.target),
         _("일자리 실적(명)"): total.cumulative,
         _("일자리 달성률"): rate(total.rate),
-        _("승인된 실적"): _("%(quarter)s분기까지") % {"quarter": results.quarter} if results.quarter else "—",
+        _("승인된 실적"): _("%(quarter)s분기까지") % {"quarter": results.quarter} if results.quarter else NOTHING,
     }
     share_figures(found, _("부문별"), results.by_type)
     share_figures(found, _("대상별"), results.by_group)
@@ -138,12 +134,12 @@ def share_figures(found: Figures, part: str, shares) -> None:
 def indicator_figures(found: Figures, indicators) -> None:
     for row in indicators:
         names = {"indicator": row.label}
-        found[_("%(indicator)s 목표") % names] = row.target.text if row.target else "—"
+        found[_("%(indicator)s 목표") % names] = target_or_nothing(row.target)
         found[_("%(indicator)s 전년 하반기") % names] = row.start.text
         found[_("%(indicator)s 상반기") % names] = row.first.text
         found[_("%(indicator)s 하반기") % names] = row.second.text
         found[_("%(indicator)s 증감") % names] = row.change_text
-        found[_("%(indicator)s 달성 여부") % names] = row.cell.outcome_label or "—"
+        found[_("%(indicator)s 달성 여부") % names] = row.cell.outcome_label or NOTHING
 
 
 def shares_table(first: str, shares, total: Share | None) -> list[list]:

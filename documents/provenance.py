@@ -67,19 +67,29 @@ def _newest(history) -> Subquery:
     return Subquery(history.order_by("-history_date").values("history_date")[:1])
 
 
+# A history record of a report (from `report_records`) that moved approved figures: the report entered the approved
+# state, or left it (a reopening). What counts is what is approved (`ResultsQuerySet.approved`); its history is read
+# here, for every document's 기준일 (the pledge's documents and the plan's).
+MOVED_APPROVED_FIGURES = Q(status=APPROVED) | Q(previous=APPROVED)
+
+
+def report_records(**where):
+    """The history records of the reports `where` selects, each with the status the report had before (`previous`;
+    None for its first record)."""
+    history = QuarterlyReport.history
+    before = history.filter(id=OuterRef("id"), history_id__lt=OuterRef("history_id")).order_by("-history_id")
+    return history.filter(**where).annotate(previous=Subquery(before.values("status")[:1]))
+
+
 def _report_changes(through: tuple[int, int] | None, states_of: tuple[int, int] | None):
     """The history records of the pledge's government's reports that change what the document shows: a report
     entering or leaving the approved state in a period up to `through`; any change of state in `states_of`."""
-    history = QuarterlyReport.history
-    before = history.filter(id=OuterRef("id"), history_id__lt=OuterRef("history_id")).order_by("-history_id")
-    records = history.filter(department__local_government_id=OuterRef("local_government_id")).annotate(
-        previous=Subquery(before.values("status")[:1])
-    )
+    records = report_records(department__local_government_id=OuterRef("local_government_id"))
     changes = []
     if through:
         year, quarter = through
         in_period = Q(year__lt=year) | Q(year=year, quarter__lte=quarter)
-        changes.append(in_period & (Q(status=APPROVED) | Q(previous=APPROVED)))
+        changes.append(in_period & MOVED_APPROVED_FIGURES)
     if states_of:
         year, quarter = states_of
         changed = Q(previous__isnull=True) | ~Q(status=F("previous")) | Q(history_type="-")

@@ -47,7 +47,7 @@ class QuarterlyReportDocument:
     @property
     def missing(self) -> tuple:
         """Departments whose report for the quarter is not with the lead department (or not approved)."""
-        return tuple(row for row in self.board.rows if row.status != "approved")
+        return tuple(row for row in self.board.rows if not row.approved)
 
     @property
     def provisional(self) -> bool:

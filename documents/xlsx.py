@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.properties import CalcProperties
 
 from performance.calculations import NOTHING
-from performance.excel import write_text
+from performance.excel import sum_formula, write_text  # noqa: F401 — sum_formula: the documents' xlsx.sum_formula
 from performance.excel.format import FONT_NAME
 
 NUMBER, PERCENT = "#,##0", "0.0%"
@@ -76,17 +76,6 @@ def formula(sheet, row: int, column: int, expression: str, *, fmt: str = NUMBER)
     cell = sheet.cell(row, column, expression)
     cell.number_format, cell.font, cell.alignment = fmt, PLAIN, RIGHT
     return cell
-
-
-def sum_formula(column: int, rows: Iterable[int]) -> str:
-    """=SUM over `rows` of one column: a range when they follow each other, else a list of cells."""
-    rows = sorted(rows)
-    letter = get_column_letter(column)
-    if not rows:
-        return "=0"
-    if rows == list(range(rows[0], rows[-1] + 1)):
-        return f"=SUM({letter}{rows[0]}:{letter}{rows[-1]})"
-    return "=SUM(" + ",".join(f"{letter}{r}" for r in rows) + ")"
 
 
 def frame(sheet, row: int, first: int, last: int, *, rows: int = 1, fill=None, align=CENTRE):

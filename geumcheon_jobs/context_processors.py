@@ -3,6 +3,7 @@ from django.db.models import Exists, OuterRef
 
 from performance.access import (
     can_administer_government,
+    can_issue_documents,
     can_read_official_documents,
     government_of,
     own_department,
@@ -61,6 +62,7 @@ def roles(request):
         "header_identity": {"name": name, "role": shown_role, "department": shown_department},
         "sees_all": sees_all_departments(user),
         "reads_official_documents": can_read_official_documents(user),
+        "issues_documents": can_issue_documents(user),  # the 발송 처리 buttons beside the downloads
         "administers_government": can_administer_government(user),
         "supervises": supervises(user),
         "demo_data": demo_data_loaded(government_of(user)),

@@ -34,7 +34,7 @@ from performance.models import (
 )
 from performance.plans import MINISTRY_PROGRAMME_TYPES
 
-from .seed import _get_or_create, report_date, seed_term
+from .seed import get_or_create_counted, report_date, seed_term
 
 SEOUL = ("서울특별시", "6110000")  # the real 시·도 of 금천구 (행정기관코드)
 YEARS = (2025, 2026)
@@ -113,20 +113,24 @@ def seed_demo_governments(counter: list[int], password: str | None) -> tuple[str
 
 def _government(spec: DemoGovernment, counter) -> LocalGovernment:
     region_name, region_code, region_demo = spec.region
-    region = _get_or_create(
+    region = get_or_create_counted(
         LocalGovernment,
         counter,
         name=region_name,
         defaults={"code": region_code, "kind": LocalGovernment.Kind.REGIONAL, "is_demo": region_demo},
     )
     defaults = {"code": spec.code, "kind": LocalGovernment.Kind.BASIC, "parent": region, "is_demo": True}
-    government = _get_or_create(LocalGovernment, counter, name=spec.name, defaults=defaults)
+    government = get_or_create_counted(LocalGovernment, counter, name=spec.name, defaults=defaults)
     for order, name in enumerate(GROUPS, start=1):
-        _get_or_create(TargetGroup, counter, local_government=government, name=name, defaults={"sort_order": order})
+        get_or_create_counted(
+            TargetGroup, counter, local_government=government, name=name, defaults={"sort_order": order}
+        )
     for order, name in enumerate(MINISTRY_PROGRAMME_TYPES, start=1):
-        _get_or_create(ProgrammeType, counter, local_government=government, name=name, defaults={"sort_order": order})
+        get_or_create_counted(
+            ProgrammeType, counter, local_government=government, name=name, defaults={"sort_order": order}
+        )
     for order, source in enumerate(spec.sources, start=1):
-        _get_or_create(
+        get_or_create_counted(
             GovernmentFundingSource, counter, local_government=government, source=source, defaults={"sort_order": order}
         )
     return government
@@ -134,7 +138,7 @@ def _government(spec: DemoGovernment, counter) -> LocalGovernment:
 
 def _departments(government, spec: DemoGovernment, counter) -> list[Department]:
     return [
-        _get_or_create(
+        get_or_create_counted(
             Department,
             counter,
             local_government=government,
@@ -172,7 +176,7 @@ def _account(username, first_name, group, government, department, counter, passw
         user.groups.add(Group.objects.get(name=group))
         counter[0] += 1
     defaults = {"local_government": government, "department": department}
-    _get_or_create(Membership, counter, user=user, defaults=defaults)
+    get_or_create_counted(Membership, counter, user=user, defaults=defaults)
 
 
 def _plan_and_pledge(government, departments, spec: DemoGovernment, counter) -> Pledge:
@@ -181,7 +185,7 @@ def _plan_and_pledge(government, departments, spec: DemoGovernment, counter) -> 
     term_plan = seed_term(government, {**term, "published_on": {str(y): f"{y}-03-31" for y in YEARS}}, counter)
     groups = {g.name: g for g in TargetGroup.objects.filter(local_government=government)}
     types = {t.name: t for t in ProgrammeType.objects.filter(local_government=government)}
-    pledge = _get_or_create(
+    pledge = get_or_create_counted(
         Pledge,
         counter,
         local_government=government,
@@ -199,15 +203,17 @@ def _plan_and_pledge(government, departments, spec: DemoGovernment, counter) -> 
         },
     )
     for plan in term_plan.year_plans.filter(year__in=YEARS):
-        strategy = _get_or_create(
+        strategy = get_or_create_counted(
             Strategy, counter, year_plan=plan, name="계층별 맞춤 일자리", defaults={"sort_order": 1}
         )
-        task = _get_or_create(Task, counter, strategy=strategy, name="일자리 연계와 창출", defaults={"sort_order": 1})
+        task = get_or_create_counted(
+            Task, counter, strategy=strategy, name="일자리 연계와 창출", defaults={"sort_order": 1}
+        )
         total = 0
         for order, (index, name, kind, group, target) in enumerate(spec.programmes, start=1):
-            lineage = _get_or_create(ProgrammeLineage, counter, local_government=government, name=name)
+            lineage = get_or_create_counted(ProgrammeLineage, counter, local_government=government, name=name)
             jobs_target = target * YEAR_GROWTH[plan.year] // 100
-            programme = _get_or_create(
+            programme = get_or_create_counted(
                 Programme,
                 counter,
                 year_plan=plan,
@@ -222,11 +228,11 @@ def _plan_and_pledge(government, departments, spec: DemoGovernment, counter) -> 
                     "sort_order": order,
                 },
             )
-            _get_or_create(PledgeProgramme, counter, pledge=pledge, programme=programme)
+            get_or_create_counted(PledgeProgramme, counter, pledge=pledge, programme=programme)
             for source, weight in zip(spec.sources, SOURCE_WEIGHTS, strict=False):
                 secured = jobs_target * weight // 10
                 executed = secured * 8 // 10 if plan.year < YEARS[-1] else None
-                _get_or_create(
+                get_or_create_counted(
                     ProgrammeBudget,
                     counter,
                     programme=programme,
@@ -234,7 +240,7 @@ def _plan_and_pledge(government, departments, spec: DemoGovernment, counter) -> 
                     defaults={"secured": secured, "executed": executed},
                 )
             total += jobs_target
-        _get_or_create(
+        get_or_create_counted(
             AnnualTarget, counter, pledge=pledge, year=plan.year, target_group=None, defaults={"jobs": total}
         )
     return pledge
@@ -250,7 +256,7 @@ def _results(pledge: Pledge, reviewer, counter) -> None:
             if (programme.year, quarter) > LAST_PERIOD:
                 break
             when = report_date(programme.year, quarter)
-            report = _get_or_create(
+            report = get_or_create_counted(
                 QuarterlyReport,
                 counter,
                 department=programme.department,
@@ -264,4 +270,6 @@ def _results(pledge: Pledge, reviewer, counter) -> None:
                 },
             )
             jobs = programme.jobs_target * share // 100
-            _get_or_create(QuarterlyReportLine, counter, report=report, programme=programme, defaults={"jobs": jobs})
+            get_or_create_counted(
+                QuarterlyReportLine, counter, report=report, programme=programme, defaults={"jobs": jobs}
+            )

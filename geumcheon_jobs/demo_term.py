@@ -39,7 +39,7 @@ from performance.models import (
 )
 from performance.revision import revision_bump
 
-from .seed import FIXTURES, SEOUL, _get_or_create, report_date, seed_term
+from .seed import FIXTURES, SEOUL, get_or_create_counted, report_date, seed_term
 
 TERM_FILE = FIXTURES / "demo_term8.json"
 REASON = "시연용 자료"  # the change reason of every history row the demo term creates
@@ -57,7 +57,9 @@ def seed_demo_term(government: LocalGovernment, reviewer, counter: list[int]) ->
     before = counter[0]
     start = TargetGroup.objects.filter(local_government=government).aggregate(last=Max("sort_order"))["last"] or 0
     for order, name in enumerate(data["target_groups"], start=start + 1):
-        _get_or_create(TargetGroup, counter, local_government=government, name=name, defaults={"sort_order": order})
+        get_or_create_counted(
+            TargetGroup, counter, local_government=government, name=name, defaults={"sort_order": order}
+        )
     published = {year: plan["published_on"] for year, plan in data["plans"].items()}
     term = seed_term(government, {**data["term"], "is_demo": True, "published_on": published}, counter)
     plans = {plan.year: plan for plan in YearPlan.objects.filter(local_government=government, term=term)}
@@ -105,11 +107,11 @@ def _seed_programmes(government, plans_data: dict, plans: dict[int, YearPlan], c
         if year not in plans:
             continue  # that year's plan belongs to another term: leave it as it is
         for s_order, strategy_data in enumerate(plan_data["strategies"], start=1):
-            strategy = _get_or_create(
+            strategy = get_or_create_counted(
                 Strategy, counter, year_plan=plans[year], name=strategy_data["name"], defaults={"sort_order": s_order}
             )
             for t_order, task_data in enumerate(strategy_data["tasks"], start=1):
-                task = _get_or_create(
+                task = get_or_create_counted(
                     Task, counter, strategy=strategy, name=task_data["name"], defaults={"sort_order": t_order}
                 )
                 for row in task_data["programmes"]:
@@ -198,7 +200,7 @@ def _seed_pledges(government, pledges_data: list[dict], rows: dict, created: set
         counter[0] += new_pledge
         if new_pledge:
             for order, author in enumerate(data["authors"], start=1):
-                _get_or_create(PledgeAuthor, counter, pledge=pledge, sort_order=order, defaults=author)
+                get_or_create_counted(PledgeAuthor, counter, pledge=pledge, sort_order=order, defaults=author)
             for order, (year, month, text, *period) in enumerate(data["progress_entries"], start=1):
                 result_year, result_quarter = period or (None, None)
                 ProgressEntry.objects.create(
@@ -214,12 +216,12 @@ def _seed_pledges(government, pledges_data: list[dict], rows: dict, created: set
                 FuturePlanItem.objects.create(pledge=pledge, level=level, text=text, sort_order=order)
             counter[0] += len(data["progress_entries"]) + len(data["future_plan"])
         for year, jobs in data["annual_targets"].items():
-            _get_or_create(
+            get_or_create_counted(
                 AnnualTarget, counter, pledge=pledge, year=int(year), target_group=None, defaults={"jobs": jobs}
             )
         for year, by_group in data["group_targets"].items():
             for name, jobs in by_group.items():
-                _get_or_create(
+                get_or_create_counted(
                     AnnualTarget,
                     counter,
                     pledge=pledge,
@@ -227,10 +229,10 @@ def _seed_pledges(government, pledges_data: list[dict], rows: dict, created: set
                     target_group=groups[name],
                     defaults={"jobs": jobs},
                 )
-        line = _get_or_create(BudgetLine, counter, pledge=pledge, name=data["budget_line"])
+        line = get_or_create_counted(BudgetLine, counter, pledge=pledge, name=data["budget_line"])
         for source, years in data["allocations"].items():
             for year, (secured, executed) in years.items():
-                _get_or_create(
+                get_or_create_counted(
                     Allocation,
                     counter,
                     budget_line=line,

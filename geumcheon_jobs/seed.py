@@ -58,7 +58,7 @@ class SeedResult:
     accounts: tuple[str, ...]
 
 
-def _get_or_create(model, counter: list[int], defaults=None, **lookup):
+def get_or_create_counted(model, counter: list[int], defaults=None, **lookup):
     obj, created = model.objects.get_or_create(defaults=defaults or {}, **lookup)
     counter[0] += created
     return obj
@@ -87,16 +87,16 @@ def seed_card(counter: list[int]) -> Pledge:
     """The pledge card's real data: header, authors, targets, budget, progress entries, plans."""
     data = json.loads(CARD_FILE.read_text(encoding="utf-8"))
     region = data["local_government"]["region"]
-    region = _get_or_create(
+    region = get_or_create_counted(
         LocalGovernment, counter, name=region["name"], defaults={"code": region["code"], "kind": "regional"}
     )
-    government = _get_or_create(
+    government = get_or_create_counted(
         LocalGovernment,
         counter,
         name=data["local_government"]["name"],
         defaults={"code": data["local_government"]["code"], "parent": region},
     )
-    lead = _get_or_create(
+    lead = get_or_create_counted(
         Department,
         counter,
         local_government=government,
@@ -104,17 +104,23 @@ def seed_card(counter: list[int]) -> Pledge:
         defaults={"code": "dept01", "is_lead": True, "sort_order": 1},
     )
     for order, name in enumerate(data["target_groups"], start=1):
-        _get_or_create(TargetGroup, counter, local_government=government, name=name, defaults={"sort_order": order})
+        get_or_create_counted(
+            TargetGroup, counter, local_government=government, name=name, defaults={"sort_order": order}
+        )
     for order, name in enumerate(MINISTRY_PROGRAMME_TYPES, start=1):
-        _get_or_create(ProgrammeType, counter, local_government=government, name=name, defaults={"sort_order": order})
+        get_or_create_counted(
+            ProgrammeType, counter, local_government=government, name=name, defaults={"sort_order": order}
+        )
     seed_term(government, data["term"], counter)
     header = dict(data["pledge"], strategies="\n".join(data["pledge"]["strategies"]), lead_department=lead)
-    pledge = _get_or_create(Pledge, counter, local_government=government, code=header.pop("code"), defaults=header)
+    pledge = get_or_create_counted(
+        Pledge, counter, local_government=government, code=header.pop("code"), defaults=header
+    )
     if not pledge.authors.exists():
         for order, author in enumerate(data["authors"], start=1):
-            _get_or_create(PledgeAuthor, counter, pledge=pledge, sort_order=order, defaults=author)
+            get_or_create_counted(PledgeAuthor, counter, pledge=pledge, sort_order=order, defaults=author)
     for year, jobs in data["annual_targets"].items():
-        _get_or_create(
+        get_or_create_counted(
             AnnualTarget,
             counter,
             pledge=pledge,
@@ -124,7 +130,7 @@ def seed_card(counter: list[int]) -> Pledge:
         )
     for year, groups in data["group_targets"].items():
         for name, jobs in groups.items():
-            _get_or_create(
+            get_or_create_counted(
                 AnnualTarget,
                 counter,
                 pledge=pledge,
@@ -132,10 +138,10 @@ def seed_card(counter: list[int]) -> Pledge:
                 target_group=TargetGroup.objects.get(local_government=government, name=name),
                 defaults={"jobs": jobs},
             )
-    line = _get_or_create(BudgetLine, counter, pledge=pledge, name=data["budget_line"])
+    line = get_or_create_counted(BudgetLine, counter, pledge=pledge, name=data["budget_line"])
     for source, years in data["allocations"].items():
         for year, (secured, executed) in years.items():
-            _get_or_create(
+            get_or_create_counted(
                 Allocation,
                 counter,
                 budget_line=line,
@@ -146,7 +152,7 @@ def seed_card(counter: list[int]) -> Pledge:
     if not pledge.progress_entries.exists():
         for order, (year, month, text, *period) in enumerate(data["progress_entries"], start=1):
             result_year, result_quarter = period or (None, None)
-            _get_or_create(
+            get_or_create_counted(
                 ProgressEntry,
                 counter,
                 pledge=pledge,
@@ -158,7 +164,7 @@ def seed_card(counter: list[int]) -> Pledge:
     if not pledge.future_plan.exists():
         for order, (level, text, *group) in enumerate(data["future_plan"], start=1):
             target_group = TargetGroup.objects.get(local_government=government, name=group[0]) if group else None
-            _get_or_create(
+            get_or_create_counted(
                 FuturePlanItem,
                 counter,
                 pledge=pledge,
@@ -171,7 +177,7 @@ def seed_card(counter: list[int]) -> Pledge:
 def seed_term(government: LocalGovernment, term: dict, counter: list[int]) -> TermPlan:
     """A term plan and its published yearly plans (one per year of the term, or of `years` when given; `published_on`:
     their 공시일 by year)."""
-    plan = _get_or_create(
+    plan = get_or_create_counted(
         TermPlan,
         counter,
         local_government=government,
@@ -186,7 +192,7 @@ def seed_term(government: LocalGovernment, term: dict, counter: list[int]) -> Te
     published_on = term.get("published_on", {})
     for year in term.get("years") or range(plan.first_year, plan.last_year + 1):
         published = published_on.get(str(year))
-        _get_or_create(
+        get_or_create_counted(
             YearPlan,
             counter,
             local_government=government,
@@ -215,7 +221,7 @@ def seed_demo_departments(pledge: Pledge, counter: list[int]) -> tuple[list[Depa
     }
     departments, programmes = [], defaultdict(list)
     for order, (code, name, programme_rows) in enumerate(data["departments"], start=1):
-        department = _get_or_create(
+        department = get_or_create_counted(
             Department,
             counter,
             local_government=government,
@@ -228,10 +234,10 @@ def seed_demo_departments(pledge: Pledge, counter: list[int]) -> tuple[list[Depa
             for year, plan in sorted(plans.items()):
                 programme = Programme.objects.filter(year_plan=plan, department=department, name=p_name).first()
                 if programme is None:
-                    lineage = lineage or _get_or_create(
+                    lineage = lineage or get_or_create_counted(
                         ProgrammeLineage, counter, local_government=government, name=p_name
                     )
-                    programme = _get_or_create(
+                    programme = get_or_create_counted(
                         Programme,
                         counter,
                         year_plan=plan,
@@ -245,7 +251,7 @@ def seed_demo_departments(pledge: Pledge, counter: list[int]) -> tuple[list[Depa
                             "jobs_target": card["programme_targets"].get(str(year), {}).get(p_name),
                         },
                     )
-                    _get_or_create(PledgeProgramme, counter, pledge=pledge, programme=programme)
+                    get_or_create_counted(PledgeProgramme, counter, pledge=pledge, programme=programme)
                 lineage = programme.lineage
                 programmes[year].append((programme, weight))
     return departments, programmes
@@ -274,7 +280,7 @@ def _seed_quarter(year, quarter, total, programmes, reviewer, counter) -> None:
             if report is not None:  # already seeded, or entered by someone since: leave it as it is
                 reports[department.pk] = None
                 continue
-            reports[department.pk] = _get_or_create(
+            reports[department.pk] = get_or_create_counted(
                 QuarterlyReport,
                 counter,
                 department=department,
@@ -288,7 +294,7 @@ def _seed_quarter(year, quarter, total, programmes, reviewer, counter) -> None:
                 },
             )
         if reports[department.pk] is not None:
-            _get_or_create(
+            get_or_create_counted(
                 QuarterlyReportLine,
                 counter,
                 report=reports[department.pk],
@@ -317,7 +323,7 @@ def seed_accounts(departments: list[Department], counter: list[int]) -> tuple[st
             user.groups.add(Group.objects.get(name=group_name))
             counter[0] += 1
         defaults = {"department": department, "local_government": lead_department.local_government}
-        _get_or_create(Membership, counter, user=user, defaults=defaults)
+        get_or_create_counted(Membership, counter, user=user, defaults=defaults)
     return tuple(username for username, *_ in accounts)
 
 

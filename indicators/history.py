@@ -8,7 +8,7 @@ from performance.models import TermPlan, YearPlan
 from performance.reporting import HistoryEntry, history_who
 
 from .models import IndicatorResult, IndicatorTarget
-from .values import TargetKind, figure, half_label
+from .values import figure, half_label, target_text
 
 
 def latest_change(government_id: int, model) -> int:
@@ -18,8 +18,7 @@ def latest_change(government_id: int, model) -> int:
 
 
 def _target_text(record) -> str:
-    text = figure(record.value, record.indicator)
-    return _("%(value)s 유지") % {"value": text} if record.kind == TargetKind.KEEP else text
+    return target_text(record.kind, record.value, record.indicator)
 
 
 def _result_text(record) -> str:

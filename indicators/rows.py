@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from .selectors import HalfRow, IndicatorBoard, PlanRow, TargetCell
+from .values import NOTHING
 
 
 def plan_rows(board: IndicatorBoard, public: bool) -> SafeString:
@@ -29,7 +30,7 @@ def _plan_row(row: PlanRow) -> str:
 def _target_cell(cell: TargetCell) -> str:
     target = cell.target
     if target is None:
-        return "<td>—</td>"
+        return f"<td>{NOTHING}</td>"
     baseline = ""
     if target.baseline_value is not None:
         baseline = f'<br><span class="plan-note">{escape(_("기준값"))} {escape(target.baseline_text)}</span>'
@@ -64,8 +65,8 @@ def _half_row(row: HalfRow, board: IndicatorBoard, detail: bool, link: str) -> s
     extra = ""
     if detail:
         first = row.cells[0]
-        published = date_format(first.published_on, "Y. n. j.") if first.published_on else "—"
-        extra = f"<td>{escape(first.source or '—')}</td><td>{escape(published)}</td>"
+        published = date_format(first.published_on, "Y. n. j.") if first.published_on else NOTHING
+        extra = f"<td>{escape(first.source or NOTHING)}</td><td>{escape(published)}</td>"
         if link:
             label = _("%(period)s 입력·수정") % {"period": row.label}
             query = escape(f"term={board.term.pk}&year={row.year}&half={row.half}")

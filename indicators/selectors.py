@@ -17,7 +17,18 @@ from performance.plans import default_year, plan_years
 
 from . import reads
 from .models import IndicatorResult, IndicatorTarget
-from .values import UNITS, Half, Indicator, TargetKind, expected_publication, figure, half_label, label_with_unit
+from .values import (
+    NOTHING,
+    UNITS,
+    Half,
+    Indicator,
+    TargetKind,
+    expected_publication,
+    figure,
+    half_label,
+    label_with_unit,
+    target_text,
+)
 
 INDICATORS = (Indicator.EMPLOYMENT_RATE, Indicator.EMPLOYED)
 PUBLIC_PLAN_STATUSES = (YearPlan.Status.PUBLISHED, YearPlan.Status.REVISED)
@@ -33,8 +44,7 @@ class Target:
 
     @property
     def text(self) -> str:
-        value = figure(self.value, self.indicator)
-        return _("%(value)s 이상 유지") % {"value": value} if self.kind == TargetKind.KEEP else value
+        return target_text(self.kind, self.value, self.indicator)
 
     @property
     def kind_label(self) -> str:
@@ -43,9 +53,14 @@ class Target:
     @property
     def baseline_text(self) -> str:
         if self.baseline_value is None:
-            return "—"
+            return NOTHING
         value = figure(self.baseline_value, self.indicator)
         return f"{value} ({self.baseline_period})" if self.baseline_period else value
+
+
+def target_or_nothing(target: Target | None) -> str:
+    """A target as written (`Target.text`), or "—" where none is set: how the board and every document show it."""
+    return target.text if target is not None else NOTHING
 
 
 @dataclass(frozen=True)
@@ -246,7 +261,7 @@ class YearIndicator:
         """+0.7%p · −1.2천명; "—" while the change cannot be told."""
         change = self.change
         if change is None:
-            return "—"
+            return NOTHING
         unit = "%p" if self.indicator == Indicator.EMPLOYMENT_RATE else str(UNITS[Indicator(self.indicator)])
         sign = "+" if change > 0 else ("−" if change < 0 else "")
         return f"{sign}{abs(change):,.1f}{unit}"

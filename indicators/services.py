@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from performance.access import sees_all_departments
+from performance.access import can_edit_indicators
 from performance.models import LocalGovernment, TermPlan, YearPlan
 from performance.revision import revision_bump
 
@@ -23,11 +23,6 @@ NOT_ALLOWED = _("고용지표의 목표와 실적은 일자리창출과 검토�
 REASON_REQUIRED = _("바꾼 사유를 입력하세요. 변경 이력에 남습니다. 아무것도 저장하지 않았습니다.")
 OTHER_PLAN = _("다른 지자체나 다른 종합계획의 계획에는 목표를 정할 수 없습니다.")
 NOT_ENDED = _("%(period)s는 아직 끝나지 않은 반기라 실적을 입력할 수 없습니다.")
-
-
-def can_edit_indicators(user) -> bool:
-    """The lead department: it reads every department and holds the indicators' change permission."""
-    return bool(sees_all_departments(user) and user.has_perm("indicators.change_indicatorresult"))
 
 
 @dataclass(frozen=True)

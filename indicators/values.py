@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-NOTHING = "—"
+from performance.calculations import NOTHING
 
 
 class Indicator(models.TextChoices):
@@ -48,8 +48,16 @@ def figure(value: Decimal | None, indicator: str) -> str:
     return f"{value:,.1f}{UNITS[Indicator(indicator)]}"
 
 
+def target_text(kind: str, value: Decimal, indicator: str) -> str:
+    """A target as every page, document and history writes it: 66.2% · 125.4천명, or "66.2% 이상 유지" for a target
+    to keep the indicator at least at the value."""
+    text = figure(value, indicator)
+    return _("%(value)s 이상 유지") % {"value": text} if kind == TargetKind.KEEP else text
+
+
 def half_label(year: int, half: int) -> str:
-    return f"{year}년 {Half(half).label}"
+    """A half-year as every page names it: "2025년 하반기"."""
+    return _("%(year)s년 %(half)s") % {"year": year, "half": Half(half).label}
 
 
 def expected_publication(year: int, half: int) -> datetime.date:

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from audit.models import AccessLog
-from performance.access import government_of
+from performance.access import can_edit_indicators, government_of
 from performance.models import LocalGovernment, TermPlan, YearPlan
-from performance.validation import whole_in_range, year_from_text
+from performance.validation import whole_in_range, year_from_query, year_from_text
 
 from . import services
 from .forms import IndicatorResultForm, IndicatorTargetsForm, KosisImportForm
@@ -51,7 +51,7 @@ class IndicatorMixin:
 
 class EditorMixin(IndicatorMixin):
     def dispatch(self, request, *args, **kwargs):
-        if not services.can_edit_indicators(request.user):
+        if not can_edit_indicators(request.user):
             raise PermissionDenied(services.NOT_ALLOWED)
         self.setup_term(request)
         return super().dispatch(request, *args, **kwargs)
@@ -68,7 +68,7 @@ class IndicatorsView(IndicatorMixin, TemplateView):
         return super().get_context_data(
             board=indicator_board(self.term, self.today) if self.term else None,
             terms=TermPlan.objects.filter(local_government=self.government),
-            editable=services.can_edit_indicators(self.request.user),
+            editable=can_edit_indicators(self.request.user),
             changes=indicator_changes(self.government.pk),
             **kwargs,
         )
@@ -127,9 +127,11 @@ class IndicatorResultView(EditorMixin, TemplateView):
     template_name = "indicators/result.html"
 
     def form(self, data=None):
-        source = data or self.request.GET
-        year = year_from_text(source.get("year", "")) or self.today.year
-        half = whole_in_range(source.get("half", ""), 1, 2) or Half.FIRST
+        # The page's ?year= is read as every page reads it (404 for a year that is none); a posted year is the form's
+        # own field, checked by the form.
+        year = year_from_text(data.get("year", "")) if data else year_from_query(self.request.GET)
+        year = year or self.today.year
+        half = whole_in_range((data or self.request.GET).get("half", ""), 1, 2) or Half.FIRST
         current = {
             r.indicator: r
             for r in IndicatorResult.objects.filter(local_government=self.government, year=year, half=half)

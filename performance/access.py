@@ -81,6 +81,12 @@ def can_issue_documents(user) -> bool:
     return _lead_department_may(user, "performance.review_quarterlyreport")
 
 
+def can_edit_indicators(user) -> bool:
+    """The employment indicators (고용률, 취업자 수): their targets in the plans and each half-year's results, by
+    hand or from a KOSIS file."""
+    return _lead_department_may(user, "indicators.change_indicatorresult")
+
+
 def can_administer_government(user) -> bool:
     """기관 관리자: the users, departments, 부문·대상 lists and funding sources of their own government, on screen,
     without being a superuser. Only someone who belongs to a government administers one."""

@@ -20,12 +20,12 @@ from .models import AnnualTarget, FuturePlanItem, ProgrammeType, Strategy, Targe
 from .plan_services import (
     NOT_ALLOWED,
     PlanRefused,
-    _check_allowed,
-    _locked_plan,
-    _raise_version,
-    _reason,
-    _save,
+    check_allowed,
+    locked_plan,
     next_order,
+    raise_version,
+    required_reason,
+    save_with_history,
 )
 
 LIST_KINDS = {"type": ProgrammeType, "group": TargetGroup}  # 부문 and 대상: each government's own lists
@@ -98,7 +98,7 @@ def _place(siblings: list, item, position: int, *, user, reason: str) -> None:
     for number, row in enumerate(others, start=1):
         if row.sort_order != number:
             row.sort_order = number
-            _save(row, user, reason)
+            save_with_history(row, user, reason)
 
 
 def _moved_reason(item, position: int, count: int) -> str:
@@ -110,13 +110,13 @@ def _moved_reason(item, position: int, count: int) -> str:
 def list_item_add(*, user, government, kind: str, name: str, reason: str):
     """Add a 부문 or a 대상 to the government's list, last, with who and why in its history."""
     _check_list_editor(user, government)
-    reason = _reason(reason)
+    reason = required_reason(reason)
     model = LIST_KINDS[kind]
     name = _list_name(model, government.pk, name)
     item = model(
         local_government=government, name=name, sort_order=next_order(model.objects.filter(local_government=government))
     )
-    _save(item, user, reason)
+    save_with_history(item, user, reason)
     return item
 
 
@@ -124,10 +124,10 @@ def list_item_add(*, user, government, kind: str, name: str, reason: str):
 def list_item_rename(*, user, government, kind: str, pk: int, name: str, reason: str):
     """Rename a 부문 or a 대상 of the government's list (every 세부사업 using it follows), with who and why."""
     _check_list_editor(user, government)
-    reason = _reason(reason)
+    reason = required_reason(reason)
     item = _list_item(government, kind, pk)
     item.name = _list_name(LIST_KINDS[kind], government.pk, name, exclude=item.pk)
-    _save(item, user, reason)
+    save_with_history(item, user, reason)
     return item
 
 
@@ -177,7 +177,7 @@ def list_item_refusal(kind: str, item) -> str | None:
 def list_item_delete(*, user, government, kind: str, pk: int, reason: str) -> str:
     """Delete a 부문 or a 대상 nothing uses (`list_item_refusal`), with who and why in its history; returns its name."""
     _check_list_editor(user, government)
-    reason = _reason(reason)
+    reason = required_reason(reason)
     item = _list_item(government, kind, pk)
     refusal = list_item_refusal(kind, item)
     if refusal:
@@ -215,9 +215,9 @@ def structure_save(
     """추진전략 and 실천과제 of a year's plan: add a strategy (`new="strategy"`), add a task under `strategy_id`
     (`new="task"`), or rename a strategy (`strategy_id`) or a task (`task_id`). One plan version, history with who
     and why; a name twice under the same parent is refused; ids of another plan are not reachable."""
-    _check_allowed(user)
-    reason = _reason(reason)
-    plan = _locked_plan(year_plan, version)
+    check_allowed(user)
+    reason = required_reason(reason)
+    plan = locked_plan(year_plan, version)
     name = (name or "").strip()
     if not name:
         raise PlanRefused(NAME_REQUIRED)
@@ -232,8 +232,8 @@ def structure_save(
     if siblings.filter(name=name).exclude(pk=item.pk).exists():
         raise PlanRefused(NAME_TAKEN % {"name": name})
     item.name = name
-    _save(item, user, reason)
-    _raise_version(plan, user, reason)
+    save_with_history(item, user, reason)
+    raise_version(plan, user, reason)
     return item
 
 
@@ -244,13 +244,13 @@ def structure_move(
     """Put a 추진전략 (`strategy_id`) at `position` among the plan's strategies, or a 실천과제 (`task_id`) among its
     strategy's tasks (1 = first). The plan sheet, its file and the published notice follow this order. One plan
     version; the renumbered rows keep who and which move in their history."""
-    _check_allowed(user)
-    plan = _locked_plan(year_plan, version)
+    check_allowed(user)
+    plan = locked_plan(year_plan, version)
     item = _outline_item(plan, strategy_id=strategy_id, task_id=task_id)
     siblings = _siblings(plan, item)
     reason = _moved_reason(item, position, len(siblings))
     _place(siblings, item, position, user=user, reason=reason)
-    _raise_version(plan, user, reason)
+    raise_version(plan, user, reason)
     return item
 
 
@@ -258,9 +258,9 @@ def structure_move(
 def task_change_strategy(*, user, year_plan: YearPlan, version: int, task_id, strategy_id, reason: str) -> Task:
     """Move a 실천과제, with its 세부사업, under another 추진전략 of the plan, last there; a name the other strategy
     already has is refused. One plan version, history with who and why."""
-    _check_allowed(user)
-    reason = _reason(reason)
-    plan = _locked_plan(year_plan, version)
+    check_allowed(user)
+    reason = required_reason(reason)
+    plan = locked_plan(year_plan, version)
     task = _outline_item(plan, task_id=task_id)
     strategy = _outline_item(plan, strategy_id=strategy_id)
     if task.strategy_id == strategy.pk:
@@ -268,8 +268,8 @@ def task_change_strategy(*, user, year_plan: YearPlan, version: int, task_id, st
     if strategy.tasks.filter(name=task.name).exists():
         raise PlanRefused(NAME_TAKEN % {"name": task.name})
     task.strategy, task.sort_order = strategy, next_order(strategy.tasks.all())
-    _save(task, user, reason)
-    _raise_version(plan, user, reason)
+    save_with_history(task, user, reason)
+    raise_version(plan, user, reason)
     return task
 
 
@@ -291,14 +291,14 @@ def structure_refusal(item: Strategy | Task, year: int) -> str | None:
 def structure_delete(*, user, year_plan: YearPlan, version: int, reason: str, strategy_id=None, task_id=None) -> str:
     """Delete an empty 추진전략 or a 실천과제 without 세부사업 (`structure_refusal`), with who and why in its history.
     One plan version; returns the deleted item's name."""
-    _check_allowed(user)
-    reason = _reason(reason)
-    plan = _locked_plan(year_plan, version)
+    check_allowed(user)
+    reason = required_reason(reason)
+    plan = locked_plan(year_plan, version)
     item = _outline_item(plan, strategy_id=strategy_id, task_id=task_id)
     refusal = structure_refusal(item, plan.year)
     if refusal:
         raise PlanRefused(refusal)
     item._history_user, item._change_reason = user, reason
     item.delete()
-    _raise_version(plan, user, reason)
+    raise_version(plan, user, reason)
     return item.name

@@ -84,19 +84,19 @@ class StalePlan(PlanRefused):
         self.changes = changes
 
 
-def _check_allowed(user) -> None:
+def check_allowed(user) -> None:
     if not can_edit_plans(user):
         raise PermissionDenied(NOT_ALLOWED)
 
 
-def _reason(reason: str) -> str:
+def required_reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
         raise PlanRefused(REASON_REQUIRED)
     return reason
 
 
-def _save(obj, user, reason: str, **kwargs) -> None:
+def save_with_history(obj, user, reason: str, **kwargs) -> None:
     """full_clean, then save with the history's who and why; a validation error becomes a Korean refusal."""
     try:
         obj.full_clean()
@@ -106,7 +106,7 @@ def _save(obj, user, reason: str, **kwargs) -> None:
     obj.save(**kwargs)
 
 
-def _locked_plan(year_plan: YearPlan, version: int | None) -> YearPlan:
+def locked_plan(year_plan: YearPlan, version: int | None) -> YearPlan:
     """The year's plan, locked; refused when the form's version is not the plan's."""
     plan = YearPlan.objects.select_for_update().get(pk=year_plan.pk)
     if version is not None and plan.version != version:
@@ -114,9 +114,9 @@ def _locked_plan(year_plan: YearPlan, version: int | None) -> YearPlan:
     return plan
 
 
-def _raise_version(plan: YearPlan, user, reason: str) -> None:
+def raise_version(plan: YearPlan, user, reason: str) -> None:
     plan.version += 1
-    _save(plan, user, reason)
+    save_with_history(plan, user, reason)
     revision_bump(plan.local_government_id)
 
 
@@ -125,7 +125,7 @@ def term_plan_create(
     *, user, government: LocalGovernment, name: str, first_year: int, last_year: int, jobs_target: int | None
 ) -> TermPlan:
     """A new term plan (종합계획) of the government; its yearly plans are made one by one (`year_plan_create_next`)."""
-    _check_allowed(user)
+    check_allowed(user)
     term = TermPlan(
         local_government=government,
         name=(name or "").strip(),
@@ -135,7 +135,7 @@ def term_plan_create(
     )
     if TermPlan.objects.filter(local_government=government, name=term.name).exists():
         raise PlanRefused(DUPLICATE_TERM % {"name": term.name})
-    _save(term, user, _("종합계획 작성"))
+    save_with_history(term, user, _("종합계획 작성"))
     return term
 
 
@@ -150,21 +150,21 @@ def _term_for(government: LocalGovernment, year: int) -> TermPlan:
 def year_plan_create_next(*, user, government: LocalGovernment) -> YearPlan:
     """Next year's plan as a draft, copied from the latest one: its strategies, tasks and every 세부사업 row with the
     same lineage (so each 사업's trend reads across the years), the same target and the same secured budget."""
-    _check_allowed(user)
+    check_allowed(user)
     latest = YearPlan.objects.select_for_update().filter(local_government=government).order_by("-year").first()
     if latest is None:
         raise PlanRefused(NOTHING_TO_COPY)
     year = latest.year + 1
     reason = _("%(year)s년 계획을 복사해 작성") % {"year": latest.year}
     plan = YearPlan(local_government=government, term=_term_for(government, year), year=year, is_demo=latest.is_demo)
-    _save(plan, user, reason)
+    save_with_history(plan, user, reason)
     tasks = {}
     for strategy in Strategy.objects.filter(year_plan=latest).prefetch_related("tasks"):
         copy = Strategy(year_plan=plan, name=strategy.name, sort_order=strategy.sort_order)
-        _save(copy, user, reason)
+        save_with_history(copy, user, reason)
         for task in strategy.tasks.all():
             tasks[task.pk] = Task(strategy=copy, name=task.name, sort_order=task.sort_order)
-            _save(tasks[task.pk], user, reason)
+            save_with_history(tasks[task.pk], user, reason)
     rows = [
         Programme(
             year_plan=plan,
@@ -192,7 +192,7 @@ def year_plan_create_next(*, user, government: LocalGovernment) -> YearPlan:
         .values_list("programme__lineage", "source", "secured")
     ]
     bulk_create_with_history(budget, ProgrammeBudget, default_user=user, default_change_reason=reason)
-    _raise_version(plan, user, reason)  # closes the copy's rows in the plan's history (see plan_changes_since)
+    raise_version(plan, user, reason)  # closes the copy's rows in the plan's history (see plan_changes_since)
     summaries.refresh_budget(government.pk, [year])
     return plan
 
@@ -250,7 +250,7 @@ def programme_budget_save(programme: Programme, budget: Budget, *, sources, user
             continue
         row = row or ProgrammeBudget(programme=programme, source=source)
         row.secured, row.executed = secured, executed
-        _save(row, user, reason)
+        save_with_history(row, user, reason)
         changed = True
     return changed
 
@@ -271,9 +271,9 @@ def programme_add(
     reason: str,
 ) -> Programme:
     """A new 세부사업 in the year's plan, with a new lineage (a 사업 that did not exist before) and its budget."""
-    _check_allowed(user)
-    reason = _reason(reason)
-    plan = _locked_plan(year_plan, version)
+    check_allowed(user)
+    reason = required_reason(reason)
+    plan = locked_plan(year_plan, version)
     government = plan.local_government_id
     _own(
         government,
@@ -303,11 +303,11 @@ def programme_add(
         raise PlanRefused(" ".join(error.messages)) from None
     lineage.save()
     programme.lineage = lineage
-    _save(programme, user, reason)
+    save_with_history(programme, user, reason)
     programme_budget_save(
         programme, budget or {}, sources=sources_of(plan.local_government_id), user=user, reason=reason
     )
-    _raise_version(plan, user, reason)
+    raise_version(plan, user, reason)
     summaries.refresh_budget(plan.local_government_id, [plan.year])
     return programme
 
@@ -330,12 +330,12 @@ def programme_change(
 ) -> Programme:
     """Change a 세부사업's row of the year (name, department, 부문, 대상, target, 실천과제) and, given `budget`, its
     budget by source; its lineage stays."""
-    _check_allowed(user)
-    reason = _reason(reason)
+    check_allowed(user)
+    reason = required_reason(reason)
     unknown = set(values) - set(CHANGEABLE)
     if unknown:
         raise ValueError(f"not changeable: {unknown}")
-    plan = _locked_plan(programme.year_plan, version)
+    plan = locked_plan(programme.year_plan, version)
     programme = Programme.objects.select_related("year_plan").get(pk=programme.pk, year_plan=plan)
     _own(plan.local_government_id, plan=plan, **{k: v for k, v in values.items() if k not in ("name", "jobs_target")})
     if "name" in values:
@@ -345,13 +345,13 @@ def programme_change(
         setattr(programme, field, values[field])
     _check_unique_name(plan, programme.department, programme.name, exclude=programme.pk)
     if changed:
-        _save(programme, user, reason)
+        save_with_history(programme, user, reason)
     sources = sources_of(plan.local_government_id) if budget is not None else ()
     if budget is not None and programme_budget_save(programme, budget, sources=sources, user=user, reason=reason):
         changed.append("budget")
     if not changed:
         raise PlanRefused(_("바뀐 내용이 없습니다. 아무것도 저장하지 않았습니다."))
-    _raise_version(plan, user, reason)
+    raise_version(plan, user, reason)
     if set(changed) & SUMMARISED:
         summaries.refresh(_linked_pledges([programme.pk]), [plan.year])
     if {"department", "budget"} & set(changed):
@@ -363,9 +363,9 @@ def programme_change(
 def programme_drop(*, user, programme: Programme, version: int, reason: str) -> None:
     """Take a 세부사업 out of the year's plan (its lineage and earlier years stay). Refused while it has results of the
     year: approved ones are the disclosed figures, others are a department's work in progress."""
-    _check_allowed(user)
-    reason = _reason(reason)
-    plan = _locked_plan(programme.year_plan, version)
+    check_allowed(user)
+    reason = required_reason(reason)
+    plan = locked_plan(programme.year_plan, version)
     programme = Programme.objects.get(pk=programme.pk, year_plan=plan)
     lines = QuarterlyReportLine.objects.filter(programme=programme)
     refusal = removal_refusal(
@@ -378,7 +378,7 @@ def programme_drop(*, user, programme: Programme, version: int, reason: str) -> 
         raise PlanRefused(refusal)
     pledges = _linked_pledges([programme.pk])
     programme_remove_row(programme, user=user, reason=reason)
-    _raise_version(plan, user, reason)
+    raise_version(plan, user, reason)
     summaries.refresh(pledges, [plan.year])
     summaries.refresh_budget(plan.local_government_id, [plan.year])
 
@@ -432,15 +432,15 @@ def year_plan_publish(
     *, user, year_plan: YearPlan, version: int, published_on: datetime.date | None
 ) -> YearPlanEdition:
     """공시: a draft becomes the published plan on `published_on`; its rows are kept as edition 1."""
-    _check_allowed(user)
+    check_allowed(user)
     if published_on is None:
         raise PlanRefused(DATE_REQUIRED)
-    plan = _locked_plan(year_plan, version)
+    plan = locked_plan(year_plan, version)
     if plan.status != YearPlan.Status.DRAFT:
         raise PlanRefused(NOT_DRAFT)
     plan.status, plan.published_on = YearPlan.Status.PUBLISHED, published_on
     edition = _edition(plan, user, published_on, "")
-    _raise_version(plan, user, _("공시"))
+    raise_version(plan, user, _("공시"))
     return edition
 
 
@@ -449,16 +449,16 @@ def year_plan_revise(
     *, user, year_plan: YearPlan, version: int, published_on: datetime.date | None, reason: str
 ) -> YearPlanEdition:
     """수정공시: a published plan's current rows published again with a reason; the earlier editions stay."""
-    _check_allowed(user)
-    reason = _reason(reason)
+    check_allowed(user)
+    reason = required_reason(reason)
     if published_on is None:
         raise PlanRefused(DATE_REQUIRED)
-    plan = _locked_plan(year_plan, version)
+    plan = locked_plan(year_plan, version)
     if plan.status == YearPlan.Status.DRAFT:
         raise PlanRefused(NOT_PUBLISHED)
     plan.status, plan.published_on, plan.revision_reason = YearPlan.Status.REVISED, published_on, reason
     edition = _edition(plan, user, published_on, reason)
-    _raise_version(plan, user, reason)
+    raise_version(plan, user, reason)
     return edition
 
 
@@ -480,7 +480,7 @@ PLEDGE_FIELDS = (
 @transaction.atomic
 def pledge_create(*, user, government: LocalGovernment, **fields) -> Pledge:
     """A new pledge (공약) with its card's header; its 세부사업 are chosen per year (`pledge_link_programmes`)."""
-    _check_allowed(user)
+    check_allowed(user)
     unknown = set(fields) - set(PLEDGE_FIELDS)
     if unknown:
         raise ValueError(f"unknown pledge fields: {unknown}")
@@ -491,7 +491,7 @@ def pledge_create(*, user, government: LocalGovernment, **fields) -> Pledge:
     pledge.code = (pledge.code or "").strip()
     if Pledge.objects.filter(local_government=government, code=pledge.code).exists():
         raise PlanRefused(DUPLICATE_PLEDGE % {"code": pledge.code})
-    _save(pledge, user, _("공약 등록"))
+    save_with_history(pledge, user, _("공약 등록"))
     revision_bump(government)
     return pledge
 
@@ -502,8 +502,8 @@ def pledge_link_programmes(
 ) -> tuple[int, int]:
     """The pledge's 세부사업 of the year become exactly `programme_ids` (links added and removed one by one, with
     history). A 세부사업 of another government or another year is refused. Returns (added, removed)."""
-    _check_allowed(user)
-    reason = _reason(reason)
+    check_allowed(user)
+    reason = required_reason(reason)
     plan = YearPlan.objects.select_for_update().filter(local_government=pledge.local_government_id, year=year).first()
     wanted = set(programme_ids)
     own = set(Programme.objects.filter(pk__in=wanted, year_plan=plan).values_list("pk", flat=True)) if plan else set()
@@ -519,7 +519,7 @@ def pledge_link_programmes(
         link.delete()
     for pk in added:
         link = PledgeProgramme(pledge=pledge, programme_id=pk)
-        _save(link, user, reason)
+        save_with_history(link, user, reason)
     if added or removed:
         revision_bump(pledge.local_government_id)
         summaries.refresh([pledge.pk], [year])

@@ -141,6 +141,11 @@ class BoardRow:
         return bool(self.report and self.report.submitted_at and self.report.submitted_at.date() <= self.due)
 
     @property
+    def approved(self) -> bool:
+        """Its figures count: the lead department approved the report (`ResultsQuerySet.approved`, for one row)."""
+        return self.status == Status.APPROVED
+
+    @property
     def delivered(self) -> bool:
         """Submitted to the lead department (and not sent back)."""
         return self.status in (Status.SUBMITTED, Status.APPROVED)

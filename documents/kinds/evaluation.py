@@ -10,7 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from indicators.selectors import INDICATORS, PlanRow, YearIndicator, indicator_board, year_indicators
+from indicators.selectors import (
+    INDICATORS,
+    PlanRow,
+    YearIndicator,
+    indicator_board,
+    target_or_nothing,
+    year_indicators,
+)
 from indicators.values import label_with_unit
 from performance.evaluation_services import evaluation_of
 from performance.models import EVALUATION_SECTIONS, EvaluationReport, YearPlan
@@ -106,7 +113,7 @@ def figures(document: EvaluationDocument) -> Figures:
         for cell in _trend_cells(document, year.year):
             if cell is not None:
                 label = {"year": year.year, "indicator": label_with_unit(cell.indicator)}
-                found[_("임기 추이 %(year)s년 %(indicator)s 목표") % label] = cell.target.text if cell.target else "—"
+                found[_("임기 추이 %(year)s년 %(indicator)s 목표") % label] = target_or_nothing(cell.target)
                 found[_("임기 추이 %(year)s년 %(indicator)s 실적") % label] = cell.result_text
     for heading, text in document.sections:
         found[heading] = text or str(NOT_WRITTEN)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from indicators.selectors import YearIndicator, year_indicators
+from indicators.selectors import YearIndicator, target_or_nothing, year_indicators
 from performance.models import YearPlan
 from performance.plans import CrossTable, PlanSheet, cross_table, plan_sheet
 
@@ -64,7 +64,7 @@ def figures(document: PlanNotice) -> Figures:
         _("예산(백만원)"): count(sheet.budget_total.secured if sheet.budget_total else None),
     }
     for row in document.indicators:
-        found[_("%(indicator)s 목표") % {"indicator": row.label}] = row.target.text if row.target else "—"
+        found[_("%(indicator)s 목표") % {"indicator": row.label}] = target_or_nothing(row.target)
     for label, part in ((_("사업 수"), "count"), (_("목표(명)"), "target"), (_("예산(백만원)"), "budget")):
         for type_row, cells in document.cross.rows:
             for group, cell in zip(document.cross.groups, cells, strict=True):

@@ -36,6 +36,7 @@ from .cells import (
     row_is_blank,
     sheet_text,
     shown_value,
+    sum_formula,
     write_text,
 )
 from .format import (
@@ -85,6 +86,7 @@ __all__ = [
     "sheet_text",
     "shown_value",
     "styled_cell",
+    "sum_formula",
     "workbook_styles",
     "write_text",
 ]

@@ -10,6 +10,7 @@
   a whole number or the code of what is wrong with it; `NUMBER_MESSAGES` says each code in Korean, in a figure's
   words (명), and `cell_jobs` adds a figure's bounds; `cell_amount` reads an amount (백만원), whose callers word
   their own messages.
+- **A total's formula** (`sum_formula`): =SUM over a column's rows, the budget sheet's and the documents' alike.
 - **How a value reads as text** (`cell_text`), and echoed back in an error (`shown_value`); what counts as blank
   (`is_blank`, `row_is_blank`).
 
@@ -20,8 +21,10 @@ CSV the site exports (documents/xlsx.py, geumcheon_jobs/tabular.py).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from performance.models import MAX_MILLION_WON
@@ -68,6 +71,19 @@ def csv_text(value: str) -> str:
     """A text field of a CSV that no spreadsheet will run: a leading apostrophe before what looks like a formula
     (a CSV cannot carry the xlsx's quotePrefix flag)."""
     return "'" + value if looks_like_formula(value) else value
+
+
+def sum_formula(column: int, rows: Iterable[int]) -> str:
+    """A total's formula, the one way every workbook the product writes adds a column's rows (the budget sheet's
+    계 and 재원별 합계, the documents' 계 rows): =SUM over `rows` of one column, a range when they follow each other,
+    else a list of cells; "=0" over none."""
+    rows = sorted(rows)
+    letter = get_column_letter(column)
+    if not rows:
+        return "=0"
+    if rows == list(range(rows[0], rows[-1] + 1)):
+        return f"=SUM({letter}{rows[0]}:{letter}{rows[-1]})"
+    return "=SUM(" + ",".join(f"{letter}{r}" for r in rows) + ")"
 
 
 def cell_number(value: object) -> tuple[int | None, str | None]:

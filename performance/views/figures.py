@@ -20,7 +20,7 @@ from ..lists import ApprovedLineFilter, ApprovedLineTable, approved_lines_for
 from ..models import Pledge
 from ..plans import default_year, plan_years
 from ..validation import year_from_query
-from .reports import _today
+from .reports import local_today
 
 
 class ApprovedLinesView(TemplateView):
@@ -50,7 +50,7 @@ class TargetsView(TemplateView):
     def dispatch(self, request, *args, **kwargs):
         self.pledge = get_object_or_404(Pledge.objects.visible_to(request.user), code=kwargs["code"])
         self.years = plan_years(self.pledge.local_government_id)
-        self.year = year_from_query(request.GET) or default_year(self.years, _today())
+        self.year = year_from_query(request.GET) or default_year(self.years, local_today())
         if self.year not in self.years:  # targets are set for a year of a plan
             raise Http404("no such year")
         return super().dispatch(request, *args, **kwargs)

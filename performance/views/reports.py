@@ -20,7 +20,7 @@ from ..services import ReportError, StaleReport, WarningsNotAcknowledged
 from ..validation import entry_warnings, period_from_text
 
 
-def _today():
+def local_today():
     return timezone.localdate()
 
 
@@ -36,8 +36,10 @@ class MyDepartmentView(TemplateView):
 
     def get_context_data(self, **kwargs):
         department = own_department(self.request.user)
-        todo = reporting.unreported_quarters(department, _today())
-        year, quarter = reporting_default(department.local_government_id, _today()) or reporting_period(_today())
+        todo = reporting.unreported_quarters(department, local_today())
+        year, quarter = reporting_default(department.local_government_id, local_today()) or reporting_period(
+            local_today()
+        )
         due = deadline(department.local_government_id, year, quarter)
         current = QuarterlyReport.objects.filter(department=department, year=year, quarter=quarter).first()
         return super().get_context_data(
@@ -45,8 +47,8 @@ class MyDepartmentView(TemplateView):
             year=year,
             quarter=quarter,
             due=due,
-            days_left=(due - _today()).days,
-            days_overdue=(_today() - due).days,
+            days_left=(due - local_today()).days,
+            days_overdue=(local_today() - due).days,
             current=current,
             todo=todo,
             reports=reporting.department_reports(department),
@@ -66,7 +68,7 @@ class ResultEntryView(TemplateView):
         self.year, self.quarter = kwargs["year"], kwargs["quarter"]
         if period_from_text(self.year, self.quarter) is None:
             raise Http404("no such quarter")
-        refusal = period_refusal(self.department.local_government_id, self.year, self.quarter, _today())
+        refusal = period_refusal(self.department.local_government_id, self.year, self.quarter, local_today())
         if refusal:  # a quarter that has not ended, or a year without a plan: said, and back to the to-do list
             messages.error(request, refusal)
             return redirect("performance:mine" if own_department(request.user) else "performance:board")

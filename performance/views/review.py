@@ -15,7 +15,7 @@ from ..models import QuarterlyReport
 from ..periods import reporting_period
 from ..plans import plan_years, reporting_default
 from ..validation import period_from_text, whole_in_range
-from .reports import _today
+from .reports import local_today
 
 
 class ReviewBoardView(TemplateView):
@@ -26,7 +26,9 @@ class ReviewBoardView(TemplateView):
     def get_period(self) -> tuple[int, int]:
         """?year=&quarter= (default: the latest ended quarter of a plan year); a refused deadline form passes its
         own."""
-        year, quarter = reporting_default(government_of(self.request.user), _today()) or reporting_period(_today())
+        year, quarter = reporting_default(government_of(self.request.user), local_today()) or reporting_period(
+            local_today()
+        )
         period = period_from_text(self.request.GET.get("year", year), self.request.GET.get("quarter", quarter))
         if period is None:
             raise Http404("bad period")
@@ -34,7 +36,7 @@ class ReviewBoardView(TemplateView):
 
     def get_context_data(self, deadline_form=None, period=None, **kwargs):
         year, quarter = period or self.get_period()
-        board = reporting.review_board(self.request.user, year, quarter, _today())
+        board = reporting.review_board(self.request.user, year, quarter, local_today())
         deadline_form = deadline_form or DeadlineForm(initial={"year": year, "quarter": quarter, "due_date": board.due})
         return super().get_context_data(
             board=board,

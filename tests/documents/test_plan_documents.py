@@ -203,3 +203,24 @@ def test_each_plan_document_is_issued_with_its_figures_and_a_later_change_shows(
     programme.save()
     changes = issuing.figure_changes(issuing.issued_figures(issued), issuing.current_figures(issued))
     assert changes and all(change.label for change in changes)
+
+
+def test_an_indicator_target_reads_as_the_board_writes_it_and_a_missing_one_as_a_dash(plan):
+    """The plan notice's indicator targets: a target to keep reads "67.0% 이상 유지" (the board's words), a target
+    not set reads "—" (the one mark of nothing), in the figures and in the xlsx."""
+    from indicators.models import IndicatorTarget
+
+    IndicatorTarget.objects.filter(year_plan=plan, indicator="employed").delete()
+    IndicatorTarget.objects.update_or_create(
+        year_plan=plan,
+        indicator="employment_rate",
+        defaults={"local_government": plan.local_government, "kind": "keep", "value": Decimal("67.0")},
+    )
+    document_kind = kind("plan")
+    document = document_kind.build(plan, 2025, None)
+    figures = document_kind.figures(document)
+    assert figures["고용률(15~64세)(%) 목표"] == "67.0% 이상 유지"
+    assert figures["취업자 수(천명) 목표"] == "—"
+    book = openpyxl.load_workbook(io.BytesIO(document_kind.renderers["xlsx"](document).content))
+    texts = {cell.value for row in book.worksheets[0].iter_rows() for cell in row if isinstance(cell.value, str)}
+    assert "67.0% 이상 유지" in texts

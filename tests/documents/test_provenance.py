@@ -13,7 +13,7 @@ from documents.card import pledge_card
 from documents.provenance import document_provenance
 from documents.quarterly import quarterly_report
 from performance.models import AnnualTarget, FuturePlanItem, Pledge, ProgressEntry, QuarterlyReport
-from tests.factories import QuarterlyReportFactory
+from tests.factories import DepartmentFactory, QuarterlyReportFactory
 
 BASE = datetime.datetime(2021, 7, 10, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
 RECORDED = (QuarterlyReport, AnnualTarget, Allocation, BudgetLine, Pledge, ProgressEntry, FuturePlanItem)
@@ -99,3 +99,39 @@ def test_the_cards_own_text_moves_the_card_only(pledge):
 def test_a_document_with_nothing_recorded_has_no_date(pledge):
     """No report of 2017 or before: the PDFs print "기준일: —", the xlsx "—"."""
     assert document_provenance(pledge, results_through=(2017, 4), states_of=(2017, 4)).as_of is None
+
+
+def test_the_plan_documents_move_with_an_approval_of_their_year_and_not_with_a_draft(card_data):
+    """The results notice's 기준일 follows the same rule as the pledge's documents (documents/provenance.py
+    MOVED_APPROVED_FIGURES): a report of the plan's year leaving the approved state moves it; a draft of that year, or
+    a reopening of another year, does not."""
+    from documents.plan_parts import plan_provenance
+    from indicators.models import IndicatorResult, IndicatorTarget
+    from performance.models import EvaluationReport, Programme, ProgrammeBudget, Strategy, Task, YearPlan
+
+    for model in (*RECORDED, YearPlan, Programme, ProgrammeBudget, Strategy, Task, IndicatorTarget, IndicatorResult):
+        model.history.update(history_date=BASE)
+    EvaluationReport.history.update(history_date=BASE)
+    government = card_data.local_government
+    plan = YearPlan.objects.get(local_government=government, year=2025)
+
+    def as_of():
+        return plan_provenance(plan, results=True).as_of
+
+    assert as_of() == BASE
+    QuarterlyReportFactory(
+        department=DepartmentFactory(local_government=government), year=2025, quarter=4, status="draft"
+    )
+    assert as_of() == BASE
+    other_year = QuarterlyReport.objects.filter(
+        department__local_government=government, year=2024, status="approved"
+    ).first()
+    other_year.status = "returned"
+    other_year.save()
+    assert as_of() == BASE
+    report = QuarterlyReport.objects.filter(
+        department__local_government=government, year=2025, status="approved"
+    ).first()
+    report.status = "returned"
+    report.save()
+    assert as_of() == newest(QuarterlyReport)

@@ -71,3 +71,27 @@ def test_every_download_button_says_what_it_is_and_its_format(login, card_data):
     assert (
         "2분기 실적 보고(엑셀)" in login("lead").get(reverse("dashboard", args=[CODE]) + "?year=2021").content.decode()
     )
+
+
+ISSUE_BUTTON_PAGES = [
+    reverse("pledge-card", args=[CODE]) + "?year=2021",
+    reverse("dashboard", args=[CODE]) + "?year=2019",
+    reverse("budget-dashboard", args=[CODE]),
+]
+
+
+@pytest.mark.parametrize("url", ISSUE_BUTTON_PAGES)
+def test_the_issue_button_shows_exactly_to_whom_may_issue(login, django_user_model, url):
+    """The "발송 처리" button beside the downloads follows `access.can_issue_documents`, the rule the issuing page
+    itself applies: the lead department sees it; a department's staff given the review permission directly (who
+    cannot issue, reading only their own department) and a manager do not."""
+    from django.contrib.auth.models import Permission
+
+    staff = django_user_model.objects.get(username="dept03")
+    staff.user_permissions.add(Permission.objects.get(codename="review_quarterlyreport"))
+    issue_link = reverse("document-issue") + "?pledge="
+    assert issue_link in login("lead").get(url).content.decode()
+    for username in ("dept03", "manager"):
+        response = login(username).get(url)
+        assert response.status_code == 200
+        assert issue_link not in response.content.decode(), username

@@ -54,7 +54,10 @@ def test_a_year_target_is_saved_with_history(card_data, lead, term8):
     assert record.history_user == lead and record.history_change_reason == "2025년 수정공시"
     assert revision_current(government) == before + 1  # the cached dashboard shows the new target
     entry = indicator_changes(government.pk)[0]
-    assert entry.changes == ("67.5% → 67.0% 유지",) and entry.reason == "2025년 수정공시"
+    # The history writes the target as the board does ("이상 유지": kept at least at the value), not a wording of its own.
+    assert entry.changes == ("67.5% → 67.0% 이상 유지",) and entry.reason == "2025년 수정공시"
+    shown = {cell.target.text for row in indicator_board(term8, TODAY).plans for cell in row.cells if cell.target}
+    assert "67.0% 이상 유지" in shown
 
 
 def test_a_change_without_reason_writes_nothing(card_data, lead, term8):

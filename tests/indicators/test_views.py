@@ -178,3 +178,16 @@ def test_dashboard_panel_follows_a_change_and_reads_in_constant_queries(
     }
     assert client.post(reverse("indicators:result"), data).status_code == 302
     assert "67.7%" in client.get(url).content.decode()  # the cached page was not served stale
+
+
+@pytest.mark.parametrize("year", ["abc", "1999", "2025.5"])
+def test_the_result_page_refuses_a_year_that_is_none_as_every_page_does(login, year):
+    """?year= is read by the one rule of every page (`validation.year_from_query`): a year that is not one is not
+    found, instead of silently opening another half-year's form."""
+    assert login("lead").get(reverse("indicators:result"), {"year": year, "half": "2"}).status_code == 404
+
+
+def test_the_result_page_opens_the_half_year_asked_for(login, card_data):
+    response = login("lead").get(reverse("indicators:result"), {"year": "2025", "half": "2"})
+    assert response.status_code == 200
+    assert 'value="67.6"' in response.content.decode()  # 2025 하반기's stored 고용률 (demo), in its field

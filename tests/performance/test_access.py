@@ -51,7 +51,14 @@ def test_a_permission_given_to_the_person_directly_counts(card_data):
 # DESIGN.md's role table, written out: what each role may do. The lead department reviews, sets targets, edits the
 # plans and the budget, issues documents and reads every official document; managers read every official document
 # and change nothing; department staff do none of these.
-LEAD_ONLY = ("can_review_reports", "can_set_targets", "can_edit_plans", "can_edit_budget", "can_issue_documents")
+LEAD_ONLY = (
+    "can_review_reports",
+    "can_set_targets",
+    "can_edit_plans",
+    "can_edit_budget",
+    "can_issue_documents",
+    "can_edit_indicators",
+)
 ROLES = {
     "lead": {**dict.fromkeys(LEAD_ONLY, True), "can_read_official_documents": True},
     "manager": {**dict.fromkeys(LEAD_ONLY, False), "can_read_official_documents": True},
@@ -85,4 +92,6 @@ def test_a_lead_permission_without_reading_every_department_allows_nothing(card_
 
     user = UserFactory()
     user.user_permissions.add(Permission.objects.get(codename="review_quarterlyreport"))
-    assert not access.can_review_reports(user) and not access.can_issue_documents(user)
+    user.user_permissions.add(Permission.objects.get(codename="change_indicatorresult"))
+    assert user.has_perm("indicators.change_indicatorresult")
+    assert not any(getattr(access, name)(user) for name in LEAD_ONLY)

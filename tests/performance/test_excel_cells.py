@@ -14,7 +14,7 @@ from openpyxl.worksheet.formula import ArrayFormula
 
 from budget.excel import parse_budget_workbook
 from budget.forms import parse_amount
-from performance.excel import cell_amount, cell_number, csv_text, parse_results_workbook, write_text
+from performance.excel import cell_amount, cell_number, csv_text, parse_results_workbook, sum_formula, write_text
 from tests.performance.test_excel import edited, template, template_row
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -202,3 +202,21 @@ def test_the_home_holds_each_rule():
     tabular = (ROOT / "geumcheon_jobs/tabular.py").read_text(encoding="utf-8")
     for what, (pattern, allowed) in SECOND_COPIES.items():
         assert pattern.search(home if not allowed else tabular), what
+
+
+@pytest.mark.parametrize(
+    ("column", "rows", "formula"),
+    [
+        (2, [5, 6, 7], "=SUM(B5:B7)"),  # rows that follow each other: a range
+        (3, [9, 5], "=SUM(C5,C9)"),  # rows apart: each cell, top to bottom
+        (28, [12], "=SUM(AB12:AB12)"),
+        (4, [], "=0"),  # nothing to add: a zero, never an empty =SUM()
+    ],
+)
+def test_a_total_is_one_sum_formula_in_every_workbook(column, rows, formula):
+    """The budget sheet's totals and the documents' 계 rows are written by the one rule (`cells.sum_formula`)."""
+    from budget import exports
+    from documents import xlsx
+
+    assert sum_formula(column, rows) == formula
+    assert exports.sum_formula is xlsx.sum_formula is sum_formula  # no copy of the rule beside it
