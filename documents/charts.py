@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from performance.calculations import percent
+from performance.calculations import NOTHING, percent, quarter_name
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 64, 110, 20, 40
@@ -233,7 +233,7 @@ class BarChart:
     @property
     def has_values(self) -> bool:
         """False when no item has a rate (e.g. a year without group targets): then only the table is shown."""
-        return any(bar.value_text != "—" for bar in self.bars)
+        return any(bar.value_text != NOTHING for bar in self.bars)
 
 
 VALUE_CHAR_WIDTH = 8  # px a character of a value ("91.8%") takes at the charts' 13 px, with a little to spare
@@ -281,9 +281,6 @@ def rate_bars(title: str, items: list[tuple[str, Decimal | None]], size: ChartSi
     )
 
 
-QUARTER_LABELS = ("1분기", "2분기", "3분기", "4분기")
-
-
 def with_narrow(draw) -> dict:
     """`draw(size)`'s charts at the wide size, and each again at the narrow size under `<name>_narrow`: pages
     show the one that fits the screen (app.css), PDFs the wide one."""
@@ -298,7 +295,7 @@ def dashboard_charts(overview) -> dict:
         lambda size: {
             "quarters": line_chart(
                 _("%(year)s년 누적 실적과 목표, 이전 연도 비교") % {"year": overview.year},
-                [str(_(label)) for label in QUARTER_LABELS],
+                [quarter_name(quarter) for quarter in range(1, 5)],
                 series,
                 overview.target,
                 size,

@@ -17,6 +17,7 @@ from django_tables2 import RequestConfig
 
 from audit.models import AccessLog
 from performance.access import can_issue_documents, can_read_official_documents
+from performance.calculations import NOTHING, quarter_name
 from performance.models import Pledge
 from performance.plans import user_government
 from performance.validation import YEAR_OUT_OF_RANGE, YEARS
@@ -26,13 +27,16 @@ from .models import IssuedDocument, document_kinds
 from .registry import KINDS
 from .views import attachment
 
-QUARTERS = [("", "—")] + [(q, gettext_lazy("%(quarter)s분기") % {"quarter": q}) for q in range(1, 5)]
 SUGGESTED_RECIPIENTS = ("고용노동부 지역산업고용정책과", "서울시 일자리정책과")
 PAGE_SIZE = 25
 ISSUED = gettext_lazy(
     "발송 처리했습니다. 파일과 수치를 보관했습니다. ‘보관된 파일 내려받기’로 받는 파일이 기록과 같은 파일이니, "
     "받는 기관에는 이 파일을 보내세요."
 )
+
+
+def quarter_choices() -> list[tuple]:
+    return [("", NOTHING)] + [(quarter, quarter_name(quarter)) for quarter in range(1, 5)]
 
 
 class DocumentChoiceForm(forms.Form):
@@ -69,7 +73,7 @@ class DocumentChoiceForm(forms.Form):
     )
     quarter = forms.TypedChoiceField(
         label=gettext_lazy("분기"),
-        choices=QUARTERS,
+        choices=quarter_choices,
         coerce=int,
         empty_value=None,
         required=False,

@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl.styles import Alignment
 
+from performance.calculations import quarter_name
+
 from . import xlsx
 from .base import XLSX, ExportedFile
 from .quarterly import QuarterlyReportDocument, report_filename, status_label
@@ -124,7 +126,7 @@ def _write_quarters(sheet, document: QuarterlyReportDocument) -> None:
     xlsx.head(sheet, HEADER_TOP, 2, 5, _("분기별 누적 실적(명)"))
     xlsx.head(sheet, HEADER_TOP, 6, 6, _("목표(명)"), rows=2)
     for quarter in range(1, 5):
-        xlsx.head(sheet, HEADER_TOP + 1, 1 + quarter, 1 + quarter, _("%(quarter)s분기") % {"quarter": quarter})
+        xlsx.head(sheet, HEADER_TOP + 1, 1 + quarter, 1 + quarter, quarter_name(quarter))
     row = HEADER_TOP + 2
     overview = document.overview
     for year, values in reversed(overview.by_year.items()):

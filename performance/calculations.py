@@ -40,6 +40,11 @@ def achievement_rate(cumulative: int, target: int | None) -> Decimal | None:
     return rate(cumulative, target)
 
 
+def quarter_name(quarter: int) -> str:
+    """A quarter as every page and document names it: "3분기"."""
+    return _("%(quarter)s분기") % {"quarter": quarter}
+
+
 def period_label(quarter: int) -> str:
     """How a cumulative period is named on the card: 1분기, 상반기, 3분기, and the whole year for Q4.
 

@@ -40,7 +40,7 @@ class ReviewBoardView(TemplateView):
         deadline_form = deadline_form or DeadlineForm(initial={"year": year, "quarter": quarter, "due_date": board.due})
         return super().get_context_data(
             board=board,
-            owed=reporting.owed_quarters(self.request.user, _today()),
+            owed=reporting.owed_quarters(self.request.user, local_today()),
             years=sorted(plan_years(government_of(self.request.user)) or [year], reverse=True),
             can_review=can_review_reports(self.request.user),
             deadline_form=deadline_form,
